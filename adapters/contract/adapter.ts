@@ -1,0 +1,95 @@
+/**
+ * The SIS adapter contract: what a plugin module exports and what the adapter it builds must do.
+ * The behavioural rules are in ./README.md ("The contract"); the conformance suite proves them.
+ */
+import type { ZodType } from 'zod';
+import type {
+  Absence, ChangeProposal, Guardian, HealthStatus, Page, ResultKind, Student, TestResult,
+} from './types.ts';
+
+export const CAPABILITIES = [
+  'students',
+  'guardians',
+  'absences',
+  'results.method',
+  'results.lvs',
+  'changes.submit',
+] as const;
+
+export type Capability = (typeof CAPABILITIES)[number];
+
+/** Which result kinds each results capability covers; the doorstroomtoets is nationally normed, so LVS. */
+export const RESULT_KINDS_BY_CAPABILITY: Record<'results.method' | 'results.lvs', ResultKind[]> = {
+  'results.method': ['method'],
+  'results.lvs': ['lvs', 'doorstroom'],
+};
+
+export interface Clock {
+  now(): Date;
+}
+
+/** The slice of a logger adapters may use (pino satisfies it). Never log personal data or credentials. */
+export interface AdapterLogger {
+  debug(obj: object | string, msg?: string): void;
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+}
+
+/** Minimal HTTP client shape adapters get injected (an axios instance satisfies it). */
+export interface AdapterDeps {
+  /** An axios instance preconfigured by the gateway (timeout, no redirects, size cap). */
+  http: import('axios').AxiosInstance;
+  logger: AdapterLogger;
+  clock: Clock;
+}
+
+export interface SisAdapter {
+  readonly name: string;
+  readonly version: string;
+  readonly capabilities: ReadonlySet<Capability>;
+
+  /** Reachability and credentials, cheaply. Never throws: a failure is `{ ok: false, detail }`. */
+  healthCheck(): Promise<HealthStatus>;
+
+  // --- students ---
+  /** All current pupils, paged. Pupils whose enrolment has ended are left out. */
+  listStudents?(cursor?: string): Promise<Page<Student>>;
+  /** One pupil; SIS_NOT_FOUND for an unknown or departed id. */
+  getStudent?(studentId: string): Promise<Student>;
+
+  // --- guardians ---
+  /** All guardians with their child links, paged; for provisioning. */
+  listGuardians?(cursor?: string): Promise<Page<Guardian>>;
+  /** One guardian; SIS_NOT_FOUND for an unknown id. */
+  getGuardian?(guardianId: string): Promise<Guardian>;
+  /** The guardians linked to one pupil; SIS_NOT_FOUND for an unknown pupil. */
+  listGuardiansOfStudent?(studentId: string): Promise<Guardian[]>;
+
+  // --- absences ---
+  /** Absences with from <= date <= to (inclusive local dates), ordered by date, then id. */
+  listAbsences?(studentId: string, range: { from: string; to: string }): Promise<Absence[]>;
+
+  // --- results.method / results.lvs ---
+  /** Results of the kinds the adapter's capabilities cover, ordered by date, then id. */
+  listResults?(studentId: string, options?: { schoolYear?: string }): Promise<TestResult[]>;
+
+  // --- changes.submit ---
+  /** Writes a correction to the SIS. The same idempotencyKey twice yields the same reference, written once. */
+  submitChange?(change: ChangeProposal, options: { idempotencyKey: string }): Promise<{ reference: string }>;
+
+  /** Releases timers, watchers and connections. */
+  close?(): Promise<void>;
+}
+
+/** What an adapter module (built in, an npm package or a path) exports, as default or as named exports. */
+export interface AdapterModule<C = unknown> {
+  name: string;
+  version: string;
+  /** The capabilities this module can offer; the built adapter may narrow them by config. */
+  capabilities: readonly Capability[];
+  /** zod schema of the adapter's config section; the gateway validates every adapter at boot. */
+  configSchema: ZodType<C>;
+  /** Builds the adapter. Must do no I/O: connect lazily on first call. */
+  create(config: C, deps: AdapterDeps): SisAdapter;
+}

@@ -1,0 +1,156 @@
+/**
+ * The domain model every SIS adapter speaks (see shared DOMAIN.md §3).
+ *
+ * Ids are the SIS's own opaque strings — never a BSN or ECK iD.
+ * Dates are ISO 8601 local dates (`YYYY-MM-DD`) in Europe/Amsterdam; instants are full ISO strings.
+ * Dutch domain words (gezag, jaargroep, verzorger) are kept where they are the domain.
+ */
+
+export interface PersonName {
+  /** Roepnaam: the name the person is called by. */
+  given: string;
+  /** Tussenvoegsel, e.g. "van der". */
+  prefix?: string;
+  family: string;
+  /** Voornamen (official first names), when the SIS gives them. */
+  firstNames?: string;
+}
+
+/** A value the SIS marks secret (`geheim`): shown only to whom it belongs (see the gateway's privacy rules). */
+export interface Address {
+  street: string;
+  houseNumber: string;
+  /** Dutch postcode, normalised "1234 AB". */
+  postcode: string;
+  city: string;
+  country?: string;
+  secret: boolean;
+}
+
+export type ContactKind = 'phone' | 'email';
+
+export interface ContactPoint {
+  kind: ContactKind;
+  value: string;
+  /** Free label from the SIS, e.g. "mobiel", "werk", "oma". */
+  label?: string;
+  secret: boolean;
+  /** Noodnummer: to call in an emergency. */
+  emergency: boolean;
+}
+
+export interface Group {
+  id: string;
+  /** Display name, e.g. "Groep 5/6". */
+  name: string;
+  /** Jaargroepen this group holds (a combination group holds two or more), 1–8. */
+  jaargroepen: number[];
+}
+
+export interface Teacher {
+  id: string;
+  name: PersonName;
+}
+
+export interface Student {
+  id: string;
+  name: PersonName;
+  birthDate: string;
+  gender?: 'M' | 'V' | 'X';
+  group: Group;
+  /** The pupil's own jaargroep (1–8); in a combination group it tells which half. */
+  jaargroep: number;
+  teachers: Teacher[];
+  address?: Address;
+  contacts: ContactPoint[];
+  enrolment: { from: string; to?: string };
+}
+
+/** Relation of a guardian to one child (OSO `relatietotkind`). */
+export type Relation = 'father' | 'mother' | 'voogd' | 'other';
+
+export interface GuardianChildLink {
+  studentId: string;
+  relation: Relation;
+  /** Legal parental authority (OSO `wettigevertegenwoordiger`). */
+  gezag: boolean;
+  /** Whether the child lives at this guardian's address. */
+  livesWith: boolean;
+}
+
+export interface Guardian {
+  id: string;
+  name: PersonName;
+  address?: Address;
+  contacts: ContactPoint[];
+  children: GuardianChildLink[];
+}
+
+export type DayPart = 'morning' | 'afternoon' | 'day';
+
+export interface Absence {
+  id: string;
+  studentId: string;
+  date: string;
+  dayPart: DayPart;
+  /** School-configurable reason code with its text (ParnasSys's own list is not public). */
+  reason: { code: string; text: string };
+  /** Geoorloofd (authorised) or not. */
+  authorised: boolean;
+  /** Te laat: a late arrival rather than an absence. */
+  late: boolean;
+  /** Minutes, for lates and partial day parts. */
+  minutes?: number;
+}
+
+export type ResultKind = 'method' | 'lvs' | 'doorstroom';
+
+/**
+ * A reference score next to the raw score. Codes follow OSO `codereferentiescore` where one exists:
+ * AE (level A–E), IV (level I–V), DLE, FN (functioneringsniveau), PERCENTIEL, REF (referentieniveau), AVI.
+ */
+export interface ReferenceScore {
+  code: string;
+  value: string;
+}
+
+export interface TestResult {
+  id: string;
+  studentId: string;
+  kind: ResultKind;
+  testName: string;
+  subject: string;
+  /** The teaching method for method tests, e.g. "Pluspunt"; the test family for LVS, e.g. "Cito LiB". */
+  method?: string;
+  date: string;
+  /** School year written "2026-2027". */
+  schoolYear: string;
+  jaargroep: number;
+  /** LVS moment: B (begin), M (midden) or E (eind). */
+  moment?: 'B' | 'M' | 'E';
+  /** A grade or raw score as the SIS gives it (e.g. 7.5, "goed", 34). */
+  score?: number | string;
+  vaardigheidsscore?: number;
+  referenceScores: ReferenceScore[];
+}
+
+/** A correction a parent proposes; delivered through `submitChange` or by mail. */
+export interface ChangeProposal {
+  studentId: string;
+  guardianId: string;
+  fields: Array<{ field: string; old?: string; new: string }>;
+  note?: string;
+  submittedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; absent on the last page. */
+  next?: string;
+}
+
+export interface HealthStatus {
+  ok: boolean;
+  latencyMs: number;
+  detail?: string;
+}
