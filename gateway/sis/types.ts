@@ -21,6 +21,13 @@ export interface Served<T> {
   sisDown: boolean;
 }
 
+/**
+ * Reads (getX/listX) are cache-first: fresh → cache; older than the kind's TTL → the cached value
+ * at once (stale) plus one background refresh; missing → one SIS call shared by concurrent readers.
+ * Errors: SIS_NOT_FOUND propagates and is never cached (it also drops a cached copy);
+ * any other SIS failure with nothing servable cached → SIS_NO_DATA (503);
+ * a method whose capability no adapter offers → SIS_CAPABILITY_MISSING (see ./errors.ts).
+ */
 export interface SisService {
   readonly capabilities: ReadonlySet<Capability>;
   getStudent(studentId: string): Promise<Served<Student>>;
@@ -36,4 +43,27 @@ export interface SisService {
   /** Drops every cached record of a pupil (left school, no account). */
   forget(studentId: string): Promise<number>;
   health(): Promise<Array<{ adapter: string; capabilities: Capability[] } & HealthStatus>>;
+}
+
+/**
+ * One adapter of a stack, as `health()` reports it. A SisAdapter satisfies this shape as it is.
+ * `capabilities` are the ones this member answers for in the stack.
+ */
+export interface StackMember {
+  readonly name: string;
+  readonly capabilities: Iterable<Capability>;
+  healthCheck(): Promise<HealthStatus>;
+}
+
+/** Implemented by the composite adapter (gateway/adapters) so `health()` can report each member. */
+export interface DescribesStack {
+  describeStack(): readonly StackMember[];
+}
+
+/** A school year, 1 August – 31 July (inclusive local dates). */
+export interface SchoolYear {
+  /** Written "2026-2027", like TestResult.schoolYear. */
+  name: string;
+  from: string;
+  to: string;
 }

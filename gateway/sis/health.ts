@@ -1,0 +1,38 @@
+/**
+ * Adapter health for the operator status page and /readyz: one line per adapter in the stack.
+ * A composite adapter (gateway/adapters) reports its members through describeStack(); a single
+ * adapter reports itself.
+ */
+import type { Clock, HealthStatus, SisAdapter } from '../../adapters/contract/index.ts';
+import { isSisError } from '../../adapters/contract/index.ts';
+import type { DescribesStack, SisService, StackMember } from './types.ts';
+
+type HealthReport = Awaited<ReturnType<SisService['health']>>;
+
+function membersOf(adapter: SisAdapter): readonly StackMember[] {
+  const stack = adapter as SisAdapter & Partial<DescribesStack>;
+  if (typeof stack.describeStack === 'function') {
+    const members = stack.describeStack();
+    if (Array.isArray(members) && members.length > 0) return members;
+  }
+  return [adapter];
+}
+
+/** healthCheck must not throw (contract), but a third-party adapter may; the status page must still render. */
+async function check(member: StackMember, clock: Clock): Promise<HealthStatus> {
+  const started = clock.now().getTime();
+  try {
+    return await member.healthCheck();
+  } catch (err) {
+    const detail = isSisError(err) ? `health check failed: ${err.code}` : 'health check threw';
+    return { ok: false, latencyMs: Math.max(0, clock.now().getTime() - started), detail };
+  }
+}
+
+export async function reportHealth(adapter: SisAdapter, clock: Clock): Promise<HealthReport> {
+  return Promise.all(membersOf(adapter).map(async (member) => ({
+    adapter: member.name,
+    capabilities: [...member.capabilities],
+    ...(await check(member, clock)),
+  })));
+}
