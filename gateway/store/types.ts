@@ -6,7 +6,9 @@
  * Repositories are grouped by kind so each kind can be persisted on its own (lowdb rewrites a
  * whole file per write, so the hot cache must not drag the accounts along).
  * Every method is async, even where lowdb could answer synchronously, because PostgreSQL cannot.
- * Returned objects are copies: mutating them never changes the store.
+ * Returned objects are copies: mutating them never changes the store. What is stored is what JSON
+ * can hold (a property set to `undefined` is dropped), so every implementation returns the same.
+ * Every repo method rejects with StoreError CLOSED before `open()` or after `close()`.
  */
 
 export type AccountStatus = 'active' | 'disabled';
@@ -37,13 +39,17 @@ export interface Account {
 }
 
 export interface AccountRepo {
-  /** Fails with StoreError DUPLICATE on a taken username or guardianId. */
+  /** Fails with StoreError DUPLICATE on a taken id, username or guardianId. Stores the username lower-cased. */
   create(account: Account): Promise<Account>;
   get(id: string): Promise<Account | undefined>;
   findByUsername(username: string): Promise<Account | undefined>;
   findByGuardianId(guardianId: string): Promise<Account | undefined>;
-  /** Applies a partial update; fails NOT_FOUND / DUPLICATE; returns the new record. */
+  /**
+   * Applies a partial update (a key set to `undefined` removes that field); fails NOT_FOUND /
+   * DUPLICATE; returns the new record. The store never sets `updatedAt` itself: the caller does.
+   */
   update(id: string, patch: Partial<Omit<Account, 'id' | 'createdAt'>>): Promise<Account>;
+  /** In order of creation. */
   list(): Promise<Account[]>;
 }
 
@@ -57,7 +63,9 @@ export interface SessionRecord {
 }
 
 export interface SessionRepo {
+  /** Undefined when unknown or expired (expiresAt <= now). */
   get(sid: string, now: Date): Promise<SessionRecord | undefined>;
+  /** Creates or replaces; INVALID when expiresAt is not a date. */
   set(record: SessionRecord): Promise<void>;
   destroy(sid: string): Promise<void>;
   /** Ends every session of an account, except `exceptSid`; returns how many. */
@@ -79,6 +87,7 @@ export interface CacheEntry<T = unknown> {
 
 export interface CacheRepo {
   get<T = unknown>(key: string): Promise<CacheEntry<T> | undefined>;
+  /** Creates or replaces; INVALID when storedAt is not a date. */
   set<T = unknown>(entry: CacheEntry<T>): Promise<void>;
   delete(key: string): Promise<void>;
   /** Removes every entry of one pupil; returns how many. */
@@ -108,14 +117,18 @@ export interface AuditQuery {
   actor?: string;
   studentId?: string;
   action?: string;
+  /** Inclusive lower bound on `at` (ISO). */
   from?: string;
+  /** Exclusive upper bound on `at` (ISO). */
   to?: string;
+  /** At most this many (a positive integer); the newest are kept. */
   limit?: number;
 }
 
 export interface AuditRepo {
+  /** Append-only: DUPLICATE on a known id, INVALID when `at` is not a date. */
   append(record: AuditRecord): Promise<void>;
-  /** Newest first. */
+  /** Newest first (by `at`; equal times: last appended first). */
   query(q: AuditQuery): Promise<AuditRecord[]>;
   /** Retention: removes records before `before`; returns how many. */
   purgeOlderThan(before: Date): Promise<number>;
@@ -123,8 +136,10 @@ export interface AuditRepo {
 
 /** Generic key/value documents for kinds that come later (outbox, job runs, calendar history). */
 export interface DocumentRepo<T extends { id: string }> {
+  /** Creates or replaces by id; INVALID without a non-empty string id. */
   put(doc: T): Promise<void>;
   get(id: string): Promise<T | undefined>;
+  /** In order of first put; the filter sees copies. */
   list(filter?: (doc: T) => boolean): Promise<T[]>;
   delete(id: string): Promise<void>;
 }
@@ -135,7 +150,10 @@ export interface Store {
   readonly sessions: SessionRepo;
   readonly cache: CacheRepo;
   readonly audit: AuditRepo;
-  /** A named collection of documents (e.g. "outbox", "jobRuns"). */
+  /**
+   * A named collection of documents (e.g. "outbox", "jobRuns"). Names match COLLECTION_NAME and
+   * are not one of the built-in kinds; anything else throws StoreError INVALID.
+   */
   collection<T extends { id: string }>(name: string): DocumentRepo<T>;
   /** Takes the lock and loads data; fails with StoreError LOCKED when another process holds it. */
   open(): Promise<void>;
@@ -145,11 +163,22 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export type StoreErrorCode = 'DUPLICATE' | 'NOT_FOUND' | 'LOCKED' | 'CORRUPT' | 'CLOSED';
+/** Letters, digits, '-' and '_', starting with a letter; one file per collection in the lowdb store. */
+export const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+/** Names collections may not take: the built-in kinds. */
+export const RESERVED_KINDS: readonly string[] = ['accounts', 'sessions', 'cache', 'audit'];
+
+export type StoreErrorCode = 'DUPLICATE' | 'NOT_FOUND' | 'LOCKED' | 'CORRUPT' | 'CLOSED' | 'INVALID';
 
 export class StoreError extends Error {
   constructor(readonly code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'StoreError';
   }
+}
+
+/** Recognise store errors by code, not by class (STYLE: errors are recognised by code). */
+export function isStoreError(err: unknown, code?: StoreErrorCode): err is StoreError {
+  if (!(err instanceof Error) || err.name !== 'StoreError') return false;
+  return code === undefined || (err as StoreError).code === code;
 }
