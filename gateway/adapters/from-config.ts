@@ -1,0 +1,30 @@
+/** The composition root's one call: the configured stack, loaded, checked and built. */
+import type { Clock } from '../../adapters/contract/index.ts';
+import type { Config } from '../config/index.ts';
+import { createAdapterDeps, type ParentLogger } from './deps.ts';
+import { loadAdapters, type ImportModule } from './load-adapters.ts';
+import { createStack, type SisStack } from './stack.ts';
+
+export interface SisStackDeps {
+  logger: ParentLogger;
+  clock: Clock;
+  importModule?: ImportModule;
+  builtins?: ReadonlyMap<string, string>;
+}
+
+export async function createSisStackFromConfig(
+  config: Pick<Config, 'sis' | 'source'>, deps: SisStackDeps,
+): Promise<SisStack> {
+  const loaded = await loadAdapters(config.sis.stack, {
+    baseDir: config.source.baseDir,
+    ...(deps.importModule && { importModule: deps.importModule }),
+    ...(deps.builtins && { builtins: deps.builtins }),
+  });
+  return createStack(loaded, (entry) => createAdapterDeps({
+    logger: deps.logger,
+    clock: deps.clock,
+    name: entry.module.name,
+    timeoutMs: config.sis.http.timeout,
+    maxBytes: config.sis.http.maxBytes,
+  }));
+}

@@ -1,0 +1,11 @@
+export { loadAdapters } from './load-adapters.ts';
+export type { AdapterSource, ImportModule, LoadAdaptersOptions, LoadedAdapter, StackEntryConfig } from './load-adapters.ts';
+export { listBuiltinAdapters } from './builtins.ts';
+export { checkAdapterModule } from './adapter-module.ts';
+export { createStack, METHODS_BY_CAPABILITY } from './stack.ts';
+export type { AdapterHealth, DepsFactory, SisStack, StackRoute } from './stack.ts';
+export { byDateThenId } from './merge-results.ts';
+export { createAdapterDeps, DEFAULT_HTTP_MAX_BYTES, DEFAULT_HTTP_TIMEOUT_MS } from './deps.ts';
+export type { AdapterDepsOptions, ParentLogger } from './deps.ts';
+export { createSisStackFromConfig } from './from-config.ts';
+export type { SisStackDeps } from './from-config.ts';

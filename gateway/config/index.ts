@@ -1,0 +1,13 @@
+export { loadConfig, CONFIG_FILE_ENV } from './load-config.ts';
+export type { Config, ConfigSource, LoadConfigOptions } from './load-config.ts';
+export { ConfigError, isConfigError } from './config-error.ts';
+export { ENV_SECRETS } from './env-secrets.ts';
+export type { Env } from './env-secrets.ts';
+export { parseDuration, tryParseDuration, duration } from './duration.ts';
+export { formatPath, formatIssues } from './issues.ts';
+export type { IssueLike, KeyPath } from './issues.ts';
+export { configSchema, configSections } from './schema.ts';
+export { RECORD_KINDS } from './sections/cache.ts';
+export { LOG_LEVELS } from './sections/log.ts';
+export { deepFreeze } from './tree.ts';
+export type { DeepReadonly } from './tree.ts';

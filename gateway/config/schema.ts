@@ -1,0 +1,27 @@
+/**
+ * The whole configuration schema, assembled from one module per top-level section.
+ * To add a section: write sections/<name>.ts, add it below, give every key a default in
+ * config/default.yaml and an entry in config/README.md (a unit test checks both).
+ */
+import { z } from 'zod';
+import { cacheSection } from './sections/cache.ts';
+import { logSection } from './sections/log.ts';
+import { schoolSection } from './sections/school.ts';
+import { serverSection } from './sections/server.ts';
+import { sisSection } from './sections/sis.ts';
+import { storeSection } from './sections/store.ts';
+
+export const configSections = {
+  school: schoolSection,
+  server: serverSection,
+  sis: sisSection,
+  cache: cacheSection,
+  store: storeSection,
+  log: logSection,
+};
+
+// Strict at every level: a misspelt key is an error, not a silently ignored setting.
+export const configSchema = z.strictObject(configSections);
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type ConfigValues = z.output<typeof configSchema>;
