@@ -4,8 +4,11 @@
  * config/default.yaml and an entry in config/README.md (a unit test checks both).
  */
 import { z } from 'zod';
+import { authSection } from './sections/auth.ts';
 import { cacheSection } from './sections/cache.ts';
+import { demoSection } from './sections/demo.ts';
 import { logSection } from './sections/log.ts';
+import { portalSection } from './sections/portal.ts';
 import { schoolSection } from './sections/school.ts';
 import { serverSection } from './sections/server.ts';
 import { sisSection } from './sections/sis.ts';
@@ -18,6 +21,9 @@ export const configSections = {
   cache: cacheSection,
   store: storeSection,
   log: logSection,
+  auth: authSection,
+  portal: portalSection,
+  demo: demoSection,
 };
 
 // Strict at every level: a misspelt key is an error, not a silently ignored setting.

@@ -1,0 +1,85 @@
+/**
+ * createApp(services): the Express app as a list of set-up steps, ending in a 404 and an error page.
+ * Order matters: request id → logging → security headers → static → body → sessions → CSRF →
+ * locale → passport → public routes → auth guard → parent pages.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { pinoHttp } from 'pino-http';
+import { csrfProtection } from './http/csrf.ts';
+import { errorHandler, notFound } from './http/error-pages.ts';
+import { requestId } from './http/request-id.ts';
+import { noStore, securityHeaders } from './http/security-headers.ts';
+import { sessionCookieName, setUpSessions } from './http/session.ts';
+import { createI18nMiddleware } from './i18n/middleware.ts';
+import { createAccountRouter } from './routes/auth/account.ts';
+import { createFirstLoginRouter } from './routes/auth/first-login.ts';
+import { requireParent } from './routes/auth/guard.ts';
+import { createLoginRouter } from './routes/auth/login.ts';
+import { createPassport } from './routes/auth/passport-setup.ts';
+import { createParentRouter, type PortalText } from './routes/parent/index.ts';
+import type { Services } from './services.ts';
+import { createViewEngine } from './views/engine.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const VIEWS_DIR = path.join(ROOT, 'views');
+
+export function createApp(services: Services): express.Express {
+  const { config, logger, clock, store } = services;
+  const secure = config.server.secureCookies;
+  const app = express();
+
+  app.set('trust proxy', config.server.trustProxy);
+  app.set('x-powered-by', false);
+  app.engine('hbs', createViewEngine({ viewsDir: VIEWS_DIR, cache: process.env.NODE_ENV === 'production' }));
+  app.set('view engine', 'hbs');
+  app.set('views', VIEWS_DIR);
+  app.locals.schoolName = config.school.name;
+
+  app.use(requestId());
+  app.use(pinoHttp({
+    logger,
+    genReqId: (req) => (req as { id?: string }).id ?? '-',
+    // Only method, path without query, status: no personal data reaches the logs.
+    serializers: {
+      req: (req: { method?: string; url?: string }) => ({ method: req.method, path: req.url?.split('?')[0] }),
+      res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
+    },
+  }));
+  app.use(securityHeaders({ secure }));
+  app.use('/static', express.static(path.join(VIEWS_DIR, 'static'), { index: false, maxAge: '1h' }));
+  app.use(noStore());
+  app.use(express.urlencoded({ extended: false, limit: '32kb' }));
+  app.use(setUpSessions(store.sessions, clock, {
+    secret: services.sessionSecret,
+    secureCookies: secure,
+    idleMs: config.auth.sessionIdle,
+    absoluteMs: config.auth.sessionAbsolute,
+  }));
+  app.use(csrfProtection());
+  app.use(createI18nMiddleware({ defaultLocale: config.school.locale }));
+
+  const passport = createPassport({ accounts: store.accounts, throttle: services.throttle, clock, hasher: services.hasher });
+  app.use(passport.initialize());
+  app.use(passport.session());
+
+  app.use(createLoginRouter({ clock, cookieName: sessionCookieName(secure), passport }));
+  app.use(requireParent());
+  app.use(createFirstLoginRouter(services));
+  app.use(createAccountRouter(services));
+  app.use(createParentRouter({
+    sis: services.sis,
+    store,
+    clock,
+    logger,
+    // The frozen config is read-only; the router only reads it.
+    portal: config.portal as PortalText,
+    handles: services.handles,
+    ...(services.policy && { policy: services.policy }),
+  }));
+
+  app.use(notFound());
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,69 @@
+/**
+ * Boot: config → services → provisioning → demo credentials → listening server.
+ * Split from main.ts so an integration test can boot exactly what `npm start` boots.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { Clock } from '../adapters/contract/index.ts';
+import { applyDemoAccounts, type DemoLogin } from './accounts/demo-accounts.ts';
+import { provisionAccounts } from './accounts/provision.ts';
+import { createApp } from './app.ts';
+import type { Config } from './config/index.ts';
+import { createServices, type ServiceOverrides, type Services } from './services.ts';
+
+export interface Booted {
+  services: Services;
+  server: Server;
+  url: string;
+  demoLogins: DemoLogin[];
+  /** Graceful stop: no new connections, running requests finish, the store is flushed and closed. */
+  stop(): Promise<void>;
+}
+
+function sessionSecretFor(config: Config, logger: Logger): string {
+  if (config.server.sessionSecret) return config.server.sessionSecret;
+  if (!config.demo.enabled) {
+    throw new Error('server.sessionSecret is not set: set OUDERPOORT_SESSION_SECRET (at least 32 characters)');
+  }
+  logger.warn('demo mode: no OUDERPOORT_SESSION_SECRET, using a random one (sessions end at restart)');
+  return randomBytes(32).toString('base64url');
+}
+
+export async function boot(
+  config: Config, base: { logger: Logger; clock: Clock }, overrides: ServiceOverrides = {},
+): Promise<Booted> {
+  const { logger, clock } = base;
+  const sessionSecret = sessionSecretFor(config, logger);
+  const services = await createServices(config, { logger, clock, sessionSecret }, overrides);
+  logger.info({ stack: services.stack.describeStack() }, 'SIS stack');
+
+  const report = await provisionAccounts(
+    { sis: services.sis, accounts: services.store.accounts, clock },
+    { invitationValidityMs: config.auth.invitationValidity },
+  );
+  logger.info({ created: report.created.length, updated: report.updated, skipped: report.skipped }, 'accounts provisioned');
+  const demoLogins = config.demo.enabled
+    ? await applyDemoAccounts(
+      { accounts: services.store.accounts, hasher: services.hasher, clock },
+      config.demo.accounts, config.auth.invitationValidity,
+    )
+    : [];
+
+  const app = createApp(services);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.server.port, config.server.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = config.server.publicUrl ?? `http://${config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host}:${port}`;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= (async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await services.stack.close?.();
+    await services.store.close();
+  })());
+  return { services, server, url, demoLogins, stop };
+}

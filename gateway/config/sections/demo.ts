@@ -1,0 +1,24 @@
+/**
+ * `demo`: known credentials for a demonstration on the mock SIS. The accounts themselves are
+ * provisioned from the SIS like any other; this only sets the username and a password (or a
+ * pending initial secret) for a few guardians so a newcomer can log in. Never use in production.
+ */
+import { z } from 'zod';
+
+const demoAccount = z.strictObject({
+  guardianId: z.string().min(1),
+  /** Who this is, printed next to the login at start. */
+  description: z.string().min(1),
+  username: z.string().min(3),
+  /** A finished account: this is the parent's password. */
+  password: z.string().min(15).optional(),
+  /** A parent who has not logged in yet: this is the initial secret from the invitation. */
+  initialSecret: z.string().min(8).optional(),
+}).refine((a) => (a.password === undefined) !== (a.initialSecret === undefined), {
+  error: 'give exactly one of password and initialSecret',
+});
+
+export const demoSection = z.strictObject({
+  enabled: z.boolean(),
+  accounts: z.array(demoAccount).default([]),
+});

@@ -1,0 +1,48 @@
+/**
+ * `npm start` (the demo) and `npm run serve` (a school's own config in OUDERPOORT_CONFIG).
+ * Usage: node --import tsx gateway/main.ts [--config <file>]
+ */
+import { parseArgs } from 'node:util';
+import { boot } from './boot.ts';
+import { systemClock } from './clock.ts';
+import { isConfigError, loadConfig } from './config/index.ts';
+import { createLogger } from './logger.ts';
+
+const { values } = parseArgs({ options: { config: { type: 'string' } } });
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+let config;
+try {
+  config = loadConfig(values.config ? { file: values.config } : {});
+} catch (err) {
+  if (isConfigError(err)) fail(err.message);
+  throw err;
+}
+
+const logger = createLogger(config);
+const booted = await boot(config, { logger, clock: systemClock });
+
+const lines = [`\nOuderpoort (${config.school.name}) draait op ${booted.url}/inloggen`];
+if (booted.demoLogins.length > 0) {
+  lines.push('', 'Demo-logins (demo mode; reset at every start):');
+  for (const login of booted.demoLogins) {
+    lines.push(`  - ${login.description}`);
+    lines.push(`      gebruikersnaam: ${login.username}`);
+    lines.push(`      ${login.firstLogin ? 'inlogcode (eerste keer)' : 'wachtwoord'}: ${login.secret}`);
+  }
+}
+process.stdout.write(`${lines.join('\n')}\n\n`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, 'shutting down');
+    booted.stop().then(() => process.exit(0), (err: unknown) => {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    });
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * The service graph, built once per app (no singletons): tests build as many as they like,
+ * each with its own clock, store and SIS stack.
+ */
+import type { Logger } from 'pino';
+import type { Clock } from '../adapters/contract/index.ts';
+import { createSisStackFromConfig, type SisStack } from './adapters/index.ts';
+import type { ImportModule } from './adapters/index.ts';
+import { defaultHasher, type PasswordHasher } from './auth/password-hash.ts';
+import { createLoginThrottle, type LoginThrottle } from './auth/throttle.ts';
+import type { Config } from './config/index.ts';
+import { createChildHandles, type ChildHandles } from './privacy/child-handles.ts';
+import type { SectionPolicy } from './routes/parent/index.ts';
+import { createSisService } from './sis/index.ts';
+import type { SisService } from './sis/types.ts';
+import { createLowdbStore } from './store/lowdb/index.ts';
+import type { Store } from './store/types.ts';
+
+export interface Services {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  store: Store;
+  stack: SisStack;
+  sis: SisService;
+  throttle: LoginThrottle;
+  hasher: PasswordHasher;
+  handles: ChildHandles;
+  sessionSecret: string;
+  policy?: SectionPolicy;
+}
+
+export interface ServiceOverrides {
+  store?: Store;
+  hasher?: PasswordHasher;
+  importModule?: ImportModule;
+  policy?: SectionPolicy;
+}
+
+/** Builds every service. The store is opened here; the caller closes it (see main.ts). */
+export async function createServices(
+  config: Config, base: { logger: Logger; clock: Clock; sessionSecret: string }, overrides: ServiceOverrides = {},
+): Promise<Services> {
+  const { logger, clock, sessionSecret } = base;
+  const stack = await createSisStackFromConfig(config, {
+    logger, clock, ...(overrides.importModule && { importModule: overrides.importModule }),
+  });
+  const store = overrides.store ?? createLowdbStore({ dir: config.store.lowdb.dir, clock, logger });
+  await store.open();
+  const sis = createSisService({
+    adapter: stack, cache: store.cache, clock, logger, ttl: { ...config.cache.ttl }, staleMaxAgeMs: config.cache.staleMaxAge,
+  });
+  return {
+    config,
+    logger,
+    clock,
+    store,
+    stack,
+    sis,
+    throttle: createLoginThrottle({ clock }),
+    hasher: overrides.hasher ?? defaultHasher,
+    // Handles derive from the session secret, so rotating it also rotates every child URL.
+    handles: createChildHandles(`child-handles:${sessionSecret}`),
+    sessionSecret,
+    ...(overrides.policy && { policy: overrides.policy }),
+  };
+}
