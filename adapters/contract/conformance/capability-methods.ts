@@ -1,0 +1,25 @@
+/** Which adapter methods each capability promises; an adapter has a method exactly when a capability asks for it. */
+import type { Capability, SisAdapter } from '../index.ts';
+import { fail, preview } from './checks.ts';
+
+export type AdapterMethod = Exclude<keyof SisAdapter, 'name' | 'version' | 'capabilities' | 'healthCheck' | 'close'>;
+
+export const METHODS_BY_CAPABILITY: Record<Capability, readonly AdapterMethod[]> = {
+  students: ['listStudents', 'getStudent'],
+  guardians: ['listGuardians', 'getGuardian', 'listGuardiansOfStudent'],
+  absences: ['listAbsences'],
+  'results.method': ['listResults'],
+  'results.lvs': ['listResults'],
+  'changes.submit': ['submitChange'],
+};
+
+export const CAPABILITY_METHODS: readonly AdapterMethod[] = [...new Set(Object.values(METHODS_BY_CAPABILITY).flat())];
+
+/** The built adapter's capabilities as an array; fails unless they are a Set-like collection. */
+export function capabilitiesOf(adapter: SisAdapter): string[] {
+  const caps: unknown = adapter.capabilities;
+  const isSet = typeof caps === 'object' && caps !== null && typeof (caps as Set<unknown>).has === 'function'
+    && typeof (caps as Set<unknown>)[Symbol.iterator] === 'function';
+  if (!isSet) fail(`adapter.capabilities is ${preview(caps)}; expected a Set of capability names`);
+  return [...(caps as Iterable<string>)];
+}

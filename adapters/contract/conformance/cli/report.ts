@@ -1,0 +1,43 @@
+/** The CLI's report: one row per test, the reasons for each failure, then latency per method. */
+import type { MethodLatency } from '../latency.ts';
+import type { TestOutcome } from './mocha-runner.ts';
+
+function table(header: string[], rows: string[][], alignRight: Set<number> = new Set()): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (alignRight.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const ms = (n: number) => (Number.isInteger(n) || n >= 10 ? n.toFixed(0) : n.toFixed(1));
+
+export function formatReport(adapter: string, capabilities: readonly string[], outcomes: TestOutcome[], latency: MethodLatency[]): string {
+  const failed = outcomes.filter((o) => !o.passed);
+  const tested = capabilities.length > 0 ? capabilities.join(', ') : 'none';
+  const out: string[] = [`Conformance of adapter "${adapter}" (capabilities tested: ${tested})`, ''];
+  out.push(table(
+    ['group', 'test', 'result', 'ms'],
+    outcomes.map((o, i) => [o.group, o.test, o.passed ? 'pass' : `FAIL #${failed.indexOf(outcomes[i]!) + 1}`, ms(o.durationMs)]),
+    new Set([3]),
+  ));
+  if (failed.length > 0) {
+    out.push('', 'Failures:');
+    failed.forEach((o, i) => {
+      out.push('', `#${i + 1} ${o.group} › ${o.test}`);
+      out.push(...(o.reason ?? 'no reason given').split('\n').map((l) => `    ${l}`));
+    });
+  }
+  if (latency.length > 0) {
+    out.push('', 'Latency per method (ms):', '');
+    out.push(table(
+      ['method', 'calls', 'min', 'median', 'max'],
+      latency.map((l) => [l.method, String(l.calls), ms(l.minMs), ms(l.medianMs), ms(l.maxMs)]),
+      new Set([1, 2, 3, 4]),
+    ));
+  }
+  const passed = outcomes.length - failed.length;
+  out.push('', failed.length === 0
+    ? `PASS: all ${outcomes.length} conformance tests passed.`
+    : `FAIL: ${failed.length} of ${outcomes.length} conformance tests failed (${passed} passed).`);
+  return `${out.join('\n')}\n`;
+}
