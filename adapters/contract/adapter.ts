@@ -24,6 +24,19 @@ export const RESULT_KINDS_BY_CAPABILITY: Record<'results.method' | 'results.lvs'
   'results.lvs': ['lvs', 'doorstroom'],
 };
 
+/** Adapter methods that depend on a capability (everything but identity, healthCheck and close). */
+export type AdapterMethod = Exclude<keyof SisAdapter, 'name' | 'version' | 'capabilities' | 'healthCheck' | 'close'>;
+
+/** Which methods each capability promises: an adapter has a method exactly when a capability asks for it. */
+export const METHODS_BY_CAPABILITY: Readonly<Record<Capability, readonly AdapterMethod[]>> = Object.freeze({
+  students: ['listStudents', 'getStudent'],
+  guardians: ['listGuardians', 'getGuardian', 'listGuardiansOfStudent'],
+  absences: ['listAbsences'],
+  'results.method': ['listResults'],
+  'results.lvs': ['listResults'],
+  'changes.submit': ['submitChange'],
+});
+
 export interface Clock {
   now(): Date;
 }

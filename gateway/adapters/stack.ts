@@ -5,7 +5,7 @@
  * offers the methods its capabilities promise; all problems end up in one ConfigError.
  */
 import {
-  CAPABILITIES, type AdapterDeps, type Capability, type HealthStatus, type SisAdapter,
+  CAPABILITIES, METHODS_BY_CAPABILITY, type AdapterDeps, type Capability, type HealthStatus, type SisAdapter,
 } from '../../adapters/contract/index.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { formatPath, type KeyPath } from '../config/issues.ts';
@@ -13,14 +13,7 @@ import type { LoadedAdapter } from './load-adapters.ts';
 import { mergedListResults } from './merge-results.ts';
 
 /** The methods each capability promises. */
-export const METHODS_BY_CAPABILITY: Readonly<Record<Capability, ReadonlyArray<keyof SisAdapter>>> = {
-  students: ['listStudents', 'getStudent'],
-  guardians: ['listGuardians', 'getGuardian', 'listGuardiansOfStudent'],
-  absences: ['listAbsences'],
-  'results.method': ['listResults'],
-  'results.lvs': ['listResults'],
-  'changes.submit': ['submitChange'],
-};
+export { METHODS_BY_CAPABILITY };
 
 export interface StackRoute {
   capability: Capability;

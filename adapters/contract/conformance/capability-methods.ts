@@ -1,17 +1,8 @@
 /** Which adapter methods each capability promises; an adapter has a method exactly when a capability asks for it. */
-import type { Capability, SisAdapter } from '../index.ts';
+import { METHODS_BY_CAPABILITY, type AdapterMethod, type SisAdapter } from '../index.ts';
 import { fail, preview } from './checks.ts';
 
-export type AdapterMethod = Exclude<keyof SisAdapter, 'name' | 'version' | 'capabilities' | 'healthCheck' | 'close'>;
-
-export const METHODS_BY_CAPABILITY: Record<Capability, readonly AdapterMethod[]> = {
-  students: ['listStudents', 'getStudent'],
-  guardians: ['listGuardians', 'getGuardian', 'listGuardiansOfStudent'],
-  absences: ['listAbsences'],
-  'results.method': ['listResults'],
-  'results.lvs': ['listResults'],
-  'changes.submit': ['submitChange'],
-};
+export { METHODS_BY_CAPABILITY, type AdapterMethod };
 
 export const CAPABILITY_METHODS: readonly AdapterMethod[] = [...new Set(Object.values(METHODS_BY_CAPABILITY).flat())];
 
