@@ -1,0 +1,60 @@
+/**
+ * "Is this child theirs?" — from the viewer's own guardian record only. The handle is matched
+ * against the viewer's own children; nothing about any other pupil is ever asked of the SIS.
+ */
+import type { Guardian, Student } from '../../../adapters/contract/index.ts';
+import { isSisError } from '../../../adapters/contract/index.ts';
+import { visibleChildLinks } from '../../privacy/visible.ts';
+import type { Served } from '../../sis/types.ts';
+import type { ParentRouterDeps } from './deps.ts';
+import { sectionStates, type SectionStates } from './section-policy.ts';
+
+export interface ViewerFamily {
+  guardian: Served<Guardian> | undefined;
+  /** Ids of the children this viewer may see. */
+  studentIds: string[];
+}
+
+/** The viewer's guardian record and visible children; a guardian the SIS no longer knows has none. */
+export async function viewerFamily(deps: Pick<ParentRouterDeps, 'sis'>, user: Express.User): Promise<ViewerFamily> {
+  try {
+    const guardian = await deps.sis.getGuardian(user.guardianId);
+    return { guardian, studentIds: visibleChildLinks(guardian.value, user.scope).map((l) => l.studentId) };
+  } catch (err) {
+    if (isSisError(err, 'SIS_NOT_FOUND')) return { guardian: undefined, studentIds: [] };
+    throw err;
+  }
+}
+
+/** A student record, or undefined when the pupil has left (SIS_NOT_FOUND). */
+export async function studentOrNothing(deps: Pick<ParentRouterDeps, 'sis'>, studentId: string): Promise<Served<Student> | undefined> {
+  try {
+    return await deps.sis.getStudent(studentId);
+  } catch (err) {
+    if (isSisError(err, 'SIS_NOT_FOUND')) return undefined;
+    throw err;
+  }
+}
+
+export interface ChildContext {
+  handle: string;
+  studentId: string;
+  guardian: Served<Guardian>;
+  student: Served<Student>;
+  states: SectionStates;
+}
+
+/** The viewer's child behind `handle`, or undefined for anything else (→ the one 404). */
+export async function resolveChild(
+  deps: Pick<ParentRouterDeps, 'sis' | 'handles' | 'policy'>,
+  user: Express.User,
+  handle: string,
+): Promise<ChildContext | undefined> {
+  const family = await viewerFamily(deps, user);
+  const studentId = deps.handles.resolve(user.accountId, handle, family.studentIds);
+  if (!studentId || !family.guardian) return undefined;
+  const student = await studentOrNothing(deps, studentId);
+  if (!student) return undefined;
+  const states = await sectionStates(deps.policy, deps.sis.capabilities, student.value.jaargroep);
+  return { handle, studentId, guardian: family.guardian, student, states };
+}

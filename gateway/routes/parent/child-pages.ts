@@ -1,0 +1,148 @@
+/**
+ * The pages of one child: overview (personalia), absences and results. Each checks the calendar
+ * before it fetches a section's data; a closed section renders the closed page and fetches nothing.
+ */
+import type { Request, Response } from 'express';
+import { auditView } from '../../privacy/audit-view.ts';
+import { childSummary, visibleChild } from '../../privacy/visible.ts';
+import { schoolYearOf } from '../../sis/school-year.ts';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../i18n/translate.ts';
+import { resolveChild, type ChildContext } from './child-context.ts';
+import type { ParentRouterDeps } from './deps.ts';
+import { renderNotFound, renderToString } from './render.ts';
+import { reasonIn, showable, type Section, type SectionState } from './section-policy.ts';
+import { stalenessOf } from './staleness.ts';
+import { absencesView } from './view-models/absences.ts';
+import { childHeader, type ChildHeader, type ChildPage } from './view-models/child-header.ts';
+import { childOverview } from './view-models/child-overview.ts';
+import { resultsView } from './view-models/results.ts';
+
+export interface Closure {
+  sectionKey: string;
+  reason?: string;
+  reopensOn?: string;
+  notOffered: boolean;
+}
+
+function localeOf(res: Response): Locale {
+  return isLocale(res.locals.locale) ? res.locals.locale : DEFAULT_LOCALE;
+}
+
+export function closureOf(section: Section, state: SectionState, locale: Locale): Closure {
+  return {
+    sectionKey: `section.${section}`,
+    reason: state.offered ? reasonIn(state, locale) : undefined,
+    reopensOn: state.offered ? state.reopensOn : undefined,
+    notOffered: !state.offered,
+  };
+}
+
+async function withChild(
+  deps: ParentRouterDeps, req: Request, res: Response, user: Express.User, page: ChildPage,
+): Promise<{ ctx: ChildContext; header: ChildHeader } | undefined> {
+  const handle = String(req.params.handle ?? '');
+  const ctx = await resolveChild(deps, user, handle);
+  if (!ctx) {
+    renderNotFound(res);
+    return undefined;
+  }
+  return { ctx, header: childHeader(handle, childSummary(ctx.student.value), ctx.states, page) };
+}
+
+function baseModel(header: ChildHeader, titleKey: string) {
+  // The child pages sit under Overzicht: the main menu marks it as the current section, not the current page.
+  return { nav: 'children', titleKey, titleName: header.givenName, child: header };
+}
+
+async function renderClosed(res: Response, header: ChildHeader, titleKey: string, closures: Closure[]): Promise<void> {
+  res.send(await renderToString(res, 'pages/closed', { ...baseModel(header, titleKey), closures }));
+}
+
+/** Renders, records one audit entry per section shown, then sends: no record without a page, no page without a record. */
+async function renderAudited(
+  deps: ParentRouterDeps, res: Response, user: Express.User, ctx: ChildContext,
+  view: string, model: object, sections: Section[],
+): Promise<void> {
+  const html = await renderToString(res, view, model);
+  for (const section of sections) {
+    await auditView(deps.store, deps.clock, {
+      accountId: user.accountId, studentId: ctx.studentId, section, requestId: res.locals.requestId,
+    });
+  }
+  res.send(html);
+}
+
+export function childPages(deps: ParentRouterDeps) {
+  async function overview(req: Request, res: Response, user: Express.User): Promise<void> {
+    const found = await withChild(deps, req, res, user, 'overview');
+    if (!found) return;
+    const { ctx, header } = found;
+    const state = ctx.states.personalia;
+    if (!showable(state)) {
+      await renderClosed(res, header, 'child.title', [closureOf('personalia', state, localeOf(res))]);
+      return;
+    }
+    const guardians = await deps.sis.listGuardiansOfStudent(ctx.studentId);
+    const visible = visibleChild({
+      viewer: user, viewerGuardian: ctx.guardian.value, student: ctx.student.value, guardians: guardians.value,
+    });
+    const model = {
+      ...baseModel(header, 'child.title'),
+      overview: childOverview(visible),
+      staleness: stalenessOf(ctx.guardian, ctx.student, guardians),
+    };
+    await renderAudited(deps, res, user, ctx, 'pages/child', model, ['personalia']);
+  }
+
+  async function absences(req: Request, res: Response, user: Express.User): Promise<void> {
+    const found = await withChild(deps, req, res, user, 'absences');
+    if (!found) return;
+    const { ctx, header } = found;
+    const state = ctx.states.absences;
+    if (!showable(state)) {
+      await renderClosed(res, header, 'absences.title', [closureOf('absences', state, localeOf(res))]);
+      return;
+    }
+    const year = schoolYearOf(deps.clock.now());
+    const served = await deps.sis.listAbsences(ctx.studentId, { from: year.from, to: year.to });
+    const model = {
+      ...baseModel(header, 'absences.title'),
+      schoolYear: year,
+      absences: absencesView(served.value),
+      staleness: stalenessOf(ctx.guardian, ctx.student, served),
+    };
+    await renderAudited(deps, res, user, ctx, 'pages/absences', model, ['absences']);
+  }
+
+  async function results(req: Request, res: Response, user: Express.User): Promise<void> {
+    const found = await withChild(deps, req, res, user, 'results');
+    if (!found) return;
+    const { ctx, header } = found;
+    const locale = localeOf(res);
+    const method = ctx.states['results.method'];
+    const lvs = ctx.states['results.lvs'];
+    const showMethod = showable(method);
+    const showLvs = showable(lvs);
+    const closures = [
+      ...(showMethod || !method.offered ? [] : [closureOf('results.method', method, locale)]),
+      ...(showLvs || !lvs.offered ? [] : [closureOf('results.lvs', lvs, locale)]),
+    ];
+    if (!showMethod && !showLvs) {
+      await renderClosed(res, header, 'results.title', closures.length > 0 ? closures : [closureOf('results.lvs', lvs, locale)]);
+      return;
+    }
+    const served = await deps.sis.listResults(ctx.studentId);
+    const schoolYear = schoolYearOf(deps.clock.now()).name;
+    const model = {
+      ...baseModel(header, 'results.title'),
+      results: resultsView(served.value, { method: showMethod, lvs: showLvs, schoolYear }),
+      closures,
+      resultsNote: deps.portal.resultsNote[locale],
+      staleness: stalenessOf(ctx.guardian, ctx.student, served),
+    };
+    const sections: Section[] = [...(showMethod ? ['results.method' as const] : []), ...(showLvs ? ['results.lvs' as const] : [])];
+    await renderAudited(deps, res, user, ctx, 'pages/results', model, sections);
+  }
+
+  return { overview, absences, results };
+}

@@ -1,0 +1,20 @@
+/** What the parent router is built from (route modules take their services as arguments). */
+import type { AdapterLogger, Clock } from '../../../adapters/contract/index.ts';
+import type { ChildHandles } from '../../privacy/child-handles.ts';
+import type { SisService } from '../../sis/types.ts';
+import type { Store } from '../../store/types.ts';
+import type { PortalText } from './portal-text.ts';
+import type { SectionPolicy } from './section-policy.ts';
+
+export type ParentRouterLogger = Pick<AdapterLogger, 'info' | 'warn' | 'error'>;
+
+export interface ParentRouterDeps {
+  sis: SisService;
+  store: Store;
+  clock: Clock;
+  logger: ParentRouterLogger;
+  portal: PortalText;
+  handles: ChildHandles;
+  /** The calendar; when absent every section is open. */
+  policy?: SectionPolicy;
+}

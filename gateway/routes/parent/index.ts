@@ -1,0 +1,60 @@
+/**
+ * The logged-in parent's pages. Mount at '/' AFTER the auth guard:
+ *
+ *   app.use(createParentRouter({ sis, store, clock, logger, portal: config.portal, handles, policy }));
+ *
+ * Contract with the app (gateway/app.ts):
+ * - `req.user` = { accountId, guardianId, scope: 'full' | 'limited' } (gateway/types/express.d.ts);
+ *   `res.locals.csrfToken` and `res.locals.requestId` are set; every POST form renders `_csrf`.
+ * - `res.locals.locale` / `lang` / `languageSwitch` come from createI18nMiddleware (gateway/i18n),
+ *   mounted before the auth guard; `schoolName` (app.locals) heads every page.
+ * - Views: plain Handlebars via createViewEngine (gateway/views/engine.ts), views/ as views dir,
+ *   static files views/static served at /static.
+ *
+ * Routes (all GET; every response `Cache-Control: no-store`):
+ *   /                        dashboard: one card per child (name, group, teachers)
+ *   /kind/:handle            child overview (section 'personalia')
+ *   /kind/:handle/absenties  absences of the current school year (section 'absences')
+ *   /kind/:handle/resultaten results (sections 'results.method', 'results.lvs')
+ *   /hulp                    help, all text from config `portal`
+ *   /account                 account page with the change-password form; POST /account/wachtwoord
+ *                            is the app's, re-rendering 'pages/account' with accountPageModel(account, { errors })
+ *
+ * Rules kept here:
+ * - Children are the viewer's own only: a 'full' account sees its gezag links, a 'limited' one its
+ *   links (gateway/privacy/visible.ts). `:handle` is an HMAC handle (gateway/privacy/child-handles.ts);
+ *   any handle that is not one of the viewer's children gets the same 404, with no SIS call for it.
+ * - Privacy is decided in gateway/privacy/visible.ts only; pages never see raw SIS records.
+ * - With `policy`, a closed section renders pages/closed.hbs (reason, reopening date) and its data
+ *   is not fetched; the child's sub-navigation marks closed sections.
+ * - Each child page shown appends one audit record per section ('dashboard' for the cards), written
+ *   after the page rendered and before it is sent; 404s and closed pages are not recorded.
+ * - Data served stale while the SIS is down shows a banner with its age; with nothing cached
+ *   (SIS_NO_DATA) the page is a 503 with the request id.
+ */
+import { Router } from 'express';
+import { childPages } from './child-pages.ts';
+import type { ParentRouterDeps } from './deps.ts';
+import { homePages } from './home-pages.ts';
+import { parentPage } from './render.ts';
+
+export type { ParentRouterDeps } from './deps.ts';
+export { portalTextSchema, type PortalText } from './portal-text.ts';
+export type { SectionPolicy, SectionDecision, Section } from './section-policy.ts';
+export { accountPageModel, type AccountPageOptions, type PasswordField } from './view-models/account.ts';
+
+export function createParentRouter(deps: ParentRouterDeps): Router {
+  const router = Router();
+  const home = homePages(deps);
+  const child = childPages(deps);
+  const page = (handler: Parameters<typeof parentPage>[1]) => parentPage(deps.logger, handler);
+
+  router.get('/', page(home.dashboard));
+  router.get('/kind/:handle', page(child.overview));
+  router.get('/kind/:handle/absenties', page(child.absences));
+  router.get('/kind/:handle/resultaten', page(child.results));
+  router.get('/hulp', page(home.help));
+  router.get('/account', page(home.account));
+
+  return router;
+}

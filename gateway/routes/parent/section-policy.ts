@@ -1,0 +1,61 @@
+/**
+ * The calendar's say over a child's sections, as the parent pages consume it. The policy itself
+ * (config/calendar.yaml, DESIGN.md §3) is built elsewhere; without one, every section is open.
+ */
+import type { Capability } from '../../../adapters/contract/index.ts';
+import type { Locale } from '../../i18n/translate.ts';
+
+export const SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface SectionDecision {
+  open: boolean;
+  /** Why it is closed, shown to parents. */
+  reason?: { nl: string; en: string };
+  /** Local date (YYYY-MM-DD) the section opens again, when known. */
+  reopensOn?: string;
+}
+
+export interface SectionPolicy {
+  isOpen(section: Section, context: { studentJaargroep: number }): SectionDecision | Promise<SectionDecision>;
+}
+
+/** The SIS capability a section's data comes from; personalia rides on the student record. */
+const CAPABILITY: Record<Section, Capability> = {
+  personalia: 'students',
+  absences: 'absences',
+  'results.method': 'results.method',
+  'results.lvs': 'results.lvs',
+};
+
+export interface SectionState extends SectionDecision {
+  /** The school's SIS stack can deliver this section at all. */
+  offered: boolean;
+}
+
+export type SectionStates = Record<Section, SectionState>;
+
+const ALWAYS_OPEN: SectionDecision = { open: true };
+
+export async function sectionStates(
+  policy: SectionPolicy | undefined,
+  capabilities: ReadonlySet<Capability>,
+  studentJaargroep: number,
+): Promise<SectionStates> {
+  const entries = await Promise.all(SECTIONS.map(async (section) => {
+    const decision = policy ? await policy.isOpen(section, { studentJaargroep }) : ALWAYS_OPEN;
+    const state: SectionState = { ...decision, offered: capabilities.has(CAPABILITY[section]) };
+    return [section, state] as const;
+  }));
+  return Object.fromEntries(entries) as SectionStates;
+}
+
+/** A section may be shown (and its data fetched) only when offered and open. */
+export function showable(state: SectionState): boolean {
+  return state.offered && state.open;
+}
+
+/** The localised closing reason, for the closed page. */
+export function reasonIn(state: SectionDecision, locale: Locale): string | undefined {
+  return state.reason?.[locale];
+}

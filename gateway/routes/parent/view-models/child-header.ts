@@ -1,0 +1,63 @@
+/** The heading and sub-navigation every child page shares. */
+import type { ChildSummary } from '../../../privacy/visible.ts';
+import { showable, type SectionState, type SectionStates } from '../section-policy.ts';
+import { displayName } from './person-name.ts';
+
+export type ChildPage = 'overview' | 'absences' | 'results';
+
+export interface ChildNavItem {
+  href: string;
+  labelKey: string;
+  current: boolean;
+  closed: boolean;
+}
+
+export interface ChildHeader {
+  handle: string;
+  name: string;
+  givenName: string;
+  groupName: string;
+  jaargroep: number;
+  teachers: string[];
+  nav: ChildNavItem[];
+}
+
+/** Results show when either kind may be shown; the page then hides the other kind. */
+function resultsState(states: SectionStates): SectionState {
+  const method = states['results.method'];
+  const lvs = states['results.lvs'];
+  return {
+    offered: method.offered || lvs.offered,
+    open: showable(method) || showable(lvs),
+  };
+}
+
+export function childHeader(
+  handle: string,
+  child: ChildSummary,
+  states: SectionStates,
+  current: ChildPage,
+): ChildHeader {
+  const base = `/kind/${handle}`;
+  const pages: Array<{ page: ChildPage; href: string; state: SectionState }> = [
+    { page: 'overview', href: base, state: states.personalia },
+    { page: 'absences', href: `${base}/absenties`, state: states.absences },
+    { page: 'results', href: `${base}/resultaten`, state: resultsState(states) },
+  ];
+  return {
+    handle,
+    name: displayName(child.name),
+    givenName: child.name.given,
+    groupName: child.group.name,
+    jaargroep: child.jaargroep,
+    teachers: child.teachers.map(displayName),
+    nav: pages
+      .filter(({ page, state }) => page === 'overview' || state.offered)
+      .map(({ page, href, state }) => ({
+        href,
+        labelKey: `child.nav.${page}`,
+        current: page === current,
+        closed: !state.open,
+      })),
+  };
+}

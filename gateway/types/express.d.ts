@@ -1,0 +1,36 @@
+/**
+ * Express type augmentation, in one place (the hmpps-template-typescript way).
+ * `req.user` is what the auth middleware puts on a logged-in parent's request;
+ * `res.locals` carries what every layout and page may read.
+ */
+import type { Locale } from '../i18n/translate.ts';
+
+declare global {
+  namespace Express {
+    interface User {
+      /** Ouderpoort account id (store). */
+      accountId: string;
+      /** SIS guardian id of the account's owner. */
+      guardianId: string;
+      /** full: guardian with gezag; limited: operator-granted, never sees others' contact data. */
+      scope: 'full' | 'limited';
+    }
+
+    interface Locals {
+      /** Synchronizer token; every POST form renders it as a hidden `_csrf` field. */
+      csrfToken?: string;
+      /** Correlates a page (and its error pages) with the logs. */
+      requestId?: string;
+      /** Catalog locale of this response (i18n middleware). */
+      locale?: Locale;
+      /** Value of `<html lang>` (i18n middleware). */
+      lang?: string;
+      /** Links of the no-JavaScript language switch (i18n middleware). */
+      languageSwitch?: Record<Locale, { href: string; current: boolean }>;
+      /** Shown in the header; falls back to "Ouderpoort" (the app sets it on app.locals). */
+      schoolName?: string;
+    }
+  }
+}
+
+export {};

@@ -1,0 +1,28 @@
+/**
+ * Every Handlebars helper the views may use, registered from this one list (as Ghost does).
+ * One helper per file, each headed by a usage comment. Adding a helper means adding it here.
+ */
+import type Handlebars from 'handlebars';
+import { ceilMinutes } from './ceil-minutes.ts';
+import { eq } from './eq.ts';
+import { formatDate } from './format-date.ts';
+import { formatList } from './format-list.ts';
+import { formatNumber } from './format-number.ts';
+import { humanAge } from './human-age.ts';
+import { limit } from './limit.ts';
+import { t } from './t.ts';
+
+export const helpers = {
+  ceilMinutes,
+  eq,
+  formatDate,
+  formatList,
+  formatNumber,
+  humanAge,
+  limit,
+  t,
+} as const;
+
+export function registerHelpers(hbs: typeof Handlebars): void {
+  for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn as Handlebars.HelperDelegate);
+}
