@@ -18,6 +18,7 @@ import { createFirstLoginRouter } from './routes/auth/first-login.ts';
 import { requireParent } from './routes/auth/guard.ts';
 import { createLoginRouter } from './routes/auth/login.ts';
 import { createPassport } from './routes/auth/passport-setup.ts';
+import { genericPortalText } from './routes/parent/generic-portal-text.ts';
 import { createParentRouter, type PortalText } from './routes/parent/index.ts';
 import type { Services } from './services.ts';
 import { createViewEngine } from './views/engine.ts';
@@ -74,7 +75,7 @@ export function createApp(services: Services): express.Express {
     clock,
     logger,
     // The frozen config is read-only; the router only reads it.
-    portal: config.portal as PortalText,
+    portal: (config.portal as PortalText | undefined) ?? genericPortalText(),
     handles: services.handles,
     ...(services.policy && { policy: services.policy }),
   }));

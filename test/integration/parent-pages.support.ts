@@ -22,7 +22,7 @@ import { manualClock, type ManualClock } from '../support/clock.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const viewsDir = path.join(root, 'views');
-export const portal = portalTextSchema.parse(parse(readFileSync(path.join(root, 'config/portal-demo.yaml'), 'utf8')));
+export const portal = portalTextSchema.parse((parse(readFileSync(path.join(root, 'config/demo.yaml'), 'utf8')) as { portal: unknown }).portal);
 
 const HOUR = 3600_000;
 const silent = { debug() {}, info() {}, warn() {}, error() {} };

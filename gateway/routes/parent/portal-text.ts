@@ -1,7 +1,7 @@
 /**
  * `portal`: the school's own words on the help page — how the portal works, the support moment,
  * the communication agreements — and the note above the results. Every text in Dutch and English.
- * The demo school's text is config/portal-demo.yaml.
+ * The demo school's text is under `portal` in config/demo.yaml; without one, config/portal-generic.yaml.
  */
 import { z } from 'zod';
 
@@ -26,7 +26,8 @@ const supportMoment = z.strictObject({
 export const portalTextSchema = z.strictObject({
   /** Paragraphs, in order. */
   howItWorks: z.array(localizedText).min(1),
-  supportMoment,
+  /** Optional: not every school holds one. */
+  supportMoment: supportMoment.optional(),
   /** One agreement per item, in order. */
   communicationAgreements: z.array(localizedText).min(1),
   resultsNote: localizedText,

@@ -4,7 +4,7 @@ import type { PortalText } from '../portal-text.ts';
 
 export interface HelpView {
   howItWorks: string[];
-  supportMoment: { date: string; from: string; to: string; place: string };
+  supportMoment?: { date: string; from: string; to: string; place: string };
   agreements: string[];
   resultsNote: string;
 }
@@ -18,7 +18,7 @@ export function clockTime(hhmm: string, locale: Locale): string {
 export function helpView(portal: PortalText, locale: Locale): HelpView {
   return {
     howItWorks: portal.howItWorks.map((p) => p[locale]),
-    supportMoment: {
+    supportMoment: portal.supportMoment && {
       date: portal.supportMoment.date,
       from: clockTime(portal.supportMoment.from, locale),
       to: clockTime(portal.supportMoment.to, locale),
