@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import {
+  addDays, instantOfLocalDateTime, isLocalDate, isLocalDateTime, isTimeZone, localDateOf, localDateTimeOf, startOfLocalDate,
+} from '../../../gateway/policy/local-time.ts';
+
+const AMS = 'Europe/Amsterdam';
+
+describe('policy local time (Europe/Amsterdam)', () => {
+  it('puts an instant on its local date, exactly at local midnight', () => {
+    expect(localDateOf(new Date('2026-12-07T22:59:59.999Z'), AMS)).to.equal('2026-12-07');
+    expect(localDateOf(new Date('2026-12-07T23:00:00.000Z'), AMS)).to.equal('2026-12-08');
+    // Summer time: midnight is 22:00 UTC.
+    expect(localDateOf(new Date('2027-06-30T21:59:59.999Z'), AMS)).to.equal('2027-06-30');
+    expect(localDateOf(new Date('2027-06-30T22:00:00.000Z'), AMS)).to.equal('2027-07-01');
+  });
+
+  it('finds local midnight on both DST changeover days and the days after', () => {
+    expect(startOfLocalDate('2027-03-28', AMS).toISOString()).to.equal('2027-03-27T23:00:00.000Z');
+    expect(startOfLocalDate('2027-03-29', AMS).toISOString()).to.equal('2027-03-28T22:00:00.000Z');
+    expect(startOfLocalDate('2026-10-25', AMS).toISOString()).to.equal('2026-10-24T22:00:00.000Z');
+    expect(startOfLocalDate('2026-10-26', AMS).toISOString()).to.equal('2026-10-25T23:00:00.000Z');
+  });
+
+  it('turns local times into instants, moving a time skipped by the spring jump forward', () => {
+    expect(instantOfLocalDateTime('2026-12-12T08:30', AMS).toISOString()).to.equal('2026-12-12T07:30:00.000Z');
+    expect(instantOfLocalDateTime('2027-03-28T01:59', AMS).toISOString()).to.equal('2027-03-28T00:59:00.000Z');
+    expect(instantOfLocalDateTime('2027-03-28T02:30', AMS).toISOString()).to.equal('2027-03-28T01:30:00.000Z');
+    expect(instantOfLocalDateTime('2027-03-28T03:00', AMS).toISOString()).to.equal('2027-03-28T01:00:00.000Z');
+    expect(localDateTimeOf(new Date('2027-03-28T01:30:00Z'), AMS)).to.equal('2027-03-28T03:30');
+  });
+
+  it('takes the later of a time that happens twice in autumn', () => {
+    expect(instantOfLocalDateTime('2026-10-25T02:30', AMS).toISOString()).to.equal('2026-10-25T01:30:00.000Z');
+  });
+
+  it('adds days across months, years and leap days', () => {
+    expect(addDays('2026-12-31', 1)).to.equal('2027-01-01');
+    expect(addDays('2027-03-01', -1)).to.equal('2027-02-28');
+    expect(addDays('2028-03-01', -1)).to.equal('2028-02-29');
+  });
+
+  it('accepts only real dates, times and zones', () => {
+    expect(isLocalDate('2028-02-29')).to.equal(true);
+    expect(isLocalDate('2027-02-29')).to.equal(false);
+    expect(isLocalDate('2027-04-31')).to.equal(false);
+    expect(isLocalDate('2027-2-17')).to.equal(false);
+    expect(isLocalDateTime('2026-12-14T08:30')).to.equal(true);
+    expect(isLocalDateTime('2026-12-12T24:00')).to.equal(false);
+    expect(isLocalDateTime('2026-12-14 08:30')).to.equal(false);
+    expect(isTimeZone('Europe/Amsterdam')).to.equal(true);
+    expect(isTimeZone('Europe/Atlantis')).to.equal(false);
+  });
+});
