@@ -1,0 +1,107 @@
+/**
+ * The ParnasSys adapter: current pupils from the generic web service's getLeerlingen, and nothing
+ * else, because nothing else is public (guardians, gezag, absences and results are not). Stack
+ * another adapter for those (see README.md).
+ */
+import { performance } from 'node:perf_hooks';
+import {
+  SisError, isSisError, notFound,
+  type AdapterDeps, type Capability, type HealthStatus, type SisAdapter,
+} from '../contract/index.ts';
+import type { ParnassysConfig } from './config.ts';
+import { schoolYearOf, today } from './dates.ts';
+import { LeerlingenCache } from './leerlingen-cache.ts';
+import { pageOf } from './paging.ts';
+import type { Roster } from './roster.ts';
+import { createSoapClient } from './soap-client.ts';
+
+export const PARNASSYS_ADAPTER_NAME = 'parnassys';
+export const PARNASSYS_ADAPTER_VERSION = '0.1.0';
+/** Exactly what the public generic web service gives. */
+export const PARNASSYS_CAPABILITIES: readonly Capability[] = Object.freeze(['students']);
+
+const messages = {
+  closed: 'The ParnasSys adapter is closed.',
+  pupil: (id: string) => `pupil ${id}`,
+  healthy: (brin: string, year: string, pupils: number, ageS: number) =>
+    `ParnasSys BRIN ${brin}, schooljaar ${year}: ${pupils} pupils in the answer${ageS > 0 ? ` (kept answer, ${ageS} s old)` : ''}`,
+  unhealthy: (code: string, message: string) => `${code}: ${message}`,
+  healthThrew: 'health check failed unexpectedly',
+  rosterBuilt: 'ParnasSys pupils joined',
+};
+
+export function buildParnassysAdapter(config: ParnassysConfig, deps: AdapterDeps): SisAdapter {
+  const { clock, logger } = deps;
+  const client = createSoapClient({
+    http: deps.http,
+    logger,
+    clock,
+    endpoint: config.endpoint,
+    timeoutMs: config.timeoutMs,
+    maxBytes: config.maxBytes,
+    supplierName: config.supplierName,
+    supplierKey: config.supplierKey,
+    brin: config.brin,
+  });
+  const cache = new LeerlingenCache({ ttlMs: config.cacheMs, clock, fetch: (year) => client.getLeerlingen(year) });
+  const reported = new WeakSet<Roster>();
+  let closed = false;
+
+  const schoolYearFor = (day: string) => config.schoolYear ?? schoolYearOf(day);
+
+  const ensureOpen = () => {
+    if (closed) throw new SisError('SIS_UNAVAILABLE', { message: messages.closed });
+  };
+
+  async function roster(): Promise<Roster> {
+    ensureOpen();
+    const day = today(clock);
+    const joined = await cache.roster({ day, schoolYear: schoolYearFor(day), studentId: config.studentId });
+    if (!reported.has(joined)) {
+      reported.add(joined);
+      // Counts only: which pupils were left out is personal data.
+      const level = Object.keys(joined.skipped).length > 0 ? 'warn' : 'debug';
+      logger[level]({ pupils: joined.students.length, departed: joined.departed, skipped: joined.skipped, day }, messages.rosterBuilt);
+    }
+    return joined;
+  }
+
+  return {
+    name: PARNASSYS_ADAPTER_NAME,
+    version: PARNASSYS_ADAPTER_VERSION,
+    capabilities: new Set(PARNASSYS_CAPABILITIES),
+
+    /** A kept answer younger than cacheMs counts as proof of reachability, so probes stay cheap. */
+    async healthCheck(): Promise<HealthStatus> {
+      const started = performance.now();
+      const latencyMs = () => Math.max(0, Math.round(performance.now() - started));
+      try {
+        ensureOpen();
+        const year = schoolYearFor(today(clock));
+        const answer = await cache.get(year);
+        const ageS = Math.max(0, Math.round((clock.now().getTime() - answer.fetchedAt) / 1000));
+        return { ok: true, latencyMs: latencyMs(), detail: messages.healthy(config.brin, year, answer.data.leerlingen.length, ageS) };
+      } catch (err) {
+        const detail = isSisError(err) ? messages.unhealthy(err.code, err.message) : messages.healthThrew;
+        return { ok: false, latencyMs: latencyMs(), detail };
+      }
+    },
+
+    async listStudents(cursor?: string) {
+      const { students } = await roster();
+      return structuredClone(pageOf(students, config.pageSize, cursor));
+    },
+
+    async getStudent(studentId: string) {
+      const student = (await roster()).byId.get(studentId);
+      if (!student) throw notFound(messages.pupil(studentId));
+      return structuredClone(student);
+    },
+
+    /** Drops the kept answer: it holds pupils' personal data. */
+    async close() {
+      closed = true;
+      cache.clear();
+    },
+  };
+}

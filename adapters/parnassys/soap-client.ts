@@ -1,0 +1,111 @@
+/**
+ * One call of the generic web service over the injected HTTP client. The gateway's client has its
+ * own limits; the adapter sets timeout, redirects and size per request too, so it is just as safe
+ * on a bare axios instance. Every failure leaves as a coded SisError without the request in it.
+ */
+import { performance } from 'node:perf_hooks';
+import type { AxiosInstance, AxiosResponse } from 'axios';
+import { SisError, type AdapterLogger, type Clock } from '../contract/index.ts';
+import { leerlingenReturnSchema, type LeerlingenReturn } from './leerlingen-schema.ts';
+import { soapAction, soapEnvelope, xmlEscape, type OperationParams } from './soap-envelope.ts';
+import { faultError, httpStatusError, parseRetryAfter, transportError } from './soap-errors.ts';
+import { readSoapResponse } from './soap-response.ts';
+
+const messages = {
+  unreadable: (reason: string) => `ParnasSys answered with something we could not read: ${reason}.`,
+  unexpected: (where: string, what: string) => `ParnasSys answered in an unexpected shape at ${where}: ${what}.`,
+  unreadableHelp: 'The web service may have changed, or the endpoint is not the ParnasSys generic web service (v3).',
+  callFailed: 'ParnasSys call failed',
+  callDone: 'ParnasSys call done',
+};
+
+export interface SoapClientOptions {
+  http: AxiosInstance;
+  logger: AdapterLogger;
+  clock: Clock;
+  endpoint: string;
+  timeoutMs: number;
+  maxBytes: number;
+  supplierName: string;
+  supplierKey: string;
+  brin: string;
+}
+
+export interface SoapClient {
+  getLeerlingen(schoolYear: string): Promise<LeerlingenReturn>;
+}
+
+function bodyText(data: unknown): string {
+  if (typeof data === 'string') return data;
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  return '';
+}
+
+function issuePath(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || 'return';
+}
+
+export function createSoapClient(options: SoapClientOptions): SoapClient {
+  const { http, logger, clock } = options;
+  const limits = { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes };
+  // The key may come back inside a fault string, raw or as the escaped text we sent.
+  const secrets = [options.supplierKey, xmlEscape(options.supplierKey)];
+
+  async function post(params: OperationParams): Promise<AxiosResponse<unknown>> {
+    try {
+      return await http.request({
+        method: 'POST',
+        url: options.endpoint,
+        data: soapEnvelope('getLeerlingen', params),
+        headers: {
+          'Content-Type': 'text/xml; charset=utf-8',
+          SOAPAction: soapAction('getLeerlingen'),
+          Accept: 'text/xml',
+        },
+        timeout: options.timeoutMs,
+        maxRedirects: 0,
+        maxContentLength: options.maxBytes,
+        maxBodyLength: options.maxBytes,
+        responseType: 'text',
+        transformResponse: [(data: unknown) => data],
+        // Every status is read here: a SOAP fault arrives as HTTP 500 and must be told apart.
+        validateStatus: () => true,
+      });
+    } catch (err) {
+      throw transportError(err, limits);
+    }
+  }
+
+  async function getLeerlingen(schoolYear: string): Promise<LeerlingenReturn> {
+    const started = performance.now();
+    let status: number | undefined;
+    try {
+      const response = await post({ supplierName: options.supplierName, supplierKey: options.supplierKey, brin: options.brin, schoolYear });
+      status = response.status;
+      const body = bodyText(response.data);
+      const outcome = readSoapResponse(body, 'getLeerlingen');
+      const retryAfter = parseRetryAfter(response.headers?.['retry-after'], clock.now().getTime());
+      if (outcome.kind === 'fault') throw faultError(outcome.fault, status, secrets, retryAfter);
+      if (status < 200 || status >= 300) throw httpStatusError(status, retryAfter);
+      if (outcome.kind === 'unreadable') {
+        throw new SisError('SIS_BAD_RESPONSE', { message: messages.unreadable(outcome.reason), help: messages.unreadableHelp, cause: { status } });
+      }
+      const parsed = leerlingenReturnSchema.safeParse(outcome.value);
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        const where = first ? issuePath(first.path) : 'return';
+        throw new SisError('SIS_BAD_RESPONSE', {
+          message: messages.unexpected(where, first?.message ?? 'invalid'), help: messages.unreadableHelp, cause: { status },
+        });
+      }
+      logger.debug({ operation: 'getLeerlingen', schoolYear, status, bytes: body.length, ms: Math.round(performance.now() - started) }, messages.callDone);
+      return parsed.data;
+    } catch (err) {
+      const code = err instanceof SisError ? err.code : 'SIS_BAD_RESPONSE';
+      logger.warn({ operation: 'getLeerlingen', schoolYear, status, code, ms: Math.round(performance.now() - started) }, messages.callFailed);
+      throw err;
+    }
+  }
+
+  return { getLeerlingen };
+}
