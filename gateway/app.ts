@@ -77,7 +77,7 @@ export function createApp(services: Services): express.Express {
     // The frozen config is read-only; the router only reads it.
     portal: (config.portal as PortalText | undefined) ?? genericPortalText(),
     handles: services.handles,
-    ...(services.policy && { policy: services.policy }),
+    policy: services.policy,
   }));
 
   app.use(notFound());

@@ -11,6 +11,7 @@ import { applyDemoAccounts, type DemoLogin } from './accounts/demo-accounts.ts';
 import { provisionAccounts } from './accounts/provision.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config/index.ts';
+import { createScheduler, type Scheduler } from './jobs/index.ts';
 import { createServices, type ServiceOverrides, type Services } from './services.ts';
 
 export interface Booted {
@@ -18,6 +19,7 @@ export interface Booted {
   server: Server;
   url: string;
   demoLogins: DemoLogin[];
+  scheduler: Scheduler;
   /** Graceful stop: no new connections, running requests finish, the store is flushed and closed. */
   stop(): Promise<void>;
 }
@@ -51,6 +53,10 @@ export async function boot(
     )
     : [];
 
+  // Jobs (invitations, notifications) subscribe here; transitions missed while down are caught up.
+  const scheduler = createScheduler({ store: services.store, clock, getCalendar: () => services.calendar.current(), logger });
+  await scheduler.start();
+
   const app = createApp(services);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.server.port, config.server.host, () => resolve(s));
@@ -62,8 +68,10 @@ export async function boot(
   let stopping: Promise<void> | undefined;
   const stop = () => (stopping ??= (async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await scheduler.stop();
+    services.calendar.close();
     await services.stack.close?.();
     await services.store.close();
   })());
-  return { services, server, url, demoLogins, stop };
+  return { services, server, url, demoLogins, scheduler, stop };
 }

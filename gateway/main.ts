@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { boot } from './boot.ts';
-import { systemClock } from './clock.ts';
+import { shiftedClock, systemClock } from './clock.ts';
 import { isConfigError, loadConfig } from './config/index.ts';
 import { createLogger } from './logger.ts';
 
@@ -24,9 +24,11 @@ try {
 }
 
 const logger = createLogger(config);
-const booted = await boot(config, { logger, clock: systemClock });
+const clock = config.demo.enabled && config.demo.startAt ? shiftedClock(new Date(config.demo.startAt)) : systemClock;
+const booted = await boot(config, { logger, clock });
 
 const lines = [`\nOuderpoort (${config.school.name}) draait op ${booted.url}/inloggen`];
+if (clock !== systemClock) lines.push(`Demo-datum: ${clock.now().toISOString()} (demo.startAt; de klok loopt vanaf daar door)`);
 if (booted.demoLogins.length > 0) {
   lines.push('', 'Demo-logins (demo mode; reset at every start):');
   for (const login of booted.demoLogins) {

@@ -10,6 +10,7 @@ import { defaultHasher, type PasswordHasher } from './auth/password-hash.ts';
 import { createLoginThrottle, type LoginThrottle } from './auth/throttle.ts';
 import type { Config } from './config/index.ts';
 import { createChildHandles, type ChildHandles } from './privacy/child-handles.ts';
+import { createCalendarSource, createSectionPolicy, type CalendarSource } from './policy/index.ts';
 import type { SectionPolicy } from './routes/parent/index.ts';
 import { createSisService } from './sis/index.ts';
 import type { SisService } from './sis/types.ts';
@@ -27,7 +28,8 @@ export interface Services {
   hasher: PasswordHasher;
   handles: ChildHandles;
   sessionSecret: string;
-  policy?: SectionPolicy;
+  calendar: CalendarSource;
+  policy: SectionPolicy;
 }
 
 export interface ServiceOverrides {
@@ -35,6 +37,8 @@ export interface ServiceOverrides {
   hasher?: PasswordHasher;
   importModule?: ImportModule;
   policy?: SectionPolicy;
+  /** Watch the calendar file for changes (default true; tests switch it off). */
+  watchCalendar?: boolean;
 }
 
 /** Builds every service. The store is opened here; the caller closes it (see main.ts). */
@@ -46,6 +50,8 @@ export async function createServices(
     logger, clock, ...(overrides.importModule && { importModule: overrides.importModule }),
   });
   const store = overrides.store ?? createLowdbStore({ dir: config.store.lowdb.dir, clock, logger });
+  // An invalid calendar stops the boot here (there is no last good one yet).
+  const calendar = createCalendarSource({ file: config.calendar.file, logger, clock, watch: overrides.watchCalendar ?? true });
   await store.open();
   const sis = createSisService({
     adapter: stack, cache: store.cache, clock, logger, ttl: { ...config.cache.ttl }, staleMaxAgeMs: config.cache.staleMaxAge,
@@ -62,6 +68,7 @@ export async function createServices(
     // Handles derive from the session secret, so rotating it also rotates every child URL.
     handles: createChildHandles(`child-handles:${sessionSecret}`),
     sessionSecret,
-    ...(overrides.policy && { policy: overrides.policy }),
+    calendar,
+    policy: overrides.policy ?? createSectionPolicy(() => calendar.current(), clock),
   };
 }

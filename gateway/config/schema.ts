@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { authSection } from './sections/auth.ts';
 import { cacheSection } from './sections/cache.ts';
+import { calendarSection } from './sections/calendar.ts';
 import { demoSection } from './sections/demo.ts';
 import { logSection } from './sections/log.ts';
 import { portalSection } from './sections/portal.ts';
@@ -22,6 +23,7 @@ export const configSections = {
   store: storeSection,
   log: logSection,
   auth: authSection,
+  calendar: calendarSection,
   portal: portalSection,
   demo: demoSection,
 };

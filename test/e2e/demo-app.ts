@@ -18,7 +18,7 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
  * Autumn of the mock school's year 2026-2027: its method tests belong to "this school year",
  * and the LVS history of earlier years is there too.
  */
-export const DEMO_NOW = '2026-11-25T10:00:00+01:00';
+export const DEMO_NOW = '2027-03-01T10:00:00+01:00';
 
 export interface DemoApp {
   booted: Booted;

@@ -64,6 +64,7 @@ export async function createTestApp(
   const services = await createServices(config, { logger, clock, sessionSecret: 'x'.repeat(40) }, {
     store: createMemoryStore(),
     hasher: CHEAP_HASHER,
+    watchCalendar: false,
     importModule: async (spec) => (spec.includes('mock') ? { default: recordingMock(sisCalls) } : import(spec)),
     ...options.overrides,
   });

@@ -20,5 +20,8 @@ const demoAccount = z.strictObject({
 
 export const demoSection = z.strictObject({
   enabled: z.boolean(),
+  /** The demo's clock starts at this instant and runs on in real time, so the demo can show a
+   * moment of the school year when the calendar has every section open. */
+  startAt: z.iso.datetime({ offset: true }).optional(),
   accounts: z.array(demoAccount).default([]),
 });
