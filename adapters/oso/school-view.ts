@@ -1,0 +1,126 @@
+/**
+ * The index as it stands on one local date: who is a current pupil (enrolment not ended), which
+ * group each is in, and the records the contract returns. Pupils who have left are unknown
+ * everywhere, and so are guardians left without a current child.
+ */
+import type { Guardian, Student, TestResult } from '../contract/index.ts';
+import type { DossierRecord, Placement } from './dossier-record.ts';
+import type { OsoIndex } from './dossier-index.ts';
+import { placementOn, primaryJaargroep } from './map-pupil.ts';
+import { byId } from './paging.ts';
+
+/** "5/6", "1-2", "7+8": a combination group names its jaargroepen in its code. */
+function jaargroepenInCode(groepscode: string): number[] {
+  const code = groepscode.replace(/\s+/g, '');
+  return /^[1-8]([/\-+&][1-8])+$/.test(code) ? code.split(/[/\-+&]/).map(Number) : [];
+}
+
+export type StudentOutcome = { ok: true; student: Student } | { ok: false; problem: string };
+
+export class SchoolView {
+  readonly today: string;
+  readonly #index: OsoIndex;
+  readonly #current: ReadonlyMap<string, DossierRecord>;
+  #students?: Map<string, StudentOutcome>;
+  #guardians?: Map<string, Guardian>;
+
+  constructor(index: OsoIndex, today: string) {
+    this.#index = index;
+    this.today = today;
+    this.#current = new Map([...index.pupils].filter(([, r]) => r.pupil.enrolment.to === undefined || r.pupil.enrolment.to >= today));
+  }
+
+  isCurrent(studentId: string): boolean {
+    return this.#current.has(studentId);
+  }
+
+  /** Every current pupil, readable or not, by id. */
+  get students(): ReadonlyMap<string, StudentOutcome> {
+    this.#students ??= this.#buildStudents();
+    return this.#students;
+  }
+
+  /** Current pupils that map to a complete Student, sorted by id. */
+  listStudents(): Student[] {
+    return [...this.students.values()].flatMap((o) => (o.ok ? [o.student] : [])).sort(byId);
+  }
+
+  get guardians(): ReadonlyMap<string, Guardian> {
+    this.#guardians ??= this.#buildGuardians();
+    return this.#guardians;
+  }
+
+  listGuardians(): Guardian[] {
+    return [...this.guardians.values()].sort(byId);
+  }
+
+  /** The pupil's results (lvs and doorstroom), ordered by date then id. */
+  results(studentId: string): readonly TestResult[] {
+    return this.#index.results.get(studentId) ?? [];
+  }
+
+  guardiansOf(studentId: string): Guardian[] {
+    return this.listGuardians().filter((g) => g.children.some((l) => l.studentId === studentId));
+  }
+
+  #buildStudents(): Map<string, StudentOutcome> {
+    const placed = new Map([...this.#current].map(([id, r]) => [id, placementOn(r.pupil.placements, this.today)]));
+    const jaargroepenByGroup = new Map<string, Set<number>>();
+    for (const p of placed.values()) {
+      const jaargroep = primaryJaargroep(p?.jaargroep);
+      if (!p || jaargroep === undefined) continue;
+      const set = jaargroepenByGroup.get(p.groupId) ?? new Set(jaargroepenInCode(p.groepscode));
+      jaargroepenByGroup.set(p.groupId, set.add(jaargroep));
+    }
+    const outcomes = new Map<string, StudentOutcome>();
+    for (const [id, record] of this.#current) {
+      const placement = placed.get(id);
+      const jaargroepen = placement && jaargroepenByGroup.get(placement.groupId);
+      outcomes.set(id, toStudent(id, record, placement, [...(jaargroepen ?? [])].sort((a, b) => a - b)));
+    }
+    return outcomes;
+  }
+
+  #buildGuardians(): Map<string, Guardian> {
+    const guardians = new Map<string, Guardian>();
+    for (const g of this.#index.guardians.values()) {
+      const children = g.links.filter((l) => this.isCurrent(l.studentId)).map((l) => ({ ...l }))
+        .sort((a, b) => (a.studentId < b.studentId ? -1 : a.studentId > b.studentId ? 1 : 0));
+      if (children.length === 0) continue;
+      const { name, address, contacts } = g.data;
+      guardians.set(g.id, {
+        id: g.id,
+        name: { ...name },
+        ...(address && { address: { ...address } }),
+        contacts: contacts.map((c) => ({ ...c })),
+        children,
+      });
+    }
+    return guardians;
+  }
+}
+
+/** A current pupil as the contract's Student, or why the dossier cannot make one. */
+function toStudent(id: string, record: DossierRecord, placement: Placement | undefined, jaargroepen: number[]): StudentOutcome {
+  const { pupil } = record;
+  const fail = (why: string): StudentOutcome => ({ ok: false, problem: `${record.file}: pupil ${id} cannot be shown: ${why}` });
+  if (!pupil.birthDate) return fail('no geboortedatum');
+  if (!placement) return fail('no schoolloopbaan, so no group');
+  const jaargroep = primaryJaargroep(placement.jaargroep);
+  if (jaargroep === undefined) return fail(`jaargroep "${placement.jaargroep}" of group ${placement.groepscode} is not a primary-school group 1–8`);
+  if (!pupil.enrolment.from) return fail('no datuminschrijving');
+  const student: Student = {
+    id,
+    name: { ...pupil.name },
+    birthDate: pupil.birthDate,
+    ...(pupil.gender && { gender: pupil.gender }),
+    group: { id: placement.groupId, name: placement.groupName, jaargroepen: jaargroepen.length > 0 ? jaargroepen : [jaargroep] },
+    jaargroep,
+    // OSO names no teachers.
+    teachers: [],
+    ...(pupil.address && { address: { ...pupil.address } }),
+    contacts: pupil.contacts.map((c) => ({ ...c })),
+    enrolment: { from: pupil.enrolment.from, ...(pupil.enrolment.to && { to: pupil.enrolment.to }) },
+  };
+  return { ok: true, student };
+}
