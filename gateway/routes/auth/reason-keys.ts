@@ -19,7 +19,8 @@ export function fieldErrors(reasons: readonly string[], fieldOf: (reason: string
   for (const reason of reasons) {
     const field = fieldOf(reason);
     const key = KEYS[reason] ?? reason;
-    (errors[field] ??= []).includes(key) || errors[field].push(key);
+    const list = (errors[field] ??= []);
+    if (!list.includes(key)) list.push(key);
   }
   return errors;
 }

@@ -1,6 +1,5 @@
 /** Shared helpers for the mock adapter's unit tests. */
-import { expect } from 'chai';
-import { isSisError, type Page, type SisErrorCode } from '../../../adapters/contract/index.ts';
+import type { Page } from '../../../adapters/contract/index.ts';
 import { loadSchool, type SchoolView } from '../../../adapters/mock/data/school-view.ts';
 import type { SchoolOptions } from '../../../adapters/mock/data/school.ts';
 
@@ -23,18 +22,4 @@ export async function allPages<T>(list: (cursor?: string) => Promise<Page<T>>, m
   return { items: pages.flatMap((p) => p.items), pages };
 }
 
-/** The error a promise rejects with; fails the test if it resolves. */
-export async function rejectionOf(promise: Promise<unknown> | undefined): Promise<unknown> {
-  if (!promise) throw new Error('no promise: the method is missing');
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  expect.fail('expected a rejection, but the call resolved');
-}
-
-export async function expectSisError(promise: Promise<unknown> | undefined, code: SisErrorCode): Promise<void> {
-  const err = await rejectionOf(promise);
-  expect(isSisError(err, code), `expected ${code}, got ${String(err)}`).to.equal(true);
-}
+export { expectSisError, rejectionOf } from '../../support/sis-errors.ts';

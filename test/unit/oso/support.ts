@@ -1,9 +1,8 @@
 /** Shared helpers for the OSO adapter's unit tests: fixture folders in temp dirs, a recording logger. */
-import { expect } from 'chai';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isSisError, type AdapterLogger, type SisErrorCode } from '../../../adapters/contract/index.ts';
+import type { AdapterLogger } from '../../../adapters/contract/index.ts';
 import { createOsoAdapter, type OsoConfigInput, type OsoSisAdapter } from '../../../adapters/oso/index.ts';
 import { manualClock, type ManualClock } from '../../support/clock.ts';
 
@@ -66,19 +65,4 @@ export function osoAdapter(config: OsoConfigInput, now = SCHOOL_NOW, deps: Param
   return { adapter, clock, logger };
 }
 
-/** The error a promise rejects with; fails the test if it resolves. */
-export async function rejectionOf(promise: Promise<unknown> | undefined): Promise<unknown> {
-  if (!promise) throw new Error('no promise: the method is missing');
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  expect.fail('expected a rejection, but the call resolved');
-}
-
-export async function expectSisError(promise: Promise<unknown> | undefined, code: SisErrorCode): Promise<Error> {
-  const err = await rejectionOf(promise);
-  expect(isSisError(err, code), `expected ${code}, got ${String(err)}`).to.equal(true);
-  return err as Error;
-}
+export { expectSisError, rejectionOf } from '../../support/sis-errors.ts';

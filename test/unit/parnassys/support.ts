@@ -1,7 +1,6 @@
 /** Shared helpers for the ParnasSys adapter's unit tests. */
 import axios, { type AxiosInstance } from 'axios';
-import { expect } from 'chai';
-import { isSisError, type AdapterLogger, type SisAdapter, type SisError, type SisErrorCode } from '../../../adapters/contract/index.ts';
+import { type AdapterLogger, type SisAdapter } from '../../../adapters/contract/index.ts';
 import { createParnassysAdapter, type ParnassysConfigInput } from '../../../adapters/parnassys/index.ts';
 import { FIXTURE_NOW, testConfig } from '../../fixtures/parnassys/soap.ts';
 import { manualClock, type ManualClock } from '../../support/clock.ts';
@@ -37,19 +36,4 @@ export function buildAdapter(
   return { adapter, clock, lines };
 }
 
-/** The error a promise rejects with; fails the test if it resolves. */
-export async function rejectionOf(promise: Promise<unknown> | undefined): Promise<unknown> {
-  if (!promise) throw new Error('no promise: the method is missing');
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  expect.fail('expected a rejection, but the call resolved');
-}
-
-export async function expectSisError(promise: Promise<unknown> | undefined, code: SisErrorCode): Promise<SisError> {
-  const err = await rejectionOf(promise);
-  expect(isSisError(err, code), `expected ${code}, got ${String(err)}`).to.equal(true);
-  return err as SisError;
-}
+export { expectSisError, rejectionOf } from '../../support/sis-errors.ts';
