@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { z } from 'zod';
-import { isConfigError, type ConfigError } from '../../../gateway/config/index.ts';
 import { loadAdapters } from '../../../gateway/adapters/index.ts';
 import { fakeModule, importerOf } from './fakes.ts';
+import { configRejectionOf as configErrorOf } from '../../support/config-errors.ts';
 
 const builtins = new Map([['mock', 'builtin:mock'], ['parnassys', 'builtin:parnassys']]);
 
@@ -16,16 +16,6 @@ const parnassys = fakeModule({
   capabilities: ['students'],
   configSchema: z.object({ url: z.url(), leveranciersleutel: z.string().min(1) }),
 });
-
-async function configErrorOf(promise: Promise<unknown>): Promise<ConfigError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(isConfigError(err), String(err)).to.equal(true);
-    return err as ConfigError;
-  }
-  expect.fail('expected a ConfigError');
-}
 
 describe('loadAdapters', () => {
   it('resolves built-ins by name and returns each module with its parsed config', async () => {

@@ -4,19 +4,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSisStackFromConfig, listBuiltinAdapters, loadAdapters } from '../../../gateway/adapters/index.ts';
-import { isConfigError, loadConfig, type ConfigError } from '../../../gateway/config/index.ts';
+import { loadConfig } from '../../../gateway/config/index.ts';
 import { createLogger } from '../../../gateway/logger.ts';
 import { fixedClock } from '../../support/clock.ts';
-
-async function configErrorOf(promise: Promise<unknown>): Promise<ConfigError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(isConfigError(err), String(err)).to.equal(true);
-    return err as ConfigError;
-  }
-  expect.fail('expected a ConfigError');
-}
+import { configRejectionOf as configErrorOf } from '../../support/config-errors.ts';
 
 const OWN_ADAPTER = `
 export const name = 'own';

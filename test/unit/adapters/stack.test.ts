@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import type { AdapterDeps, AdapterModule, SisAdapter } from '../../../adapters/contract/index.ts';
 import { createStack, type LoadedAdapter } from '../../../gateway/adapters/index.ts';
-import { isConfigError, type ConfigError } from '../../../gateway/config/index.ts';
 import { fixedClock } from '../../support/clock.ts';
 import { fakeAdapter, fakeModule, result } from './fakes.ts';
+import { configErrorOf } from '../../support/config-errors.ts';
 
 function entry(index: number, module: AdapterModule, config: unknown = {}): LoadedAdapter {
   return { index, spec: module.name, source: 'builtin', specifier: `builtin:${module.name}`, module, config };
@@ -15,16 +15,6 @@ function entryFor(index: number, adapter: SisAdapter): LoadedAdapter {
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const deps = (): AdapterDeps => ({ http: undefined as never, logger: silent, clock: fixedClock('2026-01-05T08:00:00Z') });
-
-function configErrorOf(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (err) {
-    expect(isConfigError(err), String(err)).to.equal(true);
-    return err as ConfigError;
-  }
-  expect.fail('expected a ConfigError');
-}
 
 describe('createStack', () => {
   it('routes each capability to the first adapter in the stack that has it', async () => {

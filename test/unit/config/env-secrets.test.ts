@@ -1,18 +1,9 @@
 import { expect } from 'chai';
-import { ENV_SECRETS, isConfigError, loadConfig, type ConfigError } from '../../../gateway/config/index.ts';
+import { ENV_SECRETS, loadConfig } from '../../../gateway/config/index.ts';
 import { MINIMAL_SCHOOL_YAML, tempDir, type TempDir } from './temp-files.ts';
+import { problemsOf } from '../../support/config-errors.ts';
 
 const SECRET = 'a-session-secret-that-is-long-enough-0123456789';
-
-function problemsOf(fn: () => unknown): readonly string[] {
-  try {
-    fn();
-  } catch (err) {
-    expect(isConfigError(err), String(err)).to.equal(true);
-    return (err as ConfigError).problems;
-  }
-  expect.fail('expected a ConfigError');
-}
 
 describe('config secrets from the environment', () => {
   let tmp: TempDir;

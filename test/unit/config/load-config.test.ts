@@ -1,17 +1,8 @@
 import { expect } from 'chai';
 import { dirname } from 'node:path';
-import { ConfigError, isConfigError, loadConfig, type Config } from '../../../gateway/config/index.ts';
+import { loadConfig, type Config } from '../../../gateway/config/index.ts';
 import { MINIMAL_SCHOOL_YAML, tempDir, type TempDir } from './temp-files.ts';
-
-function configErrorOf(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (err) {
-    expect(isConfigError(err), String(err)).to.equal(true);
-    return err as ConfigError;
-  }
-  expect.fail('expected a ConfigError');
-}
+import { configErrorOf } from '../../support/config-errors.ts';
 
 describe('loadConfig', () => {
   let tmp: TempDir;

@@ -1,16 +1,7 @@
 import { expect } from 'chai';
-import { isConfigError, loadConfig, type ConfigError } from '../../../gateway/config/index.ts';
+import { loadConfig } from '../../../gateway/config/index.ts';
 import { MINIMAL_SCHOOL_YAML, tempDir, type TempDir } from './temp-files.ts';
-
-function problemsOf(fn: () => unknown): readonly string[] {
-  try {
-    fn();
-  } catch (err) {
-    expect(isConfigError(err), String(err)).to.equal(true);
-    return (err as ConfigError).problems;
-  }
-  expect.fail('expected a ConfigError');
-}
+import { problemsOf } from '../../support/config-errors.ts';
 
 describe('config files: YAML', () => {
   let tmp: TempDir;
