@@ -1,8 +1,13 @@
 /**
- * Message catalogs and lookup. Every visible string of every page lives in nl.json / en.json,
- * plus the login/password/username messages owned by gateway/auth (AUTH_MESSAGES), merged in here
- * so there is one lookup; templates and view models only carry keys. Dutch is the school default.
+ * Message catalogs and lookup. Every visible string of every page lives in nl.json / en.json or in
+ * an area catalog under areas/ (one file per feature, `{ "nl": {...}, "en": {...} }`, so a feature
+ * keeps its texts next to each other), plus the login/password/username messages owned by
+ * gateway/auth (AUTH_MESSAGES), merged in here so there is one lookup; templates and view models
+ * only carry keys. Dutch is the school default.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AUTH_MESSAGES } from '../auth/auth-messages.ts';
 import nlCatalog from './nl.json' with { type: 'json' };
 import enCatalog from './en.json' with { type: 'json' };
@@ -28,19 +33,45 @@ export function flattenCatalog(tree: NestedCatalog, prefix = ''): Map<string, st
   return flat;
 }
 
-function buildCatalog(pages: NestedCatalog, auth: Readonly<Record<string, string>>): Map<string, string> {
-  const merged = flattenCatalog(pages);
-  for (const [key, text] of Object.entries(auth)) {
-    // Each key has one owner; a clash would make one of the two texts silently unreachable.
-    if (merged.has(key)) throw new Error(`i18n key "${key}" is defined twice (views catalog and AUTH_MESSAGES)`);
-    merged.set(key, text);
+export const AREAS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'areas');
+
+/** One source of messages: its name (for error messages) and its texts per locale. */
+export interface CatalogSource {
+  name: string;
+  messages: Record<Locale, NestedCatalog>;
+}
+
+/** Every catalog source, in a stable order: the page catalogs, then areas/*.json by file name. */
+export function catalogSources(): CatalogSource[] {
+  const sources: CatalogSource[] = [{ name: 'nl.json/en.json', messages: { nl: nlCatalog as NestedCatalog, en: enCatalog as NestedCatalog } }];
+  const files = (existsSync(AREAS_DIR) ? readdirSync(AREAS_DIR) : []).filter((f) => f.endsWith('.json')).sort();
+  for (const file of files) {
+    const parsed = JSON.parse(readFileSync(path.join(AREAS_DIR, file), 'utf8')) as Record<Locale, NestedCatalog>;
+    sources.push({ name: `areas/${file}`, messages: { nl: parsed.nl ?? {}, en: parsed.en ?? {} } });
   }
+  return sources;
+}
+
+function buildCatalog(locale: Locale, sources: CatalogSource[]): Map<string, string> {
+  const merged = new Map<string, string>();
+  const owner = new Map<string, string>();
+  const add = (key: string, text: string, from: string) => {
+    // Each key has one owner; a clash would make one of the two texts silently unreachable.
+    if (merged.has(key)) throw new Error(`i18n key "${key}" is defined twice (${owner.get(key)} and ${from})`);
+    merged.set(key, text);
+    owner.set(key, from);
+  };
+  for (const source of sources) {
+    for (const [key, text] of flattenCatalog(source.messages[locale])) add(key, text, source.name);
+  }
+  for (const [key, text] of Object.entries(AUTH_MESSAGES[locale])) add(key, text, 'AUTH_MESSAGES');
   return merged;
 }
 
+const sources = catalogSources();
 const catalogs: Record<Locale, Map<string, string>> = {
-  nl: buildCatalog(nlCatalog as NestedCatalog, AUTH_MESSAGES.nl),
-  en: buildCatalog(enCatalog as NestedCatalog, AUTH_MESSAGES.en),
+  nl: buildCatalog('nl', sources),
+  en: buildCatalog('en', sources),
 };
 
 export function isLocale(value: unknown): value is Locale {

@@ -3,9 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AUTH_MESSAGES } from '../../../gateway/auth/auth-messages.ts';
-import nl from '../../../gateway/i18n/nl.json' with { type: 'json' };
-import en from '../../../gateway/i18n/en.json' with { type: 'json' };
-import { catalogKeys, flattenCatalog, hasMessage, LOCALES, t } from '../../../gateway/i18n/translate.ts';
+import { catalogKeys, catalogSources, flattenCatalog, hasMessage, LOCALES, t } from '../../../gateway/i18n/translate.ts';
 import { CHANGE_PASSWORD_REASON_MESSAGE_KEYS } from '../../../gateway/auth/change-password.ts';
 import { FIRST_LOGIN_REASON_MESSAGE_KEYS } from '../../../gateway/auth/first-login.ts';
 import { PASSWORD_REASON_MESSAGE_KEYS } from '../../../gateway/auth/password-policy.ts';
@@ -45,10 +43,12 @@ function codeKeys(): Map<string, string> {
 }
 
 describe('i18n: catalogs', () => {
-  it('nl.json and en.json have exactly the same keys', () => {
-    const nlKeys = [...flattenCatalog(nl).keys()].sort();
-    const enKeys = [...flattenCatalog(en).keys()].sort();
-    expect(enKeys).to.deep.equal(nlKeys);
+  it('every catalog source (nl.json/en.json, each areas/*.json) has exactly the same keys in nl and en', () => {
+    for (const { name, messages } of catalogSources()) {
+      const nlKeys = [...flattenCatalog(messages.nl).keys()].sort();
+      const enKeys = [...flattenCatalog(messages.en).keys()].sort();
+      expect(enKeys, name).to.deep.equal(nlKeys);
+    }
   });
 
   it('the merged catalogs (with the auth messages) have the same keys in every locale', () => {
@@ -57,14 +57,15 @@ describe('i18n: catalogs', () => {
   });
 
   it('no text is empty and every placeholder appears in both languages', () => {
-    const flatNl = flattenCatalog(nl);
-    const flatEn = flattenCatalog(en);
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const [key, text] of flatNl) {
-      const other = flatEn.get(key)!;
-      expect(text.trim(), `nl ${key}`).not.to.equal('');
-      expect(other.trim(), `en ${key}`).not.to.equal('');
-      expect(placeholders(other), key).to.deep.equal(placeholders(text));
+    for (const { messages } of catalogSources()) {
+      const flatEn = flattenCatalog(messages.en);
+      for (const [key, text] of flattenCatalog(messages.nl)) {
+        const other = flatEn.get(key)!;
+        expect(text.trim(), `nl ${key}`).not.to.equal('');
+        expect(other.trim(), `en ${key}`).not.to.equal('');
+        expect(placeholders(other), key).to.deep.equal(placeholders(text));
+      }
     }
   });
 
