@@ -56,6 +56,7 @@ export async function boot(
   // Jobs (invitations, notifications) subscribe here; transitions missed while down are caught up.
   const scheduler = createScheduler({ store: services.store, clock, getCalendar: () => services.calendar.current(), logger });
   await scheduler.start();
+  await services.delivery.start(config.outbox.pollInterval);
 
   const app = createApp(services);
   const server = await new Promise<Server>((resolve, reject) => {
@@ -69,6 +70,7 @@ export async function boot(
   const stop = () => (stopping ??= (async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await scheduler.stop();
+    await services.delivery.stop();
     services.calendar.close();
     await services.stack.close?.();
     await services.store.close();

@@ -9,6 +9,7 @@ import type { ImportModule } from './adapters/index.ts';
 import { defaultHasher, type PasswordHasher } from './auth/password-hash.ts';
 import { createLoginThrottle, type LoginThrottle } from './auth/throttle.ts';
 import type { Config } from './config/index.ts';
+import { createDeliveryWorker, createOutbox, type DeliveryHandler, type DeliveryWorker, type Outbox } from './outbox/index.ts';
 import { createChildHandles, type ChildHandles } from './privacy/child-handles.ts';
 import { createCalendarSource, createSectionPolicy, type CalendarSource } from './policy/index.ts';
 import type { SectionPolicy } from './routes/parent/index.ts';
@@ -30,6 +31,11 @@ export interface Services {
   sessionSecret: string;
   calendar: CalendarSource;
   policy: SectionPolicy;
+  outbox: Outbox;
+  /** Handlers by outbox item kind ("mail", "change"); features add theirs while the services are built. */
+  deliveryHandlers: Record<string, DeliveryHandler<never>>;
+  /** Started by boot; tests call runOnce() with their own clock. */
+  delivery: DeliveryWorker;
 }
 
 export interface ServiceOverrides {
@@ -39,6 +45,8 @@ export interface ServiceOverrides {
   policy?: SectionPolicy;
   /** Watch the calendar file for changes (default true; tests switch it off). */
   watchCalendar?: boolean;
+  /** The outbox's retry jitter, [0, 1) (tests pin it). */
+  random?: () => number;
 }
 
 /** Builds every service. The store is opened here; the caller closes it (see main.ts). */
@@ -56,6 +64,13 @@ export async function createServices(
   const sis = createSisService({
     adapter: stack, cache: store.cache, clock, logger, ttl: { ...config.cache.ttl }, staleMaxAgeMs: config.cache.staleMaxAge,
   });
+  const outbox = createOutbox(store, clock);
+  const deliveryHandlers: Record<string, DeliveryHandler<never>> = {};
+  const delivery = createDeliveryWorker({
+    outbox, clock, logger, handlers: deliveryHandlers,
+    backoff: { baseMs: config.outbox.retry.base, maxMs: config.outbox.retry.max, maxAttempts: config.outbox.retry.maxAttempts },
+    ...(overrides.random && { random: overrides.random }),
+  });
   return {
     config,
     logger,
@@ -70,5 +85,8 @@ export async function createServices(
     sessionSecret,
     calendar,
     policy: overrides.policy ?? createSectionPolicy(() => calendar.current(), clock),
+    outbox,
+    deliveryHandlers,
+    delivery,
   };
 }

@@ -9,6 +9,7 @@ import { cacheSection } from './sections/cache.ts';
 import { calendarSection } from './sections/calendar.ts';
 import { demoSection } from './sections/demo.ts';
 import { logSection } from './sections/log.ts';
+import { outboxSection } from './sections/outbox.ts';
 import { portalSection } from './sections/portal.ts';
 import { schoolSection } from './sections/school.ts';
 import { serverSection } from './sections/server.ts';
@@ -24,6 +25,7 @@ export const configSections = {
   log: logSection,
   auth: authSection,
   calendar: calendarSection,
+  outbox: outboxSection,
   portal: portalSection,
   demo: demoSection,
 };

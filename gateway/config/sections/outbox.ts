@@ -1,0 +1,12 @@
+/** `outbox`: how the delivery worker paces mail and corrections that could not go out at once. */
+import { z } from 'zod';
+import { duration } from '../duration.ts';
+
+export const outboxSection = z.strictObject({
+  pollInterval: duration(),
+  retry: z.strictObject({
+    base: duration(),
+    max: duration(),
+    maxAttempts: z.number().int().min(1).max(100),
+  }).refine((r) => r.max >= r.base, { error: 'must be at least retry.base', path: ['max'] }),
+});

@@ -1,0 +1,71 @@
+/**
+ * The outbox over the store's "outbox" collection. `enqueue` returns only once the item is durable
+ * on disk (store.flush), so whoever acknowledges to a parent after it may be killed the next
+ * instant and the item is still there at restart.
+ */
+import type { Clock } from '../../adapters/contract/index.ts';
+import type { Store } from '../store/types.ts';
+import type { OutboxItem, OutboxStatus } from './types.ts';
+
+export const OUTBOX_COLLECTION = 'outbox';
+
+export interface EnqueueInput<P> {
+  /** The delivery key; the same key twice is one item. */
+  id: string;
+  kind: string;
+  payload: P;
+  /** Not before this instant; default now. */
+  notBefore?: Date;
+}
+
+export interface Outbox {
+  /** Stores the item durably; `created: false` (and the stored item) when the id was already there. */
+  enqueue<P>(input: EnqueueInput<P>): Promise<{ item: OutboxItem<P>; created: boolean }>;
+  get<P = unknown>(id: string): Promise<OutboxItem<P> | undefined>;
+  list<P = unknown>(filter?: { kind?: string; status?: OutboxStatus }): Promise<OutboxItem<P>[]>;
+  /** Items whose turn has come (pending, nextAttemptAt <= now), oldest first. */
+  due(now: Date): Promise<OutboxItem[]>;
+  /** Writes an item back (the worker's state changes); durable before it resolves. */
+  save(item: OutboxItem): Promise<void>;
+  /** An operator sends a parked item again: back to pending, due now, attempts kept in history. */
+  requeue(id: string): Promise<OutboxItem | undefined>;
+}
+
+export function createOutbox(store: Store, clock: Clock, collection = OUTBOX_COLLECTION): Outbox {
+  const items = store.collection<OutboxItem>(collection);
+  const save = async (item: OutboxItem) => {
+    await items.put(item);
+    await store.flush();
+  };
+  return {
+    async enqueue<P>(input: EnqueueInput<P>) {
+      const existing = await items.get(input.id);
+      if (existing) return { item: existing as OutboxItem<P>, created: false };
+      const now = clock.now().toISOString();
+      const item: OutboxItem<P> = {
+        id: input.id, kind: input.kind, payload: input.payload, status: 'pending', attempts: 0,
+        createdAt: now, updatedAt: now, nextAttemptAt: (input.notBefore ?? clock.now()).toISOString(), history: [],
+      };
+      await save(item);
+      return { item, created: true };
+    },
+    get: async <P>(id: string) => (await items.get(id)) as OutboxItem<P> | undefined,
+    list: async <P>(filter: { kind?: string; status?: OutboxStatus } = {}) => (await items.list((item) =>
+      (filter.kind === undefined || item.kind === filter.kind)
+      && (filter.status === undefined || item.status === filter.status))) as OutboxItem<P>[],
+    async due(now) {
+      const at = now.getTime();
+      const ready = await items.list((item) => item.status === 'pending' && Date.parse(item.nextAttemptAt) <= at);
+      return ready.sort((a, b) => Date.parse(a.nextAttemptAt) - Date.parse(b.nextAttemptAt));
+    },
+    save,
+    async requeue(id) {
+      const item = await items.get(id);
+      if (!item || item.status !== 'attention') return item;
+      const now = clock.now().toISOString();
+      const requeued: OutboxItem = { ...item, status: 'pending', attempts: 0, nextAttemptAt: now, updatedAt: now };
+      await save(requeued);
+      return requeued;
+    },
+  };
+}

@@ -1,0 +1,169 @@
+import { expect } from 'chai';
+import pino from 'pino';
+import {
+  createDeliveryWorker, createOutbox, DeliveryError, retryDelayMs, type BackoffPolicy, type DeliveryHandler, type OutboxItem,
+} from '../../../gateway/outbox/index.ts';
+import { createMemoryStore } from '../../../gateway/store/memory-store.ts';
+import type { Store } from '../../../gateway/store/types.ts';
+import { manualClock, type ManualClock } from '../../support/clock.ts';
+
+const POLICY: BackoffPolicy = { baseMs: 1_000, maxMs: 60_000, maxAttempts: 4 };
+const silent = pino({ level: 'silent' });
+
+describe('outbox and delivery worker', () => {
+  let store: Store;
+  let clock: ManualClock;
+
+  beforeEach(async () => {
+    store = createMemoryStore();
+    await store.open();
+    clock = manualClock('2027-03-01T10:00:00Z');
+  });
+  afterEach(() => store.close());
+
+  function setUp(handler: DeliveryHandler<{ n: number }>, random = () => 0.5) {
+    const outbox = createOutbox(store, clock);
+    const worker = createDeliveryWorker({ outbox, clock, logger: silent, handlers: { mail: handler }, backoff: POLICY, random });
+    return { outbox, worker };
+  }
+
+  it('keeps one item per delivery key: the second enqueue returns the first, unchanged', async () => {
+    const { outbox } = setUp(async () => undefined);
+    const first = await outbox.enqueue({ id: 'k1', kind: 'mail', payload: { n: 1 } });
+    const second = await outbox.enqueue({ id: 'k1', kind: 'mail', payload: { n: 2 } });
+    expect(first.created).to.equal(true);
+    expect(second.created).to.equal(false);
+    expect(second.item.payload).to.deep.equal({ n: 1 });
+    expect(await outbox.list()).to.have.length(1);
+  });
+
+  it('delivers each due item once, records the receipt, and never again', async () => {
+    const seen: string[] = [];
+    const { outbox, worker } = setUp(async (item) => {
+      seen.push(item.id);
+      return { messageId: `<${item.id}@test>` };
+    });
+    await outbox.enqueue({ id: 'a', kind: 'mail', payload: { n: 1 } });
+    await outbox.enqueue({ id: 'b', kind: 'mail', payload: { n: 2 }, notBefore: new Date('2027-03-01T11:00:00Z') });
+    expect((await worker.runOnce()).delivered).to.deep.equal(['a']);
+    clock.set('2027-03-01T11:00:00Z');
+    expect((await worker.runOnce()).delivered).to.deep.equal(['b']);
+    await worker.runOnce();
+    expect(seen).to.deep.equal(['a', 'b']);
+    const a = await outbox.get('a');
+    expect(a).to.include({ status: 'delivered', attempts: 1, deliveredAt: '2027-03-01T10:00:00.000Z' });
+    expect(a!.receipt).to.deep.equal({ messageId: '<a@test>' });
+    expect(a!.history.map((h) => h.outcome)).to.deep.equal(['delivered']);
+  });
+
+  it('retries a transient failure after a jittered backoff, and delivers once the receiver is back', async () => {
+    let down = true;
+    let sent = 0;
+    const { outbox, worker } = setUp(async () => {
+      if (down) throw new Error('ECONNREFUSED');
+      sent += 1;
+    });
+    await outbox.enqueue({ id: 'a', kind: 'mail', payload: { n: 1 } });
+    expect((await worker.runOnce()).retried).to.deep.equal(['a']);
+    // attempt 1: cap 1 s, jitter 0.5 → 0.1 + 0.45 = 55 % of 1 s
+    expect((await outbox.get('a'))!.nextAttemptAt).to.equal('2027-03-01T10:00:00.550Z');
+    clock.advance(549);
+    expect((await worker.runOnce()).retried).to.deep.equal([]);
+    clock.advance(1);
+    await worker.runOnce();
+    // attempt 2: cap 2 s → 1.1 s
+    expect((await outbox.get('a'))!.nextAttemptAt).to.equal('2027-03-01T10:00:01.650Z');
+    down = false;
+    clock.advance(1_100);
+    expect((await worker.runOnce()).delivered).to.deep.equal(['a']);
+    clock.advance(3_600_000);
+    await worker.runOnce();
+    expect(sent).to.equal(1);
+    const item = await outbox.get('a');
+    expect(item).to.include({ status: 'delivered', attempts: 3 });
+    expect(item!.history.map((h) => h.outcome)).to.deep.equal(['retry', 'retry', 'delivered']);
+    expect(item!.history[0]!.error).to.equal('ECONNREFUSED');
+  });
+
+  it('waits at least as long as the receiver asks (Retry-After)', async () => {
+    const { outbox, worker } = setUp(async () => {
+      throw new DeliveryError('busy', { retryAfterMs: 120_000 });
+    });
+    await outbox.enqueue({ id: 'a', kind: 'mail', payload: { n: 1 } });
+    await worker.runOnce();
+    expect((await outbox.get('a'))!.nextAttemptAt).to.equal('2027-03-01T10:02:00.000Z');
+  });
+
+  it('parks a permanent failure for an operator at once, and keeps it', async () => {
+    let calls = 0;
+    const { outbox, worker } = setUp(async () => {
+      calls += 1;
+      throw new DeliveryError('550 mailbox unknown', { permanent: true });
+    });
+    await outbox.enqueue({ id: 'a', kind: 'mail', payload: { n: 1 } });
+    expect((await worker.runOnce()).parked).to.deep.equal(['a']);
+    clock.advance(86_400_000);
+    await worker.runOnce();
+    expect(calls).to.equal(1);
+    expect(await outbox.get('a')).to.include({ status: 'attention', lastError: '550 mailbox unknown' });
+  });
+
+  it('parks after maxAttempts transient failures; an operator requeues it and it goes out', async () => {
+    let fail = true;
+    const { outbox, worker } = setUp(async () => {
+      if (fail) throw new Error('timeout');
+    }, () => 0);
+    await outbox.enqueue({ id: 'a', kind: 'mail', payload: { n: 1 } });
+    for (let i = 0; i < POLICY.maxAttempts; i++) {
+      await worker.runOnce();
+      clock.advance(POLICY.maxMs);
+    }
+    expect(await outbox.get('a')).to.include({ status: 'attention', attempts: POLICY.maxAttempts });
+    fail = false;
+    await outbox.requeue('a');
+    expect((await worker.runOnce()).delivered).to.deep.equal(['a']);
+    expect((await outbox.get('a'))!.history).to.have.length(POLICY.maxAttempts + 1);
+  });
+
+  it('parks an item of a kind nobody delivers, naming the kind', async () => {
+    const { outbox, worker } = setUp(async () => undefined);
+    await outbox.enqueue({ id: 'x', kind: 'fax', payload: {} });
+    await worker.runOnce();
+    expect(await outbox.get('x')).to.include({ status: 'attention', lastError: 'no delivery handler for kind "fax"' });
+  });
+
+  it('runs one pass at a time: a second runOnce during a pass does not deliver twice', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const { outbox, worker } = setUp(async () => {
+      calls += 1;
+      await gate;
+    });
+    await outbox.enqueue({ id: 'a', kind: 'mail', payload: { n: 1 } });
+    const first = worker.runOnce();
+    const second = worker.runOnce();
+    release();
+    await Promise.all([first, second]);
+    await worker.stop();
+    expect(calls).to.equal(1);
+  });
+
+  it('puts an item a stopped process left "delivering" back in the queue', async () => {
+    const { outbox, worker } = setUp(async () => undefined);
+    const { item } = await outbox.enqueue({ id: 'a', kind: 'mail', payload: { n: 1 } });
+    await outbox.save({ ...(item as OutboxItem), status: 'delivering', attempts: 1 });
+    expect(await worker.runOnce()).to.deep.equal({ delivered: [], retried: [], parked: [] });
+    expect(await worker.recover()).to.deep.equal(['a']);
+    expect((await worker.runOnce()).delivered).to.deep.equal(['a']);
+  });
+});
+
+describe('retryDelayMs', () => {
+  it('doubles the cap per attempt up to maxMs, with jitter between 10 % and 100 % of the cap', () => {
+    const policy = { baseMs: 1_000, maxMs: 8_000, maxAttempts: 10 };
+    expect([1, 2, 3, 4, 5].map((n) => retryDelayMs(n, policy, () => 0))).to.deep.equal([100, 200, 400, 800, 800]);
+    expect([1, 2, 3, 4, 5].map((n) => retryDelayMs(n, policy, () => 0.999999))).to.deep.equal([1_000, 2_000, 4_000, 8_000, 8_000]);
+    expect(retryDelayMs(1, policy, () => 0, 30_000)).to.equal(30_000);
+  });
+});
