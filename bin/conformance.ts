@@ -1,27 +1,65 @@
 /**
- * Runs the SIS adapter conformance suite against one adapter and prints a pass/fail table.
+ * Runs the SIS adapter conformance suite against one adapter, or against the adapter stack of a
+ * gateway config file, and prints a pass/fail table (for a stack, first which adapter serves which
+ * capability).
  *
- *   npm run conformance -- --adapter <name|path|package> [--config <file.yaml|json>] [--fixtures <file>] [--timeout <ms>]
+ *   npm run conformance -- --adapter <name|path|package> [--config <file.yaml|json>] [--fixtures <file>] [--timeout <ms>] [--now <instant>]
+ *   npm run conformance -- --stack <gateway-config.yaml> [--fixtures <file>] [--timeout <ms>] [--now <instant>]
  *
  * Exit codes: 0 all rules hold, 1 a rule failed, 2 the adapter, its config or the arguments are unusable.
  */
 import { parseArgs } from 'node:util';
+import type { AdapterModule } from '../adapters/contract/index.ts';
 import { runConformance, type ConformanceFixtures, type ConformanceRun } from '../adapters/contract/conformance/index.ts';
+import { defaultDeps } from '../adapters/contract/conformance/recording-deps.ts';
 import { configIssues, loadConfigFile } from '../adapters/contract/conformance/cli/load-config.ts';
 import { runWithMocha } from '../adapters/contract/conformance/cli/mocha-runner.ts';
-import { formatReport } from '../adapters/contract/conformance/cli/report.ts';
+import { formatReport, type StackRouteRow } from '../adapters/contract/conformance/cli/report.ts';
 import { resolveAdapterModule } from '../adapters/contract/conformance/resolve-module.ts';
+import { loadStackUnderTest } from '../gateway/adapters/index.ts';
 
-const USAGE = `usage: npm run conformance -- --adapter <name|path|package> [--config <file.yaml|json>] [--fixtures <file.yaml|json>] [--timeout <ms>]
+const USAGE = `usage: npm run conformance -- --adapter <name|path|package> [--config <file.yaml|json>] [--fixtures <file.yaml|json>] [--timeout <ms>] [--now <instant>]
+       npm run conformance -- --stack <gateway-config.yaml> [--fixtures <file.yaml|json>] [--timeout <ms>] [--now <instant>]
 
   --adapter   a built-in adapter name (adapters/<name>/index.ts), a path to a module or folder, or a package name
-  --config    the adapter's config section as YAML or JSON (default: {})
+  --config    the adapter's config section as YAML or JSON (default: {});
+              without --adapter: a gateway config file, as --stack
+  --stack     a gateway config file (laid over config/default.yaml, !env values from the environment):
+              its sis.stack is tested as the gateway routes it, one capability to the first adapter that has it
   --fixtures  sample ids for adapters that cannot list: { studentIds, guardianIds, departedStudentIds, unknownId, absenceRange, change }
-  --timeout   per-test timeout in milliseconds (default 30000)`;
+  --timeout   per-test timeout in milliseconds (default 30000)
+  --now       run as if it were this ISO 8601 instant (the adapters' clock), for data exported on a known date`;
 
 function exit(code: number, text: string, stream: NodeJS.WriteStream = process.stdout): void {
   // Exit explicitly: an adapter under test may leave sockets or timers open.
   stream.write(text, () => process.exit(code));
+}
+
+interface Target {
+  module: AdapterModule;
+  config: unknown;
+  stack?: { file: string; routes: StackRouteRow[] };
+}
+
+/** The module and config under test, or a message for exit code 2. */
+async function targetOf(args: { adapter?: string; config?: string; stack?: string }): Promise<Target | string> {
+  const stackFile = args.stack ?? (args.adapter === undefined ? args.config : undefined);
+  if (stackFile !== undefined) {
+    if (args.adapter !== undefined || (args.stack !== undefined && args.config !== undefined)) {
+      return '--stack takes the whole gateway config file; give it alone, without --adapter or --config\n';
+    }
+    const { module, routes } = await loadStackUnderTest(stackFile);
+    return { module, config: {}, stack: { file: stackFile, routes } };
+  }
+  if (!args.adapter) return `missing --adapter or --stack\n${USAGE}\n`;
+  const module = await resolveAdapterModule(args.adapter);
+  const config = await loadConfigFile(args.config);
+  const issues = configIssues(module, config);
+  if (issues.length > 0) {
+    const lines = issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n');
+    return `conformance: the config${args.config ? ` in ${args.config}` : ''} is invalid for adapter "${module.name}":\n${lines}\n`;
+  }
+  return { module, config };
 }
 
 async function main(): Promise<void> {
@@ -31,8 +69,10 @@ async function main(): Promise<void> {
       options: {
         adapter: { type: 'string' },
         config: { type: 'string' },
+        stack: { type: 'string' },
         fixtures: { type: 'string' },
         timeout: { type: 'string' },
+        now: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -40,31 +80,33 @@ async function main(): Promise<void> {
     return exit(2, `${(err as Error).message}\n${USAGE}\n`, process.stderr);
   }
   if (args.help) return exit(0, `${USAGE}\n`);
-  if (!args.adapter) return exit(2, `missing --adapter\n${USAGE}\n`, process.stderr);
   const timeoutMs = args.timeout === undefined ? 30_000 : Number(args.timeout);
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) return exit(2, `--timeout must be a positive whole number of milliseconds\n`, process.stderr);
+  const now = args.now === undefined ? undefined : Date.parse(args.now);
+  if (now !== undefined && (Number.isNaN(now) || !/T.*(Z|[+-]\d{2}:\d{2})$/.test(args.now!))) {
+    return exit(2, '--now must be an ISO 8601 instant with a zone, e.g. 2026-10-05T10:00:00+02:00\n', process.stderr);
+  }
 
-  let module, config, fixtures;
+  let target: Target | string;
+  let fixtures: ConformanceFixtures;
   try {
-    module = await resolveAdapterModule(args.adapter);
-    config = await loadConfigFile(args.config);
+    target = await targetOf(args);
     fixtures = (await loadConfigFile(args.fixtures)) as ConformanceFixtures;
   } catch (err) {
     return exit(2, `conformance: ${(err as Error).message}\n`, process.stderr);
   }
+  if (typeof target === 'string') return exit(2, target, process.stderr);
 
-  const issues = configIssues(module, config);
-  if (issues.length > 0) {
-    const lines = issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n');
-    return exit(2, `conformance: the config${args.config ? ` in ${args.config}` : ''} is invalid for adapter "${module.name}":\n${lines}\n`, process.stderr);
-  }
-
+  const { module, config, stack } = target;
   let run: ConformanceRun | undefined;
   const outcomes = await runWithMocha((t) => {
-    run = runConformance(t, { module, config, fixtures });
+    run = runConformance(t, {
+      module, config, fixtures,
+      ...(now !== undefined && { makeDeps: () => ({ ...defaultDeps(), clock: { now: () => new Date(now) } }) }),
+    });
   }, { timeoutMs });
   const failed = outcomes.length === 0 || outcomes.some((o) => !o.passed);
-  exit(failed ? 1 : 0, formatReport(module.name, run?.capabilities ?? [], outcomes, run?.latency.summary() ?? []));
+  exit(failed ? 1 : 0, formatReport(module.name, run?.capabilities ?? [], outcomes, run?.latency.summary() ?? [], stack));
 }
 
 main().catch((err: unknown) => exit(2, `conformance: ${(err as Error)?.stack ?? String(err)}\n`, process.stderr));

@@ -80,7 +80,10 @@ export interface SisAdapter {
   listGuardiansOfStudent?(studentId: string): Promise<Guardian[]>;
 
   // --- absences ---
-  /** Absences with from <= date <= to (inclusive local dates), ordered by date, then id. */
+  /**
+   * Absences with from <= date <= to (inclusive local dates), ordered by date, then id. A source
+   * with totals only answers with summaries whose period overlaps the range, placed by their last day.
+   */
   listAbsences?(studentId: string, range: { from: string; to: string }): Promise<Absence[]>;
 
   // --- results.method / results.lvs ---

@@ -88,7 +88,10 @@ export interface Guardian {
 
 export type DayPart = 'morning' | 'afternoon' | 'day';
 
-export interface Absence {
+/** One registered absence or late arrival, as a SIS records it per day part. */
+export interface AbsenceRecord {
+  /** Absent, or 'record'. Optional, so records written before summaries existed still fit. */
+  kind?: 'record';
   id: string;
   studentId: string;
   date: string;
@@ -102,6 +105,40 @@ export interface Absence {
   /** Minutes, for lates and partial day parts. */
   minutes?: number;
 }
+
+export type AbsenceCategory = 'authorised' | 'unauthorised' | 'late';
+
+/** What a total counts: day parts (dagdelen), hours, or separate registrations (times). */
+export type AbsenceUnit = 'dayParts' | 'hours' | 'times';
+
+export interface AbsenceTotal {
+  category: AbsenceCategory;
+  unit: AbsenceUnit;
+  /** A whole number of day parts or times; hours may have a fraction. */
+  count: number;
+}
+
+/**
+ * Totals over a period, from a source that keeps counts but no dated records — OSO's `verzuim`
+ * block holds the day parts authorised and unauthorised "in the last twelve months" before the
+ * dossier was made. A summary is never split into invented dated records: the portal shows it as
+ * what it is ("over <period>: N authorised, M unauthorised").
+ */
+export interface AbsenceSummary {
+  kind: 'summary';
+  id: string;
+  studentId: string;
+  /** The days the totals cover, inclusive local dates. */
+  period: { from: string; to: string };
+  /** One entry per (category, unit) the source counts; a category it does not count is left out, never given as 0. */
+  totals: AbsenceTotal[];
+}
+
+/**
+ * What `listAbsences` returns: dated records, or — where the source has only totals — summaries
+ * of periods. Tell them apart by `kind === 'summary'`.
+ */
+export type Absence = AbsenceRecord | AbsenceSummary;
 
 export type ResultKind = 'method' | 'lvs' | 'doorstroom';
 

@@ -5,6 +5,7 @@
  */
 import { SisError, notFound, type AdapterLogger, type Capability, type Clock, type HealthStatus, type SisAdapter } from '../contract/index.ts';
 import { OSO_CAPABILITIES, type OsoConfig } from './config.ts';
+import { isIsoDate } from './dates.ts';
 import type { WatchFolder } from './folder-watch.ts';
 import { OsoSource, type OsoFolderStatus } from './oso-source.ts';
 import { pageById } from './paging.ts';
@@ -96,6 +97,17 @@ export function buildOsoAdapter(config: OsoConfig, deps: OsoDeps): OsoSisAdapter
     adapter.listGuardiansOfStudent = async (studentId) => {
       const view = await source.view();
       return structuredClone(view.guardiansOf(current(view, studentId)));
+    };
+  }
+
+  if (capabilities.has('absences')) {
+    // OSO has totals, not dated absences: the answer is the verzuim summary when its period meets the range.
+    adapter.listAbsences = async (studentId, range) => {
+      if (!isIsoDate(range?.from ?? '') || !isIsoDate(range?.to ?? '')) {
+        throw new RangeError('listAbsences: from and to must be ISO local dates (YYYY-MM-DD)');
+      }
+      const view = await source.view();
+      return structuredClone(view.absences(current(view, studentId), range));
     };
   }
 

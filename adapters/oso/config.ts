@@ -3,8 +3,11 @@
  */
 import { z } from 'zod';
 
-/** What dossiers can give: pupils, guardians and LVS results (no dated absences, no method tests). */
-export const OSO_CAPABILITIES = ['students', 'guardians', 'results.lvs'] as const;
+/**
+ * What dossiers can give: pupils, guardians, absences (as a twelve-month summary: OSO keeps
+ * totals, not dated absences) and LVS results (no method tests).
+ */
+export const OSO_CAPABILITIES = ['students', 'guardians', 'absences', 'results.lvs'] as const;
 
 export const osoConfigSchema = z.strictObject({
   /** The folder holding the dossiers (`*.xml`); relative paths count from the working directory. */
@@ -17,7 +20,7 @@ export const osoConfigSchema = z.strictObject({
   studentIdFrom: z.enum(['leerlingid', 'filename']).default('leerlingid'),
   /** CSV file mapping the dossier's id to the stack's id (e.g. ParnasSys's); unmapped pupils are left out. */
   idMapFile: z.string().trim().min(1).optional(),
-  /** Narrows the capabilities, e.g. to guardians and results under ParnasSys. */
+  /** Narrows the capabilities, e.g. to guardians, absences and results under ParnasSys. */
   capabilities: z.array(z.enum(OSO_CAPABILITIES)).min(1).optional(),
   /** Look for changed files at most this often (ms, by the injected clock); 0 checks on every call. */
   pollMs: z.int().min(0).max(86_400_000).default(30_000),

@@ -4,7 +4,7 @@
  * Built whenever a file or the id map changes; what depends on today's date is in ./school-view.ts.
  */
 import { basename, extname } from 'node:path';
-import type { GuardianChildLink, TestResult } from '../contract/index.ts';
+import type { AbsenceSummary, GuardianChildLink, TestResult } from '../contract/index.ts';
 import { compareAge, type DossierRecord, type VerzorgerData } from './dossier-record.ts';
 import { guardianKey } from './guardian-identity.ts';
 import { byDateThenId } from './paging.ts';
@@ -26,6 +26,8 @@ export interface OsoIndex {
   pupils: ReadonlyMap<string, DossierRecord>;
   guardians: ReadonlyMap<string, IndexedGuardian>;
   results: ReadonlyMap<string, readonly TestResult[]>;
+  /** The pupil's verzuim totals as a summary (none, or one from the dossier in use). */
+  absences: ReadonlyMap<string, readonly AbsenceSummary[]>;
   problems: readonly FolderProblem[];
 }
 
@@ -77,6 +79,7 @@ export function buildIndex(records: readonly DossierRecord[], strategy: IdStrate
 
   const guardians = new Map<string, IndexedGuardian>();
   const results = new Map<string, TestResult[]>();
+  const absences = new Map<string, AbsenceSummary[]>();
   for (const [studentId, record] of [...pupils].sort(([, a], [, b]) => compareAge(a, b))) {
     const keys = new OrdinalKeys();
     for (const v of record.verzorgers) {
@@ -90,6 +93,14 @@ export function buildIndex(records: readonly DossierRecord[], strategy: IdStrate
     results.set(studentId, record.results
       .map(({ idKey, ...draft }) => ({ id: stableId('r', studentId, resultKeys.next(idKey)), studentId, ...draft }))
       .sort(byDateThenId));
+    const { verzuim } = record;
+    absences.set(studentId, verzuim ? [{
+      kind: 'summary',
+      id: stableId('a', studentId, verzuim.period.from, verzuim.period.to),
+      studentId,
+      period: { ...verzuim.period },
+      totals: verzuim.totals.map((t) => ({ ...t })),
+    }] : []);
   }
-  return { pupils, guardians, results, problems };
+  return { pupils, guardians, results, absences, problems };
 }

@@ -4,6 +4,7 @@
  * dossier changing, so ids are assigned when the index is built (./dossier-index.ts).
  */
 import type { Address, ContactPoint, PersonName, Relation, TestResult } from '../contract/index.ts';
+import type { VerzuimData } from './map-verzuim.ts';
 
 /** One `schoolloopbaan` entry: a group the pupil was placed in for a school year. */
 export interface Placement {
@@ -60,6 +61,8 @@ export interface DossierRecord {
   pupil: PupilData;
   verzorgers: VerzorgerData[];
   results: ResultDraft[];
+  /** The verzuim totals over the twelve months before `madeOn`, when the dossier has them. */
+  verzuim?: VerzuimData;
   /** Parts of the dossier left out, e.g. a test without a usable jaargroep; for the log only. */
   notes: string[];
 }

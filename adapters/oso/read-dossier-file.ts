@@ -9,6 +9,7 @@ import { mapEindtoets } from './map-eindtoets.ts';
 import { mapPupil } from './map-pupil.ts';
 import { mapToets, type ResultOptions } from './map-results.ts';
 import { mapVerzorger } from './map-verzorgers.ts';
+import { mapVerzuim } from './map-verzuim.ts';
 import { child, children, parseXml, text, type XmlNode } from './oso-xml.ts';
 import { secretHash } from './stable-id.ts';
 
@@ -33,6 +34,7 @@ function mapDossier(file: string, [position, count]: [number, number], dossier: 
   const forbidden = [text(leerling, 'bsn'), text(leerling, 'onderwijsnummer')].filter((v): v is string => v !== undefined);
   const madeOn = osoDate(text(child(dossier, 'metadata'), 'datum'));
   const leerlingid = text(leerling, 'leerlingid');
+  const verzuim = mapVerzuim(child(leerling, 'verzuim'), madeOn, notes);
   return {
     file,
     position,
@@ -43,6 +45,7 @@ function mapDossier(file: string, [position, count]: [number, number], dossier: 
     pupil,
     verzorgers,
     results,
+    ...(verzuim && { verzuim }),
     notes,
   };
 }

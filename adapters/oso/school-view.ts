@@ -3,7 +3,7 @@
  * group each is in, and the records the contract returns. Pupils who have left are unknown
  * everywhere, and so are guardians left without a current child.
  */
-import type { Guardian, Student, TestResult } from '../contract/index.ts';
+import type { AbsenceSummary, Guardian, Student, TestResult } from '../contract/index.ts';
 import type { DossierRecord, Placement } from './dossier-record.ts';
 import type { OsoIndex } from './dossier-index.ts';
 import { placementOn, primaryJaargroep } from './map-pupil.ts';
@@ -57,6 +57,11 @@ export class SchoolView {
   /** The pupil's results (lvs and doorstroom), ordered by date then id. */
   results(studentId: string): readonly TestResult[] {
     return this.#index.results.get(studentId) ?? [];
+  }
+
+  /** The pupil's verzuim summaries whose period overlaps `from`–`to` (inclusive local dates). */
+  absences(studentId: string, range: { from: string; to: string }): AbsenceSummary[] {
+    return (this.#index.absences.get(studentId) ?? []).filter((a) => a.period.from <= range.to && range.from <= a.period.to);
   }
 
   guardiansOf(studentId: string): Guardian[] {

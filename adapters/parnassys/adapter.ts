@@ -1,7 +1,8 @@
 /**
- * The ParnasSys adapter: current pupils from the generic web service's getLeerlingen, and nothing
- * else, because nothing else is public (guardians, gezag, absences and results are not). Stack
- * another adapter for those (see README.md).
+ * The ParnasSys adapter: current pupils from the generic web service's getLeerlingen (and their
+ * teachers' names from getMedewerkers, where the config says who teaches which group), and
+ * nothing else, because nothing else is public (guardians, gezag, absences and results are not).
+ * Stack another adapter for those (see README.md).
  */
 import { performance } from 'node:perf_hooks';
 import {
@@ -10,10 +11,13 @@ import {
 } from '../contract/index.ts';
 import type { ParnassysConfig } from './config.ts';
 import { schoolYearOf, today } from './dates.ts';
+import { KeptAnswer } from './kept-answer.ts';
 import { LeerlingenCache } from './leerlingen-cache.ts';
+import type { MedewerkersReturn } from './medewerkers-schema.ts';
 import { pageOf } from './paging.ts';
 import type { Roster } from './roster.ts';
 import { createSoapClient } from './soap-client.ts';
+import { withTeachers } from './teachers.ts';
 
 export const PARNASSYS_ADAPTER_NAME = 'parnassys';
 export const PARNASSYS_ADAPTER_VERSION = '0.1.0';
@@ -28,6 +32,7 @@ const messages = {
   unhealthy: (code: string, message: string) => `${code}: ${message}`,
   healthThrew: 'health check failed unexpectedly',
   rosterBuilt: 'ParnasSys pupils joined',
+  teachersJoined: 'ParnasSys teachers joined',
 };
 
 export function buildParnassysAdapter(config: ParnassysConfig, deps: AdapterDeps): SisAdapter {
@@ -44,7 +49,10 @@ export function buildParnassysAdapter(config: ParnassysConfig, deps: AdapterDeps
     brin: config.brin,
   });
   const cache = new LeerlingenCache({ ttlMs: config.cacheMs, clock, fetch: (year) => client.getLeerlingen(year) });
+  const staff = new KeptAnswer<MedewerkersReturn>({ ttlMs: config.cacheMs, clock, fetch: (year) => client.getMedewerkers(year) });
   const reported = new WeakSet<Roster>();
+  /** A joined roster with teachers, per joined roster and staff answer. */
+  const taught = new WeakMap<Roster, { staff: MedewerkersReturn; roster: Roster }>();
   let closed = false;
 
   const schoolYearFor = (day: string) => config.schoolYear ?? schoolYearOf(day);
@@ -63,7 +71,18 @@ export function buildParnassysAdapter(config: ParnassysConfig, deps: AdapterDeps
       const level = Object.keys(joined.skipped).length > 0 ? 'warn' : 'debug';
       logger[level]({ pupils: joined.students.length, departed: joined.departed, skipped: joined.skipped, day }, messages.rosterBuilt);
     }
-    return joined;
+    return config.groupTeachers ? teachersOn(joined, schoolYearFor(day)) : joined;
+  }
+
+  /** The roster with teachers from getMedewerkers; a failed staff call fails the read, like a failed pupil call. */
+  async function teachersOn(joined: Roster, schoolYear: string): Promise<Roster> {
+    const [answer, staffAnswer] = await Promise.all([cache.get(schoolYear), staff.get(schoolYear)]);
+    const memo = taught.get(joined);
+    if (memo?.staff === staffAnswer) return memo.roster;
+    const { roster: value, unknownStaff } = withTeachers(joined, answer.data.groepen, staffAnswer.medewerkers, config.groupTeachers!);
+    taught.set(joined, { staff: staffAnswer, roster: value });
+    logger[unknownStaff > 0 ? 'warn' : 'debug']({ staff: staffAnswer.medewerkers.length, unknownStaff }, messages.teachersJoined);
+    return value;
   }
 
   return {
@@ -98,10 +117,11 @@ export function buildParnassysAdapter(config: ParnassysConfig, deps: AdapterDeps
       return structuredClone(student);
     },
 
-    /** Drops the kept answer: it holds pupils' personal data. */
+    /** Drops the kept answers: they hold pupils' and staff's personal data. */
     async close() {
       closed = true;
       cache.clear();
+      staff.clear();
     },
   };
 }

@@ -15,6 +15,9 @@ const messages = {
   brin: 'a BRIN code of four letters and digits, e.g. "12AB"',
   schoolYear: 'write the school year as "2026 / 2027" (or "2026-2027")',
   consecutive: 'the second year must follow the first',
+  groupCode: 'a ParnasSys group code, e.g. "56"',
+  staffId: 'a ParnasSys medewerker id',
+  staffIds: 'name at least one medewerker id, or leave the group out',
 };
 
 /** The path of the generic web service, version 3, on a ParnasSys host. */
@@ -80,6 +83,14 @@ export const parnassysConfigSchema = z.strictObject({
   cacheMs: z.int().min(0).max(24 * 60 * 60 * 1000).default(5 * 60 * 1000),
   /** Pupils per listStudents page. */
   pageSize: z.int().min(1).max(1000).default(100),
+  /**
+   * Who teaches which group, as the school states it: ParnasSys group code → medewerker ids. With
+   * it the adapter also asks getMedewerkers for their names; without it pupils have no teachers.
+   */
+  groupTeachers: z.record(
+    z.string().trim().min(1, messages.groupCode),
+    z.array(z.string().trim().min(1, messages.staffId)).min(1, messages.staffIds),
+  ).optional(),
 }).superRefine((c, ctx) => {
   if ((c.endpoint === undefined) === (c.host === undefined)) {
     ctx.addIssue({ code: 'custom', message: messages.endpointOrHost, path: ['endpoint'] });

@@ -4,8 +4,9 @@
  * address and phones with their secret flags. Pupils who left before that day are left out;
  * so are records we cannot read, counted by reason (the counts are logged, the pupils never).
  *
- * Teachers stay empty: neither getLeerlingen nor getMedewerkers links staff to groups in any
- * public description of the service, and a guessed teacher is worse than none.
+ * Teachers stay empty here: neither getLeerlingen nor getMedewerkers links staff to groups in any
+ * public description of the service, and a guessed teacher is worse than none. Where the school
+ * states the link in the config, ./teachers.ts adds them.
  */
 import type { Group, Student } from '../contract/index.ts';
 import { parseSisDate } from './dates.ts';

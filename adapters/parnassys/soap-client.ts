@@ -6,8 +6,10 @@
 import { performance } from 'node:perf_hooks';
 import type { AxiosInstance, AxiosResponse } from 'axios';
 import { SisError, type AdapterLogger, type Clock } from '../contract/index.ts';
+import type { ZodType } from 'zod';
 import { leerlingenReturnSchema, type LeerlingenReturn } from './leerlingen-schema.ts';
-import { soapAction, soapEnvelope, xmlEscape, type OperationParams } from './soap-envelope.ts';
+import { medewerkersReturnSchema, type MedewerkersReturn } from './medewerkers-schema.ts';
+import { soapAction, soapEnvelope, xmlEscape, type OperationParams, type ParnassysOperation } from './soap-envelope.ts';
 import { faultError, httpStatusError, parseRetryAfter, transportError } from './soap-errors.ts';
 import { readSoapResponse } from './soap-response.ts';
 
@@ -33,6 +35,8 @@ export interface SoapClientOptions {
 
 export interface SoapClient {
   getLeerlingen(schoolYear: string): Promise<LeerlingenReturn>;
+  /** Staff of the school; asked only when the config links groups to staff. */
+  getMedewerkers(schoolYear: string): Promise<MedewerkersReturn>;
 }
 
 function bodyText(data: unknown): string {
@@ -51,15 +55,15 @@ export function createSoapClient(options: SoapClientOptions): SoapClient {
   // The key may come back inside a fault string, raw or as the escaped text we sent.
   const secrets = [options.supplierKey, xmlEscape(options.supplierKey)];
 
-  async function post(params: OperationParams): Promise<AxiosResponse<unknown>> {
+  async function post(operation: ParnassysOperation, params: OperationParams): Promise<AxiosResponse<unknown>> {
     try {
       return await http.request({
         method: 'POST',
         url: options.endpoint,
-        data: soapEnvelope('getLeerlingen', params),
+        data: soapEnvelope(operation, params),
         headers: {
           'Content-Type': 'text/xml; charset=utf-8',
-          SOAPAction: soapAction('getLeerlingen'),
+          SOAPAction: soapAction(operation),
           Accept: 'text/xml',
         },
         timeout: options.timeoutMs,
@@ -76,21 +80,21 @@ export function createSoapClient(options: SoapClientOptions): SoapClient {
     }
   }
 
-  async function getLeerlingen(schoolYear: string): Promise<LeerlingenReturn> {
+  async function call<T>(operation: ParnassysOperation, schema: ZodType<T>, schoolYear: string): Promise<T> {
     const started = performance.now();
     let status: number | undefined;
     try {
-      const response = await post({ supplierName: options.supplierName, supplierKey: options.supplierKey, brin: options.brin, schoolYear });
+      const response = await post(operation, { supplierName: options.supplierName, supplierKey: options.supplierKey, brin: options.brin, schoolYear });
       status = response.status;
       const body = bodyText(response.data);
-      const outcome = readSoapResponse(body, 'getLeerlingen');
+      const outcome = readSoapResponse(body, operation);
       const retryAfter = parseRetryAfter(response.headers?.['retry-after'], clock.now().getTime());
       if (outcome.kind === 'fault') throw faultError(outcome.fault, status, secrets, retryAfter);
       if (status < 200 || status >= 300) throw httpStatusError(status, retryAfter);
       if (outcome.kind === 'unreadable') {
         throw new SisError('SIS_BAD_RESPONSE', { message: messages.unreadable(outcome.reason), help: messages.unreadableHelp, cause: { status } });
       }
-      const parsed = leerlingenReturnSchema.safeParse(outcome.value);
+      const parsed = schema.safeParse(outcome.value);
       if (!parsed.success) {
         const first = parsed.error.issues[0];
         const where = first ? issuePath(first.path) : 'return';
@@ -98,14 +102,17 @@ export function createSoapClient(options: SoapClientOptions): SoapClient {
           message: messages.unexpected(where, first?.message ?? 'invalid'), help: messages.unreadableHelp, cause: { status },
         });
       }
-      logger.debug({ operation: 'getLeerlingen', schoolYear, status, bytes: body.length, ms: Math.round(performance.now() - started) }, messages.callDone);
+      logger.debug({ operation, schoolYear, status, bytes: body.length, ms: Math.round(performance.now() - started) }, messages.callDone);
       return parsed.data;
     } catch (err) {
       const code = err instanceof SisError ? err.code : 'SIS_BAD_RESPONSE';
-      logger.warn({ operation: 'getLeerlingen', schoolYear, status, code, ms: Math.round(performance.now() - started) }, messages.callFailed);
+      logger.warn({ operation, schoolYear, status, code, ms: Math.round(performance.now() - started) }, messages.callFailed);
       throw err;
     }
   }
 
-  return { getLeerlingen };
+  return {
+    getLeerlingen: (schoolYear) => call('getLeerlingen', leerlingenReturnSchema, schoolYear),
+    getMedewerkers: (schoolYear) => call('getMedewerkers', medewerkersReturnSchema, schoolYear),
+  };
 }

@@ -8,10 +8,11 @@ export const PARNASSYS_NAMESPACE = 'http://www.topicus.nl/parnassys';
 export const SOAP_ENVELOPE_NAMESPACE = 'http://schemas.xmlsoap.org/soap/envelope/';
 
 /**
- * The operations this adapter calls. `getMedewerkers` (staff) exists too, but its public shape
- * links staff to nothing a pupil has (no group), so calling it would buy no teacher names.
+ * The operations this adapter calls: `getLeerlingen` always, `getMedewerkers` (staff) only when
+ * the config links groups to staff (`groupTeachers`), since its public shape links staff to nothing
+ * a pupil has.
  */
-export type ParnassysOperation = 'getLeerlingen';
+export type ParnassysOperation = 'getLeerlingen' | 'getMedewerkers';
 
 export interface OperationParams {
   supplierName: string;

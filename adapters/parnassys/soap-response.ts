@@ -17,6 +17,7 @@ const LIST_ELEMENTS = new Set([
   'groepsindelingen.groepsindeling',
   'inschrijvingen.inschrijving',
   'adres.telefoon',
+  'medewerkers.medewerker',
 ]);
 
 function isListElement(jPath: string): boolean {

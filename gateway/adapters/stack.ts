@@ -33,11 +33,23 @@ export interface SisStack extends SisAdapter {
   readonly adapters: readonly SisAdapter[];
   /** Which adapter answers for each known capability; for the boot log and the status page. */
   describeStack(): StackRoute[];
+  /** The same as one line for the boot log (see formatStackRoutes). */
+  describeStackText(): string;
   /** Every adapter's own health check; never throws. */
   healthOfEach(): Promise<AdapterHealth[]>;
 }
 
 export type DepsFactory = (entry: LoadedAdapter) => AdapterDeps;
+
+/**
+ * One line for the boot log: "students → parnassys (sis.stack[0]), guardians → oso (sis.stack[1]),
+ * …, changes.submit → none".
+ */
+export function formatStackRoutes(routes: readonly StackRoute[]): string {
+  return routes
+    .map((r) => `${r.capability} → ${r.adapter === null ? 'none' : `${r.adapter} (sis.stack[${r.index}])`}`)
+    .join(', ');
+}
 
 function capabilitiesOf(adapter: SisAdapter): Capability[] {
   return CAPABILITIES.filter((c) => adapter.capabilities.has(c));
@@ -116,6 +128,7 @@ export function createStack(
       const adapter = serving.get(capability);
       return { capability, adapter: adapter?.name ?? null, index: adapter ? adapters.indexOf(adapter) : null };
     }),
+    describeStackText: () => formatStackRoutes(stack.describeStack()),
     healthOfEach,
     async healthCheck() {
       const each = await healthOfEach();

@@ -1,21 +1,16 @@
 /**
  * Adapter health for the operator status page and /readyz: one line per adapter in the stack.
- * A composite adapter (gateway/adapters) reports its members through describeStack(); a single
- * adapter reports itself.
+ * A composite adapter (gateway/adapters) reports each of its `adapters`; a single adapter reports itself.
  */
 import type { Clock, HealthStatus, SisAdapter } from '../../adapters/contract/index.ts';
 import { isSisError } from '../../adapters/contract/index.ts';
-import type { DescribesStack, SisService, StackMember } from './types.ts';
+import type { HasMembers, SisService, StackMember } from './types.ts';
 
 type HealthReport = Awaited<ReturnType<SisService['health']>>;
 
 function membersOf(adapter: SisAdapter): readonly StackMember[] {
-  const stack = adapter as SisAdapter & Partial<DescribesStack>;
-  if (typeof stack.describeStack === 'function') {
-    const members = stack.describeStack();
-    if (Array.isArray(members) && members.length > 0) return members;
-  }
-  return [adapter];
+  const members = (adapter as SisAdapter & Partial<HasMembers>).adapters;
+  return Array.isArray(members) && members.length > 0 ? members : [adapter];
 }
 
 /** healthCheck must not throw (contract), but a third-party adapter may; the status page must still render. */

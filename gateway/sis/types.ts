@@ -47,7 +47,7 @@ export interface SisService {
 
 /**
  * One adapter of a stack, as `health()` reports it. A SisAdapter satisfies this shape as it is.
- * `capabilities` are the ones this member answers for in the stack.
+ * `capabilities` are the member's own (the stack may route some of them to an earlier member).
  */
 export interface StackMember {
   readonly name: string;
@@ -55,9 +55,9 @@ export interface StackMember {
   healthCheck(): Promise<HealthStatus>;
 }
 
-/** Implemented by the composite adapter (gateway/adapters) so `health()` can report each member. */
-export interface DescribesStack {
-  describeStack(): readonly StackMember[];
+/** Implemented by the composite adapter (gateway/adapters, SisStack) so `health()` can report each member. */
+export interface HasMembers {
+  readonly adapters: readonly StackMember[];
 }
 
 /** A school year, 1 August – 31 July (inclusive local dates). */

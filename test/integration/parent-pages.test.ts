@@ -130,7 +130,7 @@ describe('parent pages', function () {
     it('lists this school year\'s absences with correct totals per kind and day part', async () => {
       const [childId] = await gezagChildren(h, P.twoChildren.guardianId);
       const year = schoolYearOf(h.clock.now());
-      const absences = await h.sisData.listAbsences!(childId!, { from: year.from, to: year.to });
+      const absences = (await h.sisData.listAbsences!(childId!, { from: year.from, to: year.to })).filter((a) => a.kind !== 'summary');
       expect(absences.length).to.be.greaterThan(0);
       const res = await request(h.app).get(`/kind/${h.handleOf(childId!)}/absenties`);
       expect(res.status).to.equal(200);
@@ -166,7 +166,7 @@ describe('parent pages', function () {
       expect(text).to.include(lvs.testName);
       expect(text).to.include(String(lvs.vaardigheidsscore));
       expect(text).to.include(portal.resultsNote.nl.slice(0, 40));
-      expect(res.text).to.include('<summary>Wat betekent niveau A tot en met E?</summary>');
+      expect(res.text).to.match(/<summary title="Een vergelijking met kinderen [^"]+">niveau A tot en met E<\/summary>/);
     });
   });
 

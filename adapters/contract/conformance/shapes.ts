@@ -71,6 +71,7 @@ export const guardianShape = z.object({
 });
 
 export const absenceShape = z.object({
+  kind: z.literal('record', 'a dated record has no `kind`, or `kind: \'record\'`').optional(),
   id: text,
   studentId: text,
   date: z.string(),
@@ -79,6 +80,27 @@ export const absenceShape = z.object({
   authorised: z.boolean(),
   late: z.boolean(),
   minutes: z.number().nonnegative().optional(),
+});
+
+const absenceTotal = z.object({
+  category: z.enum(['authorised', 'unauthorised', 'late']),
+  unit: z.enum(['dayParts', 'hours', 'times']),
+  count: z.number().nonnegative().refine(Number.isFinite, 'must be finite'),
+}).refine((t) => t.unit === 'hours' || Number.isInteger(t.count), {
+  message: 'day parts and times are whole numbers', path: ['count'],
+});
+
+export const absenceSummaryShape = z.object({
+  kind: z.literal('summary'),
+  id: text,
+  studentId: text,
+  period: z.object({ from: z.string(), to: z.string() })
+    .refine((p) => p.from <= p.to, { message: 'the period ends on or after the day it starts', path: ['to'] }),
+  totals: z.array(absenceTotal)
+    .min(1, 'a summary has at least one total (leave a category the source does not count out, never give it as 0 by default)')
+    .refine((totals) => new Set(totals.map((t) => `${t.category}/${t.unit}`)).size === totals.length, {
+      message: 'each (category, unit) appears once',
+    }),
 });
 
 export const testResultShape = z.object({

@@ -3,13 +3,13 @@
  * the occasional granted leave or unauthorised day. Each pupil has a temperament (how often ill,
  * how often late) so the list differs plausibly between children.
  */
-import type { Absence, DayPart, Student } from '../../contract/index.ts';
+import type { AbsenceRecord, DayPart, Student } from '../../contract/index.ts';
 import { ABSENCE_REASONS, type AbsenceReason } from './absence-reasons.ts';
 import { daysBeforeBreaks, schoolDays } from './calendar.ts';
 import { compareStrings } from './dates.ts';
 import { Prng } from './prng.ts';
 
-type Draft = Omit<Absence, 'id' | 'studentId'>;
+type Draft = Omit<AbsenceRecord, 'id' | 'studentId'>;
 
 const DAY_PART_ORDER: Record<DayPart, number> = { day: 0, morning: 1, afternoon: 2 };
 
@@ -57,7 +57,7 @@ function yearDrafts(prng: Prng, days: readonly string[], breakEves: readonly str
 }
 
 /** Absences in the given school years while the pupil was enrolled, ordered by date then id. */
-export function generateAbsences(seed: number, student: Student, schoolYears: string[]): Absence[] {
+export function generateAbsences(seed: number, student: Student, schoolYears: string[]): AbsenceRecord[] {
   const { from, to } = student.enrolment;
   const drafts = schoolYears.flatMap((year) => {
     const enrolled = schoolDays(year).filter((d) => d >= from && (to === undefined || d <= to));

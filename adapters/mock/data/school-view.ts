@@ -4,7 +4,7 @@
  * results drawn on first request. Memoised per options, so that many adapter instances (one
  * per test) share one generated school.
  */
-import type { Absence, Guardian, Student, TestResult } from '../../contract/index.ts';
+import type { AbsenceRecord, Guardian, Student, TestResult } from '../../contract/index.ts';
 import { compareStrings } from './dates.ts';
 import { generateFamilies, type FamilyData } from './families.ts';
 import { isCurrent, pupilAbsences, pupilResults, type SchoolOptions } from './school.ts';
@@ -20,7 +20,7 @@ export interface SchoolView {
   guardiansById: ReadonlyMap<string, Guardian>;
   guardiansOfStudent: ReadonlyMap<string, readonly Guardian[]>;
   /** Ordered by date, then id; undefined for an unknown or departed pupil. */
-  absencesOf(studentId: string): readonly Absence[] | undefined;
+  absencesOf(studentId: string): readonly AbsenceRecord[] | undefined;
   /** Ordered by date, then id; undefined for an unknown or departed pupil. */
   resultsOf(studentId: string): readonly TestResult[] | undefined;
   /** Milliseconds it took to build the pupils and guardians. */

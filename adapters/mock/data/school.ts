@@ -2,7 +2,7 @@
  * The whole demo school as one plain, JSON-serialisable value, generated from a seed alone:
  * the same options always give byte-identical data.
  */
-import type { Absence, Guardian, Student, TestResult } from '../../contract/index.ts';
+import type { AbsenceRecord, Guardian, Student, TestResult } from '../../contract/index.ts';
 import { generateAbsences } from './absences.ts';
 import { parseSchoolYear, schoolYearBounds, schoolYearLabel } from './dates.ts';
 import { generateFamilies } from './families.ts';
@@ -23,7 +23,7 @@ export interface SchoolData {
   /** Every guardian, with links to every child, departed or not. */
   guardians: Guardian[];
   /** By pupil id, for current pupils: this school year and the one before. */
-  absences: Record<string, Absence[]>;
+  absences: Record<string, AbsenceRecord[]>;
   /** By pupil id, for current pupils. */
   results: Record<string, TestResult[]>;
   personas: Record<PersonaKey, string>;
@@ -36,7 +36,7 @@ export function isCurrent(student: Student, schoolYear: string): boolean {
 }
 
 /** Absences cover this school year and the one before, so date ranges across the summer work. */
-export function pupilAbsences(options: SchoolOptions, student: Student): Absence[] {
+export function pupilAbsences(options: SchoolOptions, student: Student): AbsenceRecord[] {
   const previous = schoolYearLabel(parseSchoolYear(options.schoolYear) - 1);
   return generateAbsences(options.seed, student, [previous, options.schoolYear]);
 }
@@ -52,7 +52,7 @@ export function pupilResults(options: SchoolOptions, student: Student): TestResu
  */
 export function generateSchool(options: SchoolOptions): SchoolData {
   const families = generateFamilies(options.seed, options.pupils, options.schoolYear);
-  const absences: Record<string, Absence[]> = {};
+  const absences: Record<string, AbsenceRecord[]> = {};
   const results: Record<string, TestResult[]> = {};
   for (const student of families.students.filter((s) => isCurrent(s, options.schoolYear))) {
     absences[student.id] = pupilAbsences(options, student);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { AdapterDeps, AdapterModule, SisAdapter } from '../../../adapters/contract/index.ts';
-import { createStack, type LoadedAdapter } from '../../../gateway/adapters/index.ts';
+import { createStack, formatStackRoutes, stackModule, type LoadedAdapter } from '../../../gateway/adapters/index.ts';
 import { fixedClock } from '../../support/clock.ts';
 import { fakeAdapter, fakeModule, result } from './fakes.ts';
 import { configErrorOf } from '../../support/config-errors.ts';
@@ -53,6 +53,30 @@ describe('createStack', () => {
       { capability: 'results.lvs', adapter: 'mock', index: 1 },
       { capability: 'changes.submit', adapter: null, index: null },
     ]);
+  });
+
+  it('says the same in one line for the boot log', () => {
+    const stack = createStack([
+      entryFor(0, fakeAdapter('parnassys', ['students'])),
+      entryFor(1, fakeAdapter('oso', ['students', 'guardians', 'absences', 'results.lvs'])),
+    ], deps);
+    expect(stack.describeStackText()).to.equal('students → parnassys (sis.stack[0]), guardians → oso (sis.stack[1]), '
+      + 'absences → oso (sis.stack[1]), results.method → none, results.lvs → oso (sis.stack[1]), changes.submit → none');
+    expect(formatStackRoutes([])).to.equal('');
+  });
+
+  it('as a module for the conformance suite: named after its members, declaring their union, a fresh stack per create()', () => {
+    const module = stackModule([
+      entryFor(0, fakeAdapter('parnassys', ['students'])),
+      entryFor(1, fakeAdapter('oso', ['guardians', 'results.lvs'])),
+    ]);
+    expect(module).to.include({ name: 'parnassys+oso', version: 'parnassys@1.0.0+oso@1.0.0' });
+    expect(module.capabilities).to.deep.equal(['students', 'guardians', 'results.lvs']);
+    expect(module.configSchema.safeParse({}).success).to.equal(true);
+    expect(module.configSchema.safeParse({ dir: 'x' }).success).to.equal(false);
+    const first = module.create({}, deps());
+    expect(first).not.to.equal(module.create({}, deps()));
+    expect([...first.capabilities]).to.have.members(['students', 'guardians', 'results.lvs']);
   });
 
   it('merges results from the adapters serving method and LVS results, each cut to its kinds, by date then id', async () => {

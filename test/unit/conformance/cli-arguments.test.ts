@@ -44,6 +44,6 @@ describe('conformance CLI: adapter, config and arguments', function () {
   it('exits 2 without --adapter and shows the usage', async () => {
     const { code, stderr } = await runCli([]);
     expect(code).to.equal(2);
-    expect(stderr).to.match(/^missing --adapter\nusage: npm run conformance -- --adapter/);
+    expect(stderr).to.match(/^missing --adapter or --stack\nusage: npm run conformance -- --adapter/);
   });
 });

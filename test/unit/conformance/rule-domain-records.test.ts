@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import type { Absence, Capability, TestResult } from '../../../adapters/contract/index.ts';
+import type { AbsenceRecord, Capability, TestResult } from '../../../adapters/contract/index.ts';
 import { expectFailures, runInProcess, T } from './run-in-process.ts';
-import { variant } from './variants.ts';
+import { records, variant } from './variants.ts';
 
 type Range = { from: string; to: string };
 
@@ -17,7 +17,7 @@ describe('conformance rule: absences in an inclusive range', () => {
   it('fails a range whose end is exclusive', async () => {
     const module = variant((good) => ({
       listAbsences: async (id: string, range: Range) =>
-        (await good.listAbsences!(id, range)).filter((a: Absence) => a.date < range.to),
+        records(await good.listAbsences!(id, range)).filter((a: AbsenceRecord) => a.date < range.to),
     }));
     const { outcomes } = await runInProcess({ module, config: {} });
     expectFailures(outcomes, { [T.absenceRange]: /gave \[\]; the wide range has \[ab-\d+.*\] on that day \(both ends are inclusive\)/ });
@@ -28,13 +28,13 @@ describe('conformance rule: absences in an inclusive range', () => {
       listAbsences: async (id: string, range: Range) => good.listAbsences!(id === 'st-2' ? 'st-1' : id, range),
     }));
     const { outcomes } = await runInProcess({ module, config: {} });
-    expect(outcomes.get(T.absences)?.reason).to.match(/^listAbsences\("st-2"\) returned absence ab-\d+ of pupil st-1$/);
+    expect(outcomes.get(T.absences)?.reason).to.match(/^listAbsences\("st-2"\) returned absence ab-\d+ on \d{4}-\d{2}-\d{2} of pupil st-1$/);
   });
 
   it('fails absence flags that are not boolean', async () => {
     const module = variant((good) => ({
       listAbsences: async (id: string, range: Range) =>
-        (await good.listAbsences!(id, range)).map((a: Absence) => ({ ...a, authorised: 'ja' })),
+        records(await good.listAbsences!(id, range)).map((a: AbsenceRecord) => ({ ...a, authorised: 'ja' })),
     }));
     const { outcomes } = await runInProcess({ module, config: {} });
     expect(outcomes.get(T.absences)?.reason).to.match(/item 0 does not fit the contract:\n {2}- authorised: /);

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import type { Absence, TestResult } from '../../../adapters/contract/index.ts';
+import type { AbsenceRecord, TestResult } from '../../../adapters/contract/index.ts';
 import { dateProblems } from '../../../adapters/contract/conformance/traits/iso-dates.ts';
 import { expectFailures, runInProcess, T } from './run-in-process.ts';
-import { variant } from './variants.ts';
+import { records, variant } from './variants.ts';
 
 describe('conformance rule: results and absences in one stable order', () => {
   it('fails absences newest first', async () => {
@@ -16,7 +16,7 @@ describe('conformance rule: results and absences in one stable order', () => {
   it('fails same-day items ordered by something other than id', async () => {
     const module = variant((good) => ({
       listAbsences: async (id: string, range: { from: string; to: string }) =>
-        (await good.listAbsences!(id, range)).sort((a, b) => (a.date === b.date ? b.id.localeCompare(a.id) : a.date.localeCompare(b.date))),
+        records(await good.listAbsences!(id, range)).sort((a, b) => (a.date === b.date ? b.id.localeCompare(a.id) : a.date.localeCompare(b.date))),
     }));
     const { outcomes } = await runInProcess({ module, config: {} });
     expect(outcomes.get(T.order('listAbsences'))?.reason).to.match(/ab-02\) comes after .+\/ab-03/);
@@ -57,7 +57,7 @@ describe('conformance rule: ISO dates and instants', () => {
   it('fails a Dutch-style date and an instant where a date belongs', async () => {
     const module = variant((good) => ({
       listAbsences: async (id: string, range: { from: string; to: string }) =>
-        (await good.listAbsences!(id, range)).map((a: Absence, i) => (i === 0 ? { ...a, date: `${a.date}T00:00:00Z` } : a)),
+        records(await good.listAbsences!(id, range)).map((a: AbsenceRecord, i) => (i === 0 ? { ...a, date: `${a.date}T00:00:00Z` } : a)),
       listResults: async (id: string, options?: { schoolYear?: string }) =>
         (await good.listResults!(id, options)).map((r: TestResult) => ({ ...r, date: r.date.split('-').reverse().join('-') })),
     }));

@@ -76,7 +76,7 @@ export const T = {
   getGuardian: "getGuardian: returns the guardian asked for, in the contract's shape",
   guardiansOfStudent: 'listGuardiansOfStudent: gives exactly the guardians linked to that pupil',
   childLinks: 'every child link names a pupil getStudent resolves',
-  absences: "listAbsences: the pupil's absences, in the contract's shape, all within the requested range",
+  absences: "listAbsences: the pupil's absences (records or period summaries), in the contract's shape, within the requested range",
   absenceRange: 'listAbsences: both ends of the range are included, nothing outside it',
   results: "listResults: results fit the contract's shape and are only of the kinds the capabilities cover",
   resultsYear: "listResults: { schoolYear } gives exactly that year's results, in the same order",

@@ -1,5 +1,5 @@
 /** Faulty variants of the complete fixture adapter: each breaks what its patch overrides, nothing else. */
-import type { AdapterDeps, AdapterModule, SisAdapter } from '../../../adapters/contract/index.ts';
+import type { Absence, AbsenceRecord, AdapterDeps, AdapterModule, SisAdapter } from '../../../adapters/contract/index.ts';
 import complete, { createComplete, type CompleteConfig } from '../../fixtures/adapters/complete/index.ts';
 
 type Patch = (good: SisAdapter, deps: AdapterDeps) => Partial<Record<keyof SisAdapter, unknown>>;
@@ -16,3 +16,8 @@ export function variant(patch: Patch, module: Partial<AdapterModule<CompleteConf
 }
 
 export { complete };
+
+/** The dated records of an answer (the complete fixture gives no summaries). */
+export function records(list: Absence[]): AbsenceRecord[] {
+  return list.filter((a) => a.kind !== 'summary');
+}

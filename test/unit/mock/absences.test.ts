@@ -1,17 +1,17 @@
 import { expect } from 'chai';
-import type { Absence } from '../../../adapters/contract/index.ts';
+import type { AbsenceRecord } from '../../../adapters/contract/index.ts';
 import { ABSENCE_REASONS, DEMO_DEPARTED_STUDENT_IDS, createMockAdapter } from '../../../adapters/mock/index.ts';
 import { schoolDays } from '../../../adapters/mock/data/calendar.ts';
 import { manualClock } from '../../support/clock.ts';
 import { demoSchool, expectSisError, rejectionOf } from './support.ts';
 
 const TWO_YEARS = { from: '2025-08-01', to: '2027-07-31' };
-const order = (a: Absence, b: Absence) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? -1 : 1);
+const order = (a: AbsenceRecord, b: AbsenceRecord) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? -1 : 1);
 
 describe('mock SIS: absences', () => {
   const school = demoSchool();
   const schoolDaySet = new Set([...schoolDays('2025-2026'), ...schoolDays('2026-2027')]);
-  let all: Absence[];
+  let all: AbsenceRecord[];
 
   before(() => {
     all = school.students.flatMap((s) => [...(school.absencesOf(s.id) ?? [])]);
@@ -55,11 +55,12 @@ describe('mock SIS: absences', () => {
   it('listAbsences includes both ends of the range and nothing outside it', async () => {
     const adapter = createMockAdapter();
     const pupil = school.students.find((s) => (school.absencesOf(s.id)?.length ?? 0) > 5)!;
-    const full = await adapter.listAbsences!(pupil.id, TWO_YEARS);
+    // The mock keeps dated records only; the deep equality proves it.
+    const full = await adapter.listAbsences!(pupil.id, TWO_YEARS) as AbsenceRecord[];
     expect(full).to.deep.equal(school.absencesOf(pupil.id));
     const first = full[1]!.date;
     const last = full[full.length - 2]!.date;
-    const inner = await adapter.listAbsences!(pupil.id, { from: first, to: last });
+    const inner = await adapter.listAbsences!(pupil.id, { from: first, to: last }) as AbsenceRecord[];
     expect(inner.map((a) => a.id)).to.deep.equal(full.filter((a) => a.date >= first && a.date <= last).map((a) => a.id));
     expect(inner[0]?.date).to.equal(first);
     expect(inner.at(-1)?.date).to.equal(last);
@@ -78,7 +79,7 @@ describe('mock SIS: absences', () => {
     const clock = manualClock('2026-11-27T23:30:00Z');
     const hidden = createMockAdapter({ hideFuture: true }, { clock });
     const pupil = school.students.find((s) => school.absencesOf(s.id)?.some((a) => a.date > '2026-11-28'))!;
-    const visible = await hidden.listAbsences!(pupil.id, TWO_YEARS);
+    const visible = await hidden.listAbsences!(pupil.id, TWO_YEARS) as AbsenceRecord[];
     expect(visible.every((a) => a.date <= '2026-11-28')).to.equal(true);
     expect(visible).to.deep.equal(school.absencesOf(pupil.id)?.filter((a) => a.date <= '2026-11-28'));
     clock.set('2027-07-31T12:00:00Z');

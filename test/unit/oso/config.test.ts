@@ -4,10 +4,10 @@ import osoModule, { createOsoAdapter, osoConfigSchema } from '../../../adapters/
 import { expectSisError, rejectionOf } from './support.ts';
 
 describe('OSO adapter module and config', () => {
-  it('is named oso and offers students, guardians and LVS results; no absences, no method results, no changes', () => {
+  it('is named oso and offers students, guardians, absences (as summaries) and LVS results; no method results, no changes', () => {
     expect(osoModule.name).to.equal('oso');
     expect(osoModule.version).to.match(/^\d+\.\d+\.\d+$/);
-    expect([...osoModule.capabilities]).to.deep.equal(['students', 'guardians', 'results.lvs']);
+    expect([...osoModule.capabilities]).to.deep.equal(['students', 'guardians', 'absences', 'results.lvs']);
   });
 
   it('needs only dir; the schema fills in the rest', () => {
@@ -26,7 +26,8 @@ describe('OSO adapter module and config', () => {
     expect(issues({ dir: '  ' })).to.deep.equal(['dir']);
     expect(issues({ dir: 'x', folder: 'y' })).to.deep.equal(['']);
     expect(issues({ dir: 'x', studentIdFrom: 'bsn' })).to.deep.equal(['studentIdFrom']);
-    expect(issues({ dir: 'x', capabilities: ['absences'] })).to.deep.equal(['capabilities.0']);
+    expect(issues({ dir: 'x', capabilities: ['results.method'] })).to.deep.equal(['capabilities.0']);
+    expect(issues({ dir: 'x', capabilities: ['absences'] })).to.deep.equal([]);
     expect(issues({ dir: 'x', pollMs: -1 })).to.deep.equal(['pollMs']);
   });
 

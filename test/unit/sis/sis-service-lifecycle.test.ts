@@ -109,7 +109,7 @@ describe('SisService forget, warm, provisioning and health', () => {
       ]);
     });
 
-    it('reports each member of a stack that describes itself, even one whose health check throws', async () => {
+    it('reports each member of a stack, even one whose health check throws', async () => {
       const { cache, clock, logger } = setup();
       const member = (name: string, ok: boolean) => ({
         name,
@@ -119,10 +119,10 @@ describe('SisService forget, warm, provisioning and health', () => {
           return { ok, latencyMs: 12 };
         },
       });
-      const stack: SisAdapter & { describeStack(): unknown[] } = {
+      const stack: SisAdapter & { adapters: unknown[] } = {
         name: 'stack', version: '1', capabilities: new Set(['students']),
         healthCheck: async () => ({ ok: false, latencyMs: 0 }),
-        describeStack: () => [member('parnassys', true), member('csv', false)],
+        adapters: [member('parnassys', true), member('csv', false)],
       };
       const service = createSisService({ adapter: stack, cache, clock, logger, ttl: TTL, staleMaxAgeMs: DAY });
       expect(await service.health()).to.deep.equal([

@@ -9,12 +9,32 @@ function table(header: string[], rows: string[][], alignRight: Set<number> = new
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** Which adapter of a stack answers for a capability (the gateway's routing, position 0 first). */
+export interface StackRouteRow {
+  capability: string;
+  adapter: string | null;
+  index: number | null;
+}
+
+/** The routing table of a stack under test: one row per capability, "none" where no adapter has it. */
+export function formatStackTable(routes: readonly StackRouteRow[]): string {
+  return table(
+    ['capability', 'served by', 'stack position'],
+    routes.map((r) => [r.capability, r.adapter ?? 'none', r.index === null ? '' : `sis.stack[${r.index}]`]),
+  );
+}
+
 const ms = (n: number) => (Number.isInteger(n) || n >= 10 ? n.toFixed(0) : n.toFixed(1));
 
-export function formatReport(adapter: string, capabilities: readonly string[], outcomes: TestOutcome[], latency: MethodLatency[]): string {
+export function formatReport(
+  adapter: string, capabilities: readonly string[], outcomes: TestOutcome[], latency: MethodLatency[],
+  stack?: { file: string; routes: readonly StackRouteRow[] },
+): string {
   const failed = outcomes.filter((o) => !o.passed);
   const tested = capabilities.length > 0 ? capabilities.join(', ') : 'none';
-  const out: string[] = [`Conformance of adapter "${adapter}" (capabilities tested: ${tested})`, ''];
+  const out: string[] = [];
+  if (stack) out.push(`Stack of ${stack.file} (for each capability the first adapter that has it answers):`, '', formatStackTable(stack.routes), '');
+  out.push(`Conformance of ${stack ? 'stack' : 'adapter'} "${adapter}" (capabilities tested: ${tested})`, '');
   out.push(table(
     ['group', 'test', 'result', 'ms'],
     outcomes.map((o, i) => [o.group, o.test, o.passed ? 'pass' : `FAIL #${failed.indexOf(outcomes[i]!) + 1}`, ms(o.durationMs)]),
