@@ -21,7 +21,7 @@ export interface ExpectedLvsRow {
   moment: string;
   test: string;
   vaardigheidsscore: string;
-  /** Both national scales: "C / III". */
+  /** On the demo school's scale (config results.levelScale: AE): "C". */
   level: string;
 }
 
@@ -79,6 +79,6 @@ export function expectedLvsTables(results: TestResult[]): Array<ExpectedTable<Ex
     moment: `${r.moment ? `${MOMENT_NL[r.moment]}, ` : ''}groep ${r.jaargroep}`,
     test: r.testName,
     vaardigheidsscore: shown(r.vaardigheidsscore ?? r.score),
-    level: [reference(r, 'AE'), reference(r, 'IV')].filter(Boolean).join(' / '),
+    level: reference(r, 'AE') ?? '',
   }));
 }

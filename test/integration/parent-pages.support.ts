@@ -19,6 +19,7 @@ import type { SisService } from '../../gateway/sis/types.ts';
 import { createMemoryStore, type Store } from '../../gateway/store/index.ts';
 import { createViewEngine } from '../../gateway/views/engine.ts';
 import { manualClock, type ManualClock } from '../support/clock.ts';
+import { demoResultsStory } from '../unit/results/demo-story.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const viewsDir = path.join(root, 'views');
@@ -125,7 +126,8 @@ export async function createHarness(options: {
     next();
   });
   app.use(createParentRouter({
-    sis, store, clock, logger: silent, portal, handles, ...(options.policy ? { policy: options.policy } : {}),
+    sis, store, clock, logger: silent, portal, handles, results: demoResultsStory,
+    ...(options.policy ? { policy: options.policy } : {}),
   }));
 
   await harness.as(options.guardianId, options.scope);

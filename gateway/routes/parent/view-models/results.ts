@@ -1,14 +1,17 @@
 /**
- * The results page: method tests of this school year by subject (newest first), and LVS results
- * per subject over all years (oldest first, so the trend reads top to bottom). Only kinds whose
- * section is open are passed in; the rest never reach a template.
+ * The results page: method tests of this school year by subject as a short trend (newest first,
+ * every earlier test still listed), LVS results per subject as a growth chart with the same data
+ * in a table, the doorstroomtoets, and the jargon marked with the school's glossary. Only kinds
+ * whose section is open are passed in; the rest never reach a template.
  */
 import type { ReferenceScore, TestResult } from '../../../../adapters/contract/index.ts';
-
-export interface SubjectGroup<R> {
-  subject: string;
-  rows: R[];
-}
+import type { Locale } from '../../../i18n/translate.ts';
+import { lookupTerm, type GlossaryEntryView } from '../../../results/glossary.ts';
+import { PAGE_TERMS, REFERENCE_TERMS, SCALE_TERMS } from '../../../results/glossary-terms.ts';
+import { LEVEL_SCALES, shownLevel, type ShownLevel } from '../../../results/level-scales.ts';
+import { lvsChart, type LvsChartView } from '../../../results/lvs-chart.ts';
+import { sparkline, type Sparkline } from '../../../results/method-trend.ts';
+import type { ResultsStory } from '../../../results/story.ts';
 
 export interface MethodTestRow {
   date: string;
@@ -18,11 +21,23 @@ export interface MethodTestRow {
   jaargroep: number;
 }
 
+export interface MethodSubjectView {
+  subject: string;
+  /** The teaching methods of these tests, newest first ("Pluspunt"). */
+  methods: string[];
+  latest: MethodTestRow;
+  trend?: Sparkline;
+  /** Newest first, the latest included. */
+  rows: MethodTestRow[];
+}
+
 export interface ReferenceView {
   /** Catalog key of a known code; unknown codes show as `code`. */
   labelKey?: string;
   code: string;
   value: string;
+  /** The glossary entry explaining the code, when the school's glossary has one. */
+  term?: GlossaryEntryView;
 }
 
 export interface LvsRow {
@@ -31,20 +46,54 @@ export interface LvsRow {
   momentKey?: string;
   jaargroep: number;
   testName: string;
-  doorstroom: boolean;
+  /** The vaardigheidsscore, or the raw score when there is none. */
   score?: number | string;
-  vaardigheidsscore?: number;
-  levelAE?: string;
-  levelIV?: string;
+  level?: ShownLevel;
   otherScores: ReferenceView[];
 }
 
-export interface ResultsView {
-  method?: { schoolYear: string; subjects: Array<SubjectGroup<MethodTestRow>> };
-  lvs?: { subjects: Array<SubjectGroup<LvsRow>> };
+export interface LvsSubjectView {
+  subject: string;
+  /** The test family ("Cito LiB"). */
+  family?: string;
+  chart?: LvsChartView;
+  /** Oldest first, as the chart reads left to right. */
+  rows: LvsRow[];
 }
 
-/** Reference score codes the pages explain; see ReferenceScore in the adapter contract. */
+export interface DoorstroomRow {
+  subject: string;
+  /** The referentieniveau reached ("2F"), or the score (the test's advice). */
+  value?: string;
+  reference: boolean;
+}
+
+export interface ResultsTerms {
+  methodetoets?: GlossaryEntryView;
+  lvsToets?: GlossaryEntryView;
+  vaardigheidsscore?: GlossaryEntryView;
+  toetsmoment?: GlossaryEntryView;
+  level?: GlossaryEntryView;
+  doorstroomtoets?: GlossaryEntryView;
+  referentieniveau?: GlossaryEntryView;
+}
+
+export interface ResultsView {
+  method?: { schoolYear: string; subjects: MethodSubjectView[] };
+  lvs?: { subjects: LvsSubjectView[]; scaleLabel: string };
+  doorstroom?: { rows: DoorstroomRow[] };
+  terms: ResultsTerms;
+}
+
+export interface ResultsShow {
+  method: boolean;
+  lvs: boolean;
+  schoolYear: string;
+  locale: Locale;
+  story: ResultsStory;
+}
+
+/** Reference score codes the pages name; see ReferenceScore in the adapter contract. */
 export const KNOWN_REFERENCE_CODES = ['DLE', 'FN', 'PERCENTIEL', 'REF', 'AVI'] as const;
 
 function subjectLabel(subject: string): string {
@@ -52,70 +101,107 @@ function subjectLabel(subject: string): string {
   return s.charAt(0).toLocaleUpperCase('nl') + s.slice(1);
 }
 
-function bySubject<R>(results: TestResult[], row: (r: TestResult) => R): Array<SubjectGroup<R>> {
-  const groups = new Map<string, R[]>();
+function bySubject(results: TestResult[]): Array<{ subject: string; results: TestResult[] }> {
+  const groups = new Map<string, TestResult[]>();
   for (const result of results) {
     const subject = subjectLabel(result.subject);
-    const rows = groups.get(subject) ?? [];
-    rows.push(row(result));
-    groups.set(subject, rows);
+    groups.set(subject, [...(groups.get(subject) ?? []), result]);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b, 'nl'))
-    .map(([subject, rows]) => ({ subject, rows }));
+    .map(([subject, rs]) => ({ subject, results: rs }));
 }
 
-function referenceView(ref: ReferenceScore): ReferenceView {
+const byDate = (a: TestResult, b: TestResult) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
+const unique = (values: Array<string | undefined>) => [...new Set(values.filter((v): v is string => Boolean(v)))];
+
+function methodRow(r: TestResult): MethodTestRow {
+  return {
+    date: r.date,
+    testName: r.testName,
+    // "Pluspunt blok 3 (Pluspunt)" says it twice; name the method only when the test name does not.
+    method: r.method && !r.testName.toLowerCase().includes(r.method.toLowerCase()) ? r.method : undefined,
+    score: r.score,
+    jaargroep: r.jaargroep,
+  };
+}
+
+function methodSubjects(results: TestResult[], schoolYear: string): MethodSubjectView[] {
+  const method = results.filter((r) => r.kind === 'method' && r.schoolYear === schoolYear).sort((a, b) => byDate(b, a));
+  return bySubject(method).map(({ subject, results: rs }) => {
+    const rows = rs.map(methodRow);
+    const trend = sparkline(rows.map((r) => r.score));
+    return { subject, methods: unique(rs.map((r) => r.method)), latest: rows[0] as MethodTestRow, ...(trend ? { trend } : {}), rows };
+  });
+}
+
+function referenceView(ref: ReferenceScore, show: ResultsShow): ReferenceView {
   const code = ref.code.toUpperCase();
   const known = (KNOWN_REFERENCE_CODES as readonly string[]).includes(code);
-  return { labelKey: known ? `results.ref.${code}` : undefined, code: ref.code, value: ref.value };
+  const termId = REFERENCE_TERMS[code];
+  const term = termId ? lookupTerm(show.story.glossary, termId, show.locale) : undefined;
+  return { labelKey: known ? `results.ref.${code}` : undefined, code: ref.code, value: ref.value, ...(term ? { term } : {}) };
 }
 
-function lvsRow(r: TestResult): LvsRow {
-  const find = (code: string) => r.referenceScores.find((s) => s.code.toUpperCase() === code)?.value;
+function lvsRow(r: TestResult, show: ResultsShow): LvsRow {
+  const level = shownLevel(r.referenceScores, show.story.levelScale);
   return {
     date: r.date,
     schoolYear: r.schoolYear,
     momentKey: r.moment ? `results.moment.${r.moment}` : undefined,
     jaargroep: r.jaargroep,
     testName: r.testName,
-    doorstroom: r.kind === 'doorstroom',
-    score: r.score,
-    vaardigheidsscore: r.vaardigheidsscore,
-    levelAE: find('AE'),
-    levelIV: find('IV'),
+    score: r.vaardigheidsscore ?? r.score,
+    ...(level ? { level } : {}),
     otherScores: r.referenceScores
-      .filter((s) => !['AE', 'IV'].includes(s.code.toUpperCase()))
-      .map(referenceView),
+      .filter((s) => !['AE', 'IV'].includes(s.code.trim().toUpperCase()))
+      .map((s) => referenceView(s, show)),
   };
 }
 
-const byDate = (a: TestResult, b: TestResult) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
+/** One view per subject and test family: two families' scores are not on one scale, so never on one line. */
+function lvsSubjects(results: TestResult[], show: ResultsShow): LvsSubjectView[] {
+  const lvs = results.filter((r) => r.kind === 'lvs').sort(byDate);
+  return bySubject(lvs).flatMap(({ subject, results: rs }) => {
+    const families = unique(rs.map((r) => r.method));
+    const groups = families.length > 1 ? families.map((f) => rs.filter((r) => r.method === f)) : [rs];
+    return groups.map((group) => {
+      const family = families.length > 1 ? group[0]?.method : families[0];
+      const name = families.length > 1 ? `${subject} (${family})` : subject;
+      const chart = lvsChart(group, { subject: name, scale: show.story.levelScale, bands: show.story.bands, locale: show.locale });
+      return { subject: name, ...(family ? { family } : {}), ...(chart ? { chart } : {}), rows: group.map((r) => lvsRow(r, show)) };
+    });
+  });
+}
 
-export function resultsView(
-  results: TestResult[],
-  show: { method: boolean; lvs: boolean; schoolYear: string },
-): ResultsView {
-  const view: ResultsView = {};
-  if (show.method) {
-    const method = results
-      .filter((r) => r.kind === 'method' && r.schoolYear === show.schoolYear)
-      .sort((a, b) => byDate(b, a));
-    view.method = {
-      schoolYear: show.schoolYear,
-      subjects: bySubject(method, (r) => ({
-        date: r.date,
-        testName: r.testName,
-        // "Pluspunt blok 3 (Pluspunt)" says it twice; name the method only when the test name does not.
-        method: r.method && !r.testName.toLowerCase().includes(r.method.toLowerCase()) ? r.method : undefined,
-        score: r.score,
-        jaargroep: r.jaargroep,
-      })),
-    };
-  }
+function doorstroomRows(results: TestResult[]): DoorstroomRow[] {
+  return results.filter((r) => r.kind === 'doorstroom').sort(byDate).map((r) => {
+    const ref = r.referenceScores.find((s) => s.code.trim().toUpperCase() === 'REF')?.value;
+    const score = r.score === undefined ? undefined : String(r.score);
+    return { subject: subjectLabel(r.subject), value: ref ?? score, reference: ref !== undefined };
+  });
+}
+
+function terms(show: ResultsShow): ResultsTerms {
+  const find = (id: string) => lookupTerm(show.story.glossary, id, show.locale);
+  return {
+    methodetoets: find(PAGE_TERMS.methodetoets),
+    lvsToets: find(PAGE_TERMS.lvsToets),
+    vaardigheidsscore: find(PAGE_TERMS.vaardigheidsscore),
+    toetsmoment: find(PAGE_TERMS.toetsmoment),
+    level: find(SCALE_TERMS[show.story.levelScale]),
+    doorstroomtoets: find(PAGE_TERMS.doorstroomtoets),
+    referentieniveau: find(PAGE_TERMS.referentieniveau),
+  };
+}
+
+export function resultsView(results: TestResult[], show: ResultsShow): ResultsView {
+  const view: ResultsView = { terms: terms(show) };
+  if (show.method) view.method = { schoolYear: show.schoolYear, subjects: methodSubjects(results, show.schoolYear) };
   if (show.lvs) {
-    const lvs = results.filter((r) => r.kind === 'lvs' || r.kind === 'doorstroom').sort(byDate);
-    view.lvs = { subjects: bySubject(lvs, lvsRow) };
+    view.lvs = { subjects: lvsSubjects(results, show), scaleLabel: LEVEL_SCALES[show.story.levelScale].label };
+    const doorstroom = doorstroomRows(results);
+    if (doorstroom.length > 0) view.doorstroom = { rows: doorstroom };
   }
   return view;
 }
