@@ -1,11 +1,13 @@
 /**
  * Password hashing with argon2id at OWASP's recommended cost (m = 19 MiB, t = 2, p = 1).
- * The argon2 binding runs on libuv's thread pool, so a login never blocks the event loop.
+ * The argon2 binding runs on libuv's thread pool, so a login never blocks the event loop; at most
+ * one fewer run than there are cores at once, so a login storm cannot starve it of CPU either.
  *
  * Passwords are NFKC-normalised before hashing (NIST SP 800-63B-4), matching password-policy.ts.
  */
 import { randomBytes } from 'node:crypto';
 import * as argon2 from 'argon2';
+import { createHashSlots, defaultHashConcurrency } from './hash-slots.ts';
 import { normalizePassword } from './text-fold.ts';
 
 export interface Argon2Params {
@@ -53,10 +55,14 @@ export interface PasswordHasher {
   verifyDummy(password: string): Promise<false>;
 }
 
-/** Tests pass lower-cost params to stay fast; production uses the default. */
-export function createPasswordHasher(params: Argon2Params = OWASP_ARGON2ID): PasswordHasher {
+/**
+ * Tests pass lower-cost params to stay fast; production uses the default. `concurrency` caps the
+ * argon2 runs at once (default: one fewer than the cores, at least one; see hash-slots.ts).
+ */
+export function createPasswordHasher(params: Argon2Params = OWASP_ARGON2ID, limits: { concurrency?: number } = {}): PasswordHasher {
   const frozen = Object.freeze({ ...params });
   const options = { type: argon2.argon2id, ...frozen } as const;
+  const slots = createHashSlots(limits.concurrency ?? defaultHashConcurrency());
   // Created on first use and kept: the first unknown-user login must not pay for two hashes.
   let dummyHash: Promise<string> | undefined;
 
@@ -68,7 +74,7 @@ export function createPasswordHasher(params: Argon2Params = OWASP_ARGON2ID): Pas
     if (parsed.memoryCost > MAX_VERIFY_PARAMS.memoryCost || parsed.timeCost > MAX_VERIFY_PARAMS.timeCost
       || parsed.parallelism > MAX_VERIFY_PARAMS.parallelism) return false;
     try {
-      return await argon2.verify(hash, normalizePassword(password));
+      return await slots.run(() => argon2.verify(hash, normalizePassword(password)));
     } catch {
       return false;
     }
@@ -76,7 +82,7 @@ export function createPasswordHasher(params: Argon2Params = OWASP_ARGON2ID): Pas
 
   return {
     params: frozen,
-    hashPassword: (password) => argon2.hash(normalizePassword(password), options),
+    hashPassword: (password) => slots.run(() => argon2.hash(normalizePassword(password), options)),
     verifyPassword,
     needsRehash(hash) {
       const parsed = parseArgon2id(hash);
@@ -86,7 +92,7 @@ export function createPasswordHasher(params: Argon2Params = OWASP_ARGON2ID): Pas
     async verifyDummy(password) {
       // Over-long input is refused without hashing for real accounts too, so the same here.
       if (typeof password !== 'string' || password.length > MAX_PASSWORD_INPUT) return false;
-      dummyHash ??= argon2.hash(randomBytes(32).toString('base64url'), options).catch((err: unknown) => {
+      dummyHash ??= slots.run(() => argon2.hash(randomBytes(32).toString('base64url'), options)).catch((err: unknown) => {
         dummyHash = undefined;
         throw err;
       });

@@ -40,7 +40,13 @@ export class RepoSessionStore extends session.Store {
     this.repo.destroy(sid).then(() => cb?.(), (err) => cb?.(err));
   }
 
-  override touch(sid: string, data: SessionData, cb?: () => void): void {
-    this.set(sid, data, () => cb?.());
+  /**
+   * express-session touches on every request of a logged-in parent. A record's expiry counts from
+   * its creation, not from the last request, and the idle limit is kept in the session data
+   * (lastSeenAt, saved once a minute by session.ts), so a touch has nothing to store: writing the
+   * record here rewrote the sessions file on every page view (bench/README.md).
+   */
+  override touch(_sid: string, _data: SessionData, cb?: () => void): void {
+    cb?.();
   }
 }

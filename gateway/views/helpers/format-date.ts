@@ -31,9 +31,22 @@ export function toDate(value: unknown): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
+// One formatter per locale and style, kept: building one costs far more than using it (bench/README.md).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(locale: string, styleName: string): Intl.DateTimeFormat {
+  const key = `${locale}|${styleName}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { ...styles[styleName], timeZone: TIME_ZONE });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export function formatDate(value: unknown, options: HelperOptions): string {
   const date = toDate(value);
   if (!date) return '';
-  const style = styles[String(options.hash?.style ?? 'long')] ?? styles.long;
-  return new Intl.DateTimeFormat(intlLocale(options), { ...style, timeZone: TIME_ZONE }).format(date);
+  const requested = String(options.hash?.style ?? 'long');
+  return formatterFor(intlLocale(options), Object.hasOwn(styles, requested) ? requested : 'long').format(date);
 }

@@ -6,8 +6,17 @@
 import type { HelperOptions } from 'handlebars';
 import { intlLocale } from './locale-from.ts';
 
+// One formatter per locale: building one costs far more than using it (bench/README.md).
+const formatters = new Map<string, Intl.ListFormat>();
+
 export function formatList(items: unknown, options: HelperOptions): string {
   if (!Array.isArray(items)) return '';
   const words = items.filter((item): item is string => typeof item === 'string' && item.length > 0);
-  return new Intl.ListFormat(intlLocale(options), { type: 'conjunction' }).format(words);
+  const locale = intlLocale(options);
+  let formatter = formatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.ListFormat(locale, { type: 'conjunction' });
+    formatters.set(locale, formatter);
+  }
+  return formatter.format(words);
 }

@@ -1,0 +1,78 @@
+/** The bench's results as table rows, each target next to its number. */
+import type { CachedPageResult } from '../scenarios/cached-page.ts';
+import type { OpeningDayResult } from '../scenarios/opening-day.ts';
+import type { StoreSizeResult } from '../scenarios/store-scaling.ts';
+import { mib } from './stats.ts';
+import type { Row } from './table.ts';
+
+export interface BenchResults {
+  cachedPage?: CachedPageResult;
+  openingDay?: { cold: OpeningDayResult; warm: OpeningDayResult };
+  storeScaling?: StoreSizeResult[];
+}
+
+const LAG_TARGET_MS = 50;
+
+function cachedRows(r: CachedPageResult): Row[] {
+  const s = '1 cached page';
+  return [
+    { section: s, metric: 'bare Express+Handlebars req/s (p50 / p99 ms)', value: `${r.bare.requestsPerSec} (${r.bare.p50} / ${r.bare.p99})` },
+    { section: s, metric: 'gateway results page req/s (p50 / p99 ms)', value: `${r.gateway.requestsPerSec} (${r.gateway.p50} / ${r.gateway.p99})` },
+    { section: s, metric: 'gateway / bare', value: `${Math.round(r.ratio * 100)} %`, target: '>= 60 %', met: r.ratio >= 0.6 },
+    { section: s, metric: 'page bytes gateway / bare', value: `${r.gateway.pageBytes} / ${r.bare.pageBytes}` },
+    { section: s, metric: 'gateway event-loop lag p99 under load', value: `${r.gateway.lagP99} ms` },
+    { section: s, metric: 'SIS calls during load', value: String(r.gateway.sisCallsDuringLoad), target: '0', met: r.gateway.sisCallsDuringLoad === 0 },
+  ];
+}
+
+function openingRows(r: OpeningDayResult): Row[] {
+  const s = `2 opening day, ${r.warm ? 'warmed' : 'cold'}`;
+  const sis = r.server.sis ?? { total: 0, byMethod: {}, distinctKeys: 0, maxPerKey: 0 };
+  const writes = Object.entries(r.server.storeWrites ?? {}).map(([kind, w]) => `${kind} ${w.count}`).join(', ');
+  const rows: Row[] = [
+    { section: s, metric: 'parents done / failed (pupils in school)', value: `${r.completed} / ${r.failed} (${r.pupils})`, target: '0 failed', met: r.failed === 0 },
+  ];
+  if (r.warmJob) {
+    rows.push({ section: s, metric: 'cache-warm job at the opening: s, SIS calls', value: `${(r.warmJob.ms / 1000).toFixed(1)} s, ${r.warmJob.sisCalls}` });
+  }
+  rows.push(
+    { section: s, metric: 'storm duration; logins/s', value: `${r.stormSeconds} s; ${r.loginsPerSecond}/s` },
+    { section: s, metric: 'login POST p50 / p99', value: `${r.login.p50} / ${r.login.p99} ms` },
+    { section: s, metric: 'results page p50 / p99', value: `${r.results.p50} / ${r.results.p99} ms` },
+    { section: s, metric: 'event-loop lag p50 / p99 (max)', value: `${r.server.lag.p50} / ${r.server.lag.p99} (${r.server.lag.max}) ms`, target: `p99 < ${LAG_TARGET_MS} ms`, met: r.server.lag.p99 < LAG_TARGET_MS },
+    r.warm
+      ? { section: s, metric: 'SIS calls during the storm', value: String(sis.total), target: '0', met: sis.total === 0 }
+      : { section: s, metric: 'SIS calls (distinct keys; most for one key)', value: `${sis.total} (${sis.distinctKeys}; ${sis.maxPerKey})`, target: '<= 1 per key', met: sis.maxPerKey <= 1 },
+    { section: s, metric: 'store file writes during the storm', value: writes || 'none' },
+    { section: s, metric: 'RSS after the run (heap used)', value: `${mib(r.server.rssBytes)} MiB (${mib(r.server.heapUsedBytes)} MiB)` },
+  );
+  return rows;
+}
+
+function storeRows(results: StoreSizeResult[]): Row[] {
+  return results.flatMap((r) => {
+    const s = `3 store ${r.records / 1000}k records`;
+    return [
+      { section: s, metric: 'cache.json size (≈ pupils)', value: `${mib(r.fileBytes)} MiB (≈ ${r.pupilsEquivalent})` },
+      { section: s, metric: 'open (parse) ms', value: String(r.openMs) },
+      { section: s, metric: 'one write: latency / event-loop block', value: `${r.writeMs} / ${r.writeBlockMs} ms` },
+      {
+        section: s,
+        metric: `${r.underLoad.sets} sets: writes/s, sets per write`,
+        value: `${r.underLoad.writesPerSecond}/s, ${r.underLoad.setsPerWrite}`,
+      },
+      {
+        section: s, metric: 'event-loop lag under load p99 (max)', value: `${r.underLoad.lagP99Ms} (${r.underLoad.lagMaxMs}) ms`,
+        target: `p99 < ${LAG_TARGET_MS} ms`, met: r.underLoad.lagP99Ms < LAG_TARGET_MS,
+      },
+    ];
+  });
+}
+
+export function resultRows(results: BenchResults): Row[] {
+  return [
+    ...(results.cachedPage ? cachedRows(results.cachedPage) : []),
+    ...(results.openingDay ? [...openingRows(results.openingDay.cold), ...openingRows(results.openingDay.warm)] : []),
+    ...(results.storeScaling ? storeRows(results.storeScaling) : []),
+  ];
+}

@@ -1,0 +1,103 @@
+/**
+ * Opening day: N distinct parents log in and open their child's results within a short window,
+ * against the mock SIS at 200 ms a call. Closed loop: `concurrency` parents at a time, each
+ * starting as soon as one finishes, until all N have had their turn or the deadline passes.
+ *
+ * Two runs: cold (a gateway started after the opening, nothing cached) and warmed (started the
+ * evening before; the clock then passes local midnight and the scheduler runs the cache-warm job
+ * before the first parent arrives).
+ */
+import http from 'node:http';
+import { openChildResults, type FlowTimes } from '../client/parent-flow.ts';
+import type { ServerStats, TickResult } from '../lib/protocol.ts';
+import { startServer } from '../lib/server-process.ts';
+import { round, summarize, type Summary } from '../lib/stats.ts';
+
+/** About 1.5 parents with gezag and e-mail per pupil in the mock school. */
+const PARENTS_PER_PUPIL = 1.45;
+const OPENING = '2027-02-17T00:00:30+01:00';
+
+export interface OpeningDayOptions {
+  parents: number;
+  concurrency: number;
+  latencyMs: number;
+  warm: boolean;
+  deadlineMs: number;
+}
+
+export interface OpeningDayResult {
+  warm: boolean;
+  parents: number;
+  pupils: number;
+  completed: number;
+  failed: number;
+  errors: string[];
+  bootMs: number;
+  warmJob?: TickResult & { sisCalls: number };
+  stormSeconds: number;
+  loginsPerSecond: number;
+  login: Summary;
+  dashboard: Summary;
+  results: Summary;
+  server: ServerStats;
+}
+
+export async function openingDay(options: OpeningDayOptions): Promise<OpeningDayResult> {
+  const pupils = Math.min(20_000, Math.ceil(options.parents / PARENTS_PER_PUPIL));
+  const server = await startServer({
+    mode: 'gateway', pupils, latencyMs: options.latencyMs,
+    // Warmed: the evening before; cold: a gateway that comes up after the opening.
+    clockStart: options.warm ? '2027-02-16T23:59:00+01:00' : '2027-02-17T07:30:00+01:00',
+  });
+  try {
+    const usernames = (server.ready.usernames ?? []).slice(0, options.parents);
+    if (usernames.length < options.parents) throw new Error(`only ${usernames.length} accounts for ${options.parents} parents`);
+    let warmJob: OpeningDayResult['warmJob'];
+    if (options.warm) {
+      await server.reset();
+      const tick = await server.tick(OPENING);
+      warmJob = { ...tick, sisCalls: (await server.stats()).sis?.total ?? 0 };
+    }
+    await server.reset();
+
+    const base = new URL(server.ready.url);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
+    const times: FlowTimes[] = [];
+    const errors: string[] = [];
+    let next = 0;
+    const started = performance.now();
+    const deadline = started + options.deadlineMs;
+    const parent = async () => {
+      while (next < usernames.length && performance.now() < deadline) {
+        const username = usernames[next++] as string;
+        try {
+          times.push((await openChildResults(base, agent, username, server.ready.password ?? '')).times);
+        } catch (err) {
+          errors.push(err instanceof Error ? err.message : String(err));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: options.concurrency }, parent));
+    const stormSeconds = (performance.now() - started) / 1000;
+    agent.destroy();
+    const stats = await server.stats();
+    return {
+      warm: options.warm,
+      parents: options.parents,
+      pupils,
+      completed: times.length,
+      failed: errors.length,
+      errors: [...new Set(errors)].slice(0, 5),
+      bootMs: server.ready.bootMs ?? 0,
+      ...(warmJob ? { warmJob } : {}),
+      stormSeconds: round(stormSeconds),
+      loginsPerSecond: round(times.length / stormSeconds),
+      login: summarize(times.map((t) => t.loginMs)),
+      dashboard: summarize(times.map((t) => t.dashboardMs)),
+      results: summarize(times.map((t) => t.resultsMs)),
+      server: stats,
+    };
+  } finally {
+    await server.stop();
+  }
+}
