@@ -17,8 +17,12 @@ import { createAccountRouter } from './routes/auth/account.ts';
 import { createFirstLoginRouter } from './routes/auth/first-login.ts';
 import { requireParent } from './routes/auth/guard.ts';
 import { createLoginRouter } from './routes/auth/login.ts';
+import { createEmailConfirmRouter, createNotificationSettingsRouter } from './routes/auth/notifications.ts';
+import { createPasswordResetRouter } from './routes/auth/password-reset.ts';
 import { createPassport } from './routes/auth/passport-setup.ts';
 import { genericPortalText } from './routes/parent/generic-portal-text.ts';
+import { loadResultsStory } from './results/story.ts';
+import { createOperatorRouter } from './routes/operator/index.ts';
 import { createParentRouter, type PortalText } from './routes/parent/index.ts';
 import type { Services } from './services.ts';
 import { createViewEngine } from './views/engine.ts';
@@ -66,9 +70,18 @@ export function createApp(services: Services): express.Express {
   app.use(passport.session());
 
   app.use(createLoginRouter({ clock, cookieName: sessionCookieName(secure), passport }));
+  app.use(createPasswordResetRouter(services));
+  app.use(createEmailConfirmRouter(services));
+  // Operators have their own login and guard; mounted before the parents' guard.
+  app.use(createOperatorRouter({
+    operators: services.operators, changes: services.changes, outbox: services.outbox, store, clock, logger,
+    limits: { idleMs: config.operators.sessionIdle, absoluteMs: config.operators.sessionAbsolute },
+    calendar: services.calendar, kick: () => services.delivery.kick(),
+  }));
   app.use(requireParent());
   app.use(createFirstLoginRouter(services));
   app.use(createAccountRouter(services));
+  app.use(createNotificationSettingsRouter(services));
   app.use(createParentRouter({
     sis: services.sis,
     store,
@@ -77,7 +90,9 @@ export function createApp(services: Services): express.Express {
     // The frozen config is read-only; the router only reads it.
     portal: (config.portal as PortalText | undefined) ?? genericPortalText(),
     handles: services.handles,
+    results: loadResultsStory(config.results),
     policy: services.policy,
+    changes: { requests: services.changes, fields: config.changes.fields },
   }));
 
   app.use(notFound());

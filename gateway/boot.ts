@@ -8,10 +8,12 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Clock } from '../adapters/contract/index.ts';
 import { applyDemoAccounts, type DemoLogin } from './accounts/demo-accounts.ts';
+import { registerMailJobs } from './accounts/mail-jobs.ts';
 import { provisionAccounts } from './accounts/provision.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config/index.ts';
 import { createScheduler, type Scheduler } from './jobs/index.ts';
+import { createWarmCacheJob } from './jobs/warm-cache.ts';
 import { createServices, type ServiceOverrides, type Services } from './services.ts';
 
 export interface Booted {
@@ -39,7 +41,7 @@ export async function boot(
   const { logger, clock } = base;
   const sessionSecret = sessionSecretFor(config, logger);
   const services = await createServices(config, { logger, clock, sessionSecret }, overrides);
-  logger.info({ stack: services.stack.describeStack() }, 'SIS stack');
+  logger.info({ stack: services.stack.describeStack() }, `SIS stack: ${services.stack.describeStackText()}`);
 
   const report = await provisionAccounts(
     { sis: services.sis, accounts: services.store.accounts, clock },
@@ -55,7 +57,12 @@ export async function boot(
 
   // Jobs (invitations, notifications) subscribe here; transitions missed while down are caught up.
   const scheduler = createScheduler({ store: services.store, clock, getCalendar: () => services.calendar.current(), logger });
+  scheduler.register(createWarmCacheJob({ sis: services.sis, accounts: services.store.accounts }));
+  const mailJobs = registerMailJobs(services, scheduler);
   await scheduler.start();
+  mailJobs.start();
+  // A correction stored without its delivery (a crash between the two writes) is queued again first.
+  await services.changes.recover();
   await services.delivery.start(config.outbox.pollInterval);
 
   const app = createApp(services);
@@ -70,6 +77,7 @@ export async function boot(
   const stop = () => (stopping ??= (async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await scheduler.stop();
+    await mailJobs.stop();
     await services.delivery.stop();
     services.calendar.close();
     await services.stack.close?.();

@@ -37,6 +37,13 @@ if (booted.demoLogins.length > 0) {
     lines.push(`      ${login.firstLogin ? 'inlogcode (eerste keer)' : 'wachtwoord'}: ${login.secret}`);
   }
 }
+const operatorLogins = booted.services.operators.demoLogins;
+if (operatorLogins.length > 0) {
+  lines.push('', `Demo-beheer (wijzigingen van ouders verwerken) op ${booted.url}/beheer/inloggen:`);
+  for (const login of operatorLogins) {
+    lines.push(`  - ${login.name}`, `      gebruikersnaam: ${login.username}`, `      wachtwoord: ${login.password}`);
+  }
+}
 process.stdout.write(`${lines.join('\n')}\n\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -8,7 +8,15 @@ import { createSisStackFromConfig, type SisStack } from './adapters/index.ts';
 import type { ImportModule } from './adapters/index.ts';
 import { defaultHasher, type PasswordHasher } from './auth/password-hash.ts';
 import { createLoginThrottle, type LoginThrottle } from './auth/throttle.ts';
+import type { ChangeRequests } from './changes/change-requests.ts';
+import { createChangeFeature } from './changes/wire.ts';
+import { subscribeCorrectionNotices } from './notifications/correction-notices.ts';
 import type { Config } from './config/index.ts';
+import {
+  createMailer, createMailHandler, createMailQueue, createMailRenderer, createMailSeal, mailDomain,
+  type MailQueue, type MailRenderer, type MailSender,
+} from './mail/index.ts';
+import { createOperatorDirectory, type OperatorDirectory } from './operators/index.ts';
 import { createDeliveryWorker, createOutbox, type DeliveryHandler, type DeliveryWorker, type Outbox } from './outbox/index.ts';
 import { createChildHandles, type ChildHandles } from './privacy/child-handles.ts';
 import { createCalendarSource, createSectionPolicy, type CalendarSource } from './policy/index.ts';
@@ -36,6 +44,16 @@ export interface Services {
   deliveryHandlers: Record<string, DeliveryHandler<never>>;
   /** Started by boot; tests call runOnce() with their own clock. */
   delivery: DeliveryWorker;
+  /** Parents' corrections; onStatusChange is the hook for notifications. */
+  changes: ChangeRequests;
+  /** Operator accounts (config) for the /beheer pages. */
+  operators: OperatorDirectory;
+  /** Sends one message now (SMTP, or files in the demo); the "mail" outbox handler uses it. */
+  mailer: MailSender;
+  /** Queues mail in the outbox (kind "mail"), sealed when it carries a secret. */
+  mail: MailQueue;
+  /** Mail templates (views/mail) in nl and en. */
+  mailRenderer: MailRenderer;
 }
 
 export interface ServiceOverrides {
@@ -47,6 +65,8 @@ export interface ServiceOverrides {
   watchCalendar?: boolean;
   /** The outbox's retry jitter, [0, 1) (tests pin it). */
   random?: () => number;
+  /** Instead of the sender config.mail names. */
+  mailer?: MailSender;
 }
 
 /** Builds every service. The store is opened here; the caller closes it (see main.ts). */
@@ -66,6 +86,14 @@ export async function createServices(
   });
   const outbox = createOutbox(store, clock);
   const deliveryHandlers: Record<string, DeliveryHandler<never>> = {};
+  const mailer = overrides.mailer ?? createMailer(config, clock);
+  const seal = createMailSeal(`mail-seal:${sessionSecret}`);
+  deliveryHandlers.mail = createMailHandler({ sender: mailer, seal, messageIdDomain: mailDomain(config) });
+  const changes = createChangeFeature({
+    config, store, outbox, clock, logger, sis: stack, mailer: () => mailer, kick: () => delivery.kick(),
+  });
+  deliveryHandlers.change = changes.handler;
+  subscribeCorrectionNotices(changes.requests, { store, clock });
   const delivery = createDeliveryWorker({
     outbox, clock, logger, handlers: deliveryHandlers,
     backoff: { baseMs: config.outbox.retry.base, maxMs: config.outbox.retry.max, maxAttempts: config.outbox.retry.maxAttempts },
@@ -88,5 +116,10 @@ export async function createServices(
     outbox,
     deliveryHandlers,
     delivery,
+    changes: changes.requests,
+    operators: createOperatorDirectory(config.operators, { hasher: overrides.hasher ?? defaultHasher, demoEnabled: config.demo.enabled }),
+    mailer,
+    mail: createMailQueue({ outbox, seal }),
+    mailRenderer: createMailRenderer(),
   };
 }

@@ -16,3 +16,8 @@ export function invitationEmail(guardian: Guardian): string | undefined {
 export function isEligible(guardian: Guardian): boolean {
   return hasGezag(guardian) && invitationEmail(guardian) !== undefined;
 }
+
+/** The children over whom the guardian has gezag, sorted (what an account may see). */
+export function gezagStudentIds(guardian: Guardian): string[] {
+  return [...new Set(guardian.children.filter((link) => link.gezag).map((link) => link.studentId))].sort();
+}

@@ -7,10 +7,14 @@ import { z } from 'zod';
 import { authSection } from './sections/auth.ts';
 import { cacheSection } from './sections/cache.ts';
 import { calendarSection } from './sections/calendar.ts';
+import { changesSection } from './sections/changes.ts';
 import { demoSection } from './sections/demo.ts';
 import { logSection } from './sections/log.ts';
+import { mailSection } from './sections/mail.ts';
+import { operatorsSection } from './sections/operators.ts';
 import { outboxSection } from './sections/outbox.ts';
 import { portalSection } from './sections/portal.ts';
+import { resultsSection } from './sections/results.ts';
 import { schoolSection } from './sections/school.ts';
 import { serverSection } from './sections/server.ts';
 import { sisSection } from './sections/sis.ts';
@@ -26,7 +30,11 @@ export const configSections = {
   auth: authSection,
   calendar: calendarSection,
   outbox: outboxSection,
+  changes: changesSection,
+  operators: operatorsSection,
+  mail: mailSection,
   portal: portalSection,
+  results: resultsSection,
   demo: demoSection,
 };
 

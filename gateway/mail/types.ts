@@ -22,3 +22,13 @@ export interface MailSender {
   send(message: MailMessage): Promise<{ messageId: string }>;
   close?(): Promise<void> | void;
 }
+
+/**
+ * What an outbox item of kind "mail" carries: a MailMessage as it is, or one sealed (encrypted,
+ * see seal.ts) because it holds a login code or a one-time link. Features queue either through
+ * MailQueue (services.mail); a MailMessage queued directly with outbox.enqueue works too.
+ */
+export type MailPayload = MailMessage | { sealed: string };
+
+/** The outbox kind every mail is queued under. */
+export const MAIL_KIND = 'mail';

@@ -30,12 +30,30 @@ export interface Account {
   mustChangePassword: boolean;
   status: AccountStatus;
   scope: AccountScope;
-  /** Where mail goes (from the SIS, later the parent's own choice). */
+  /** The guardian's own e-mail address in the SIS: invitations and password resets go here. */
   email?: string;
+  /**
+   * An address the parent chose for notifications, confirmed by a link sent to it; without it
+   * notifications go to `email`.
+   */
+  notificationEmail?: string;
   locale?: 'nl' | 'en';
   createdAt: string;
   updatedAt: string;
   lastLoginAt?: string;
+  /** SIS ids of the children over whom the guardian has gezag, as the last provisioning run saw them. */
+  studentIds?: string[];
+  /**
+   * Why a disabled account is disabled. 'left': no child with gezag at school any more (provisioning
+   * enables it again when one returns); 'operator': an operator's decision, which provisioning keeps.
+   */
+  disabledReason?: 'left' | 'operator';
+  /** The number of the latest invitation issued (1 = the first; more after a re-issue). */
+  invitations?: number;
+  /** The number of the latest invitation whose mail is in the outbox. */
+  invitationQueued?: number;
+  /** When the latest invitation mail was queued (ISO). */
+  invitedAt?: string;
 }
 
 export interface AccountRepo {

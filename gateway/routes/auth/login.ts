@@ -15,7 +15,7 @@ export interface LoginRouteDeps {
   passport: PassportInstance;
 }
 
-function renderLogin(res: Response, status: number, model: { username?: string; error?: string; retryAfterSec?: number }) {
+function renderLogin(res: Response, status: number, model: { username?: string; error?: string; retryAfterSec?: number; resetDone?: boolean }) {
   res.status(status).render('pages/login', { layout: 'public', ...model });
 }
 
@@ -24,7 +24,8 @@ export function createLoginRouter(deps: LoginRouteDeps): Router {
 
   router.get('/inloggen', (req, res) => {
     if (req.user && !req.session.firstLogin) return res.redirect(303, '/');
-    renderLogin(res, 200, {});
+    // /inloggen?hersteld=1: back from a password reset.
+    renderLogin(res, 200, { resetDone: req.query.hersteld === '1' });
   });
 
   router.post('/inloggen', (req: Request, res: Response, next: NextFunction) => {

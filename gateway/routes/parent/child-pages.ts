@@ -13,6 +13,7 @@ import { renderNotFound, renderToString } from './render.ts';
 import { reasonIn, showable, type Section, type SectionState } from './section-policy.ts';
 import { stalenessOf } from './staleness.ts';
 import { absencesView } from './view-models/absences.ts';
+import { changeRequestViews, maySubmitFor } from './view-models/change-requests.ts';
 import { childHeader, type ChildHeader, type ChildPage } from './view-models/child-header.ts';
 import { childOverview } from './view-models/child-overview.ts';
 import { resultsView } from './view-models/results.ts';
@@ -72,6 +73,14 @@ async function renderAudited(
   res.send(html);
 }
 
+/** The viewer's own corrections for this child, and the way to the form when it is open to them. */
+async function changesPanel(deps: ParentRouterDeps, user: Express.User, ctx: ChildContext) {
+  if (!deps.changes || !maySubmitFor(user, ctx.guardian.value, ctx.studentId)) return undefined;
+  const requests = await deps.changes.requests.listForChild(user.accountId, ctx.studentId);
+  const open = showable(ctx.states.changes);
+  return { requests: changeRequestViews(requests), formHref: open ? `/kind/${ctx.handle}/wijzigen` : undefined, closed: !open };
+}
+
 export function childPages(deps: ParentRouterDeps) {
   async function overview(req: Request, res: Response, user: Express.User): Promise<void> {
     const found = await withChild(deps, req, res, user, 'overview');
@@ -89,6 +98,7 @@ export function childPages(deps: ParentRouterDeps) {
     const model = {
       ...baseModel(header, 'child.title'),
       overview: childOverview(visible),
+      changes: await changesPanel(deps, user, ctx),
       staleness: stalenessOf(ctx.guardian, ctx.student, guardians),
     };
     await renderAudited(deps, res, user, ctx, 'pages/child', model, ['personalia']);
@@ -135,7 +145,7 @@ export function childPages(deps: ParentRouterDeps) {
     const schoolYear = schoolYearOf(deps.clock.now()).name;
     const model = {
       ...baseModel(header, 'results.title'),
-      results: resultsView(served.value, { method: showMethod, lvs: showLvs, schoolYear }),
+      results: resultsView(served.value, { method: showMethod, lvs: showLvs, schoolYear, locale, story: deps.results }),
       closures,
       resultsNote: deps.portal.resultsNote[locale],
       staleness: stalenessOf(ctx.guardian, ctx.student, served),

@@ -1,6 +1,9 @@
 /** What the parent router is built from (route modules take their services as arguments). */
 import type { AdapterLogger, Clock } from '../../../adapters/contract/index.ts';
+import type { ChangeFieldGroup } from '../../changes/change-form.ts';
+import type { ChangeRequests } from '../../changes/change-requests.ts';
 import type { ChildHandles } from '../../privacy/child-handles.ts';
+import type { ResultsStory } from '../../results/story.ts';
 import type { SisService } from '../../sis/types.ts';
 import type { Store } from '../../store/types.ts';
 import type { PortalText } from './portal-text.ts';
@@ -15,6 +18,10 @@ export interface ParentRouterDeps {
   logger: ParentRouterLogger;
   portal: PortalText;
   handles: ChildHandles;
+  /** The school's level scale, level bands and glossary (config `results`, gateway/results/story.ts). */
+  results: ResultsStory;
   /** The calendar; when absent every section is open. */
   policy?: SectionPolicy;
+  /** Corrections by parents (section 'changes'); without it the form and its status list are left out. */
+  changes?: { requests: ChangeRequests; fields: readonly ChangeFieldGroup[] };
 }

@@ -1,7 +1,8 @@
 /**
  * The logged-in parent's pages. Mount at '/' AFTER the auth guard:
  *
- *   app.use(createParentRouter({ sis, store, clock, logger, portal: config.portal, handles, policy }));
+ *   app.use(createParentRouter({ sis, store, clock, logger, portal: config.portal, handles, policy,
+ *     results: loadResultsStory(config.results) }));
  *
  * Contract with the app (gateway/app.ts):
  * - `req.user` = { accountId, guardianId, scope: 'full' | 'limited' } (gateway/types/express.d.ts);
@@ -11,12 +12,16 @@
  * - Views: plain Handlebars via createViewEngine (gateway/views/engine.ts), views/ as views dir,
  *   static files views/static served at /static.
  *
- * Routes (all GET; every response `Cache-Control: no-store`):
+ * Routes (GET unless said otherwise; every response `Cache-Control: no-store`):
  *   /                        dashboard: one card per child (name, group, teachers)
  *   /kind/:handle            child overview (section 'personalia')
  *   /kind/:handle/absenties  absences of the current school year (section 'absences')
  *   /kind/:handle/resultaten results (sections 'results.method', 'results.lvs')
+ *   /kind/:handle/wijzigen   GET the correction form, POST a correction (section 'changes', with
+ *                            deps.changes); both behind the section guard (gateway/http/section-guard.ts):
+ *                            closed → 403 closed page, nothing read or stored
  *   /hulp                    help, all text from config `portal`
+ *   /begrippen               the glossary (config `results.glossary`), one anchor per term
  *   /account                 account page with the change-password form; POST /account/wachtwoord
  *                            is the app's, re-rendering 'pages/account' with accountPageModel(account, { errors })
  *
@@ -33,8 +38,10 @@
  *   (SIS_NO_DATA) the page is a 503 with the request id.
  */
 import { Router } from 'express';
+import { changePages, changesGuard } from './change-pages.ts';
 import { childPages } from './child-pages.ts';
 import type { ParentRouterDeps } from './deps.ts';
+import { glossaryPage } from './glossary-page.ts';
 import { homePages } from './home-pages.ts';
 import { parentPage } from './render.ts';
 
@@ -53,7 +60,14 @@ export function createParentRouter(deps: ParentRouterDeps): Router {
   router.get('/kind/:handle', page(child.overview));
   router.get('/kind/:handle/absenties', page(child.absences));
   router.get('/kind/:handle/resultaten', page(child.results));
+  if (deps.changes) {
+    const changes = changePages(deps, deps.changes);
+    const guard = changesGuard(deps);
+    router.get('/kind/:handle/wijzigen', guard, page(changes.form));
+    router.post('/kind/:handle/wijzigen', guard, page(changes.submit));
+  }
   router.get('/hulp', page(home.help));
+  router.get('/begrippen', page(glossaryPage(deps)));
   router.get('/account', page(home.account));
 
   return router;

@@ -5,7 +5,7 @@
 import type { Capability } from '../../../adapters/contract/index.ts';
 import type { Locale } from '../../i18n/translate.ts';
 
-export const SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs'] as const;
+export const SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs', 'changes'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface SectionDecision {
@@ -20,12 +20,16 @@ export interface SectionPolicy {
   isOpen(section: Section, context: { studentJaargroep: number }): SectionDecision | Promise<SectionDecision>;
 }
 
-/** The SIS capability a section's data comes from; personalia rides on the student record. */
-const CAPABILITY: Record<Section, Capability> = {
+/**
+ * The SIS capability a section's data comes from; personalia rides on the student record. A
+ * correction is built on the student record too: without `changes.submit` it goes out by e-mail.
+ */
+export const CAPABILITY: Record<Section, Capability> = {
   personalia: 'students',
   absences: 'absences',
   'results.method': 'results.method',
   'results.lvs': 'results.lvs',
+  changes: 'students',
 };
 
 export interface SectionState extends SectionDecision {
@@ -37,16 +41,25 @@ export type SectionStates = Record<Section, SectionState>;
 
 const ALWAYS_OPEN: SectionDecision = { open: true };
 
+/** One section's state: the calendar's decision plus whether the school can offer it at all. */
+export async function sectionState(
+  policy: SectionPolicy | undefined,
+  capabilities: ReadonlySet<Capability>,
+  section: Section,
+  studentJaargroep: number,
+): Promise<SectionState> {
+  const decision = policy ? await policy.isOpen(section, { studentJaargroep }) : ALWAYS_OPEN;
+  return { ...decision, offered: capabilities.has(CAPABILITY[section]) };
+}
+
 export async function sectionStates(
   policy: SectionPolicy | undefined,
   capabilities: ReadonlySet<Capability>,
   studentJaargroep: number,
 ): Promise<SectionStates> {
-  const entries = await Promise.all(SECTIONS.map(async (section) => {
-    const decision = policy ? await policy.isOpen(section, { studentJaargroep }) : ALWAYS_OPEN;
-    const state: SectionState = { ...decision, offered: capabilities.has(CAPABILITY[section]) };
-    return [section, state] as const;
-  }));
+  const entries = await Promise.all(SECTIONS.map(async (section) => (
+    [section, await sectionState(policy, capabilities, section, studentJaargroep)] as const
+  )));
   return Object.fromEntries(entries) as SectionStates;
 }
 

@@ -1,14 +1,14 @@
 import { expect } from 'chai';
+import type { Guardian } from '../../../adapters/contract/index.ts';
 import mockModule from '../../../adapters/mock/index.ts';
 import { provisionAccounts } from '../../../gateway/accounts/provision.ts';
-import { verifyInitialSecret } from '../../../gateway/auth/secrets.ts';
 import { createSisService } from '../../../gateway/sis/index.ts';
 import { createMemoryStore } from '../../../gateway/store/memory-store.ts';
 import { manualClock } from '../../support/clock.ts';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
-function setUp() {
+function mockSetUp() {
   const clock = manualClock('2026-12-07T09:00:00+01:00');
   const store = createMemoryStore();
   const adapter = mockModule.create(mockModule.configSchema.parse({}), { clock, logger: silent, http: undefined as never });
@@ -20,30 +20,112 @@ function setUp() {
   return { clock, store, sis, deps: { sis, accounts: store.accounts, clock } };
 }
 
+function guardian(id: string, email: string | undefined, children: Array<[string, boolean]>): Guardian {
+  return {
+    id,
+    name: { given: 'Test', family: id },
+    contacts: email ? [{ kind: 'email', value: email, secret: false, emergency: false }] : [],
+    children: children.map(([studentId, gezag]) => ({ studentId, relation: 'mother', gezag, livesWith: true })),
+  };
+}
+
+/** An SIS whose guardians the test edits between runs. */
+function editableSetUp(initial: Guardian[]) {
+  const clock = manualClock('2026-12-07T09:00:00+01:00');
+  const store = createMemoryStore();
+  const sis = { guardians: initial, async *allGuardians() { yield* sis.guardians; } };
+  return { clock, store, sis, deps: { sis, accounts: store.accounts, clock } };
+}
+
 describe('provisionAccounts', () => {
-  it('creates one account per guardian with gezag and e-mail, with a hashed, expiring initial secret', async () => {
-    const { store, deps } = setUp();
-    const report = await provisionAccounts(deps, { invitationValidityMs: 14 * 24 * 3_600_000 });
-    expect(report.created.length).to.be.greaterThan(250);
-    expect(await store.accounts.findByGuardianId('V2008'), 'no gezag').to.equal(undefined);
-    expect(await store.accounts.findByGuardianId('V2012'), 'no e-mail').to.equal(undefined);
-    const first = report.created.find((c) => c.guardianId === 'V2001')!;
-    const account = (await store.accounts.get(first.accountId))!;
-    expect(account.mustChangePassword).to.equal(true);
-    expect(account.passwordHash).to.equal(undefined);
-    expect(account.initialSecretHash).not.to.include(first.initialSecret);
-    expect(verifyInitialSecret(first.initialSecret, account.initialSecretHash)).to.equal(true);
-    expect(account.initialSecretExpiresAt).to.equal('2026-12-21T08:00:00.000Z');
+  it('creates one account per eligible mock guardian, with a generated username and no secret before the invitation', async () => {
+    const { deps, store } = mockSetUp();
+    const report = await provisionAccounts(deps);
+    expect(report.created.length).to.equal(309);
+    expect(report.skipped).to.equal(22);
+    const account = (await store.accounts.findByGuardianId(report.created[0]!.guardianId))!;
     expect(account.username).to.match(/^ouder\d{6}$/);
+    expect(account.mustChangePassword).to.equal(true);
+    expect(account).not.to.have.property('initialSecretHash');
+    expect(account).not.to.have.property('passwordHash');
+    expect(account.studentIds?.length).to.be.greaterThan(0);
   });
 
-  it('is idempotent: a second run creates nothing and never two accounts per guardian', async () => {
-    const { store, deps } = setUp();
-    const first = await provisionAccounts(deps, { invitationValidityMs: 1000 });
-    const second = await provisionAccounts(deps, { invitationValidityMs: 1000 });
-    expect(second.created).to.deep.equal([]);
-    const all = await store.accounts.list();
-    expect(all.length).to.equal(first.created.length);
-    expect(new Set(all.map((a) => a.guardianId)).size).to.equal(all.length);
+  it('is idempotent: a second run over the same SIS changes nothing', async () => {
+    const { deps, store } = mockSetUp();
+    await provisionAccounts(deps);
+    const before = await store.accounts.list();
+    const second = await provisionAccounts(deps);
+    expect(second).to.deep.equal({ created: [], updated: 0, disabled: [], enabled: [], skipped: 22, disableRefused: false });
+    expect(await store.accounts.list()).to.deep.equal(before);
+  });
+
+  it('follows the SIS: a child added or leaving, a changed e-mail address; never a second account', async () => {
+    const { deps, store, sis, clock } = editableSetUp([
+      guardian('G1', 'ma@example.org', [['L1', true]]),
+      guardian('G2', 'pa@example.org', [['L1', false]]),
+      guardian('G3', undefined, [['L2', true]]),
+    ]);
+    const first = await provisionAccounts(deps);
+    expect(first.created.map((c) => c.guardianId)).to.deep.equal(['G1']);
+    expect(first.skipped).to.equal(2);
+
+    clock.advance(86_400_000);
+    sis.guardians = [
+      guardian('G1', 'ma.nieuw@example.org', [['L1', true], ['L3', true]]),
+      guardian('G2', 'pa@example.org', [['L1', true]]),
+      guardian('G3', 'g3@example.org', [['L2', true]]),
+    ];
+    const second = await provisionAccounts(deps);
+    expect(second.created.map((c) => c.guardianId)).to.deep.equal(['G2', 'G3']);
+    expect(second.updated).to.equal(1);
+    const g1 = (await store.accounts.findByGuardianId('G1'))!;
+    expect(g1.email).to.equal('ma.nieuw@example.org');
+    expect(g1.studentIds).to.deep.equal(['L1', 'L3']);
+    expect(g1.updatedAt).to.equal(clock.now().toISOString());
+    expect((await store.accounts.list()).length).to.equal(3);
+
+    sis.guardians = [guardian('G1', 'ma.nieuw@example.org', [['L3', true]]), ...sis.guardians.slice(1)];
+    await provisionAccounts(deps);
+    expect((await store.accounts.findByGuardianId('G1'))!.studentIds).to.deep.equal(['L3']);
+  });
+
+  it('disables an account whose last child left, and enables it again when a child returns; an operator\'s disabling stays', async () => {
+    const { deps, store, sis } = editableSetUp([
+      guardian('G1', 'a@example.org', [['L1', true]]),
+      guardian('G2', 'b@example.org', [['L2', true]]),
+      guardian('G3', 'c@example.org', [['L3', true]]),
+    ]);
+    await provisionAccounts(deps);
+    const g3 = (await store.accounts.findByGuardianId('G3'))!;
+    await store.accounts.update(g3.id, { status: 'disabled', disabledReason: 'operator' });
+
+    // G1's only child left; G2 left the SIS altogether.
+    sis.guardians = [guardian('G1', 'a@example.org', [])];
+    const left = await provisionAccounts(deps);
+    expect(left.disabled.length).to.equal(2);
+    const g1 = (await store.accounts.findByGuardianId('G1'))!;
+    expect([g1.status, g1.disabledReason, g1.studentIds]).to.deep.equal(['disabled', 'left', []]);
+    expect((await store.accounts.findByGuardianId('G2'))!.status).to.equal('disabled');
+    expect((await provisionAccounts(deps)).disabled, 'idempotent').to.deep.equal([]);
+
+    sis.guardians = [guardian('G1', 'a@example.org', [['L9', true]]), guardian('G3', 'c@example.org', [['L3', true]])];
+    const back = await provisionAccounts(deps);
+    expect(back.enabled).to.deep.equal([g1.id]);
+    const again = (await store.accounts.findByGuardianId('G1'))!;
+    expect(again.status).to.equal('active');
+    expect(again).not.to.have.property('disabledReason');
+    expect((await store.accounts.findByGuardianId('G3'))!.status).to.equal('disabled');
+  });
+
+  it('refuses to disable most accounts at once (an SIS answer that came back empty)', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => guardian(`G${i}`, `p${i}@example.org`, [[`L${i}`, true]]));
+    const { deps, store, sis } = editableSetUp(many);
+    await provisionAccounts(deps);
+    sis.guardians = [];
+    const report = await provisionAccounts(deps);
+    expect(report.disableRefused).to.equal(true);
+    expect(report.disabled).to.deep.equal([]);
+    expect((await store.accounts.list()).every((a) => a.status === 'active')).to.equal(true);
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Absence, Capability, TestResult } from '../../../adapters/contract/index.ts';
+import type { Absence, AbsenceRecord, Capability, TestResult } from '../../../adapters/contract/index.ts';
 import { sectionStates, type SectionPolicy } from '../../../gateway/routes/parent/section-policy.ts';
 import { stalenessOf } from '../../../gateway/routes/parent/staleness.ts';
 import { absenceTotals, absencesView } from '../../../gateway/routes/parent/view-models/absences.ts';
@@ -8,10 +8,11 @@ import { childHeader } from '../../../gateway/routes/parent/view-models/child-he
 import { clockTime } from '../../../gateway/routes/parent/view-models/help.ts';
 import { resultsView } from '../../../gateway/routes/parent/view-models/results.ts';
 import type { Account } from '../../../gateway/store/types.ts';
+import { demoResultsStory } from '../results/demo-story.ts';
 
 const ALL: ReadonlySet<Capability> = new Set(['students', 'guardians', 'absences', 'results.method', 'results.lvs']);
 
-function absence(date: string, dayPart: Absence['dayPart'], kind: 'ok' | 'not' | 'late', minutes?: number): Absence {
+function absence(date: string, dayPart: AbsenceRecord['dayPart'], kind: 'ok' | 'not' | 'late', minutes?: number): Absence {
   return {
     id: `${date}-${dayPart}`, studentId: 'L1', date, dayPart,
     reason: { code: kind, text: kind === 'ok' ? 'Ziek' : kind === 'late' ? 'Te laat' : 'Zonder reden' },
@@ -56,6 +57,7 @@ function result(overrides: Partial<TestResult>): TestResult {
 }
 
 describe('view models: results', () => {
+  const SHOW = { schoolYear: '2026-2027', locale: 'nl' as const, story: demoResultsStory };
   const results = [
     result({ id: 'm1', subject: 'spelling', testName: 'Staal thema 1', method: 'Staal', date: '2026-09-20', score: 7.5 }),
     result({ id: 'm2', subject: 'rekenen', testName: 'Blok 1', method: 'Pluspunt', date: '2026-09-25', score: 8 }),
@@ -71,7 +73,7 @@ describe('view models: results', () => {
   ];
 
   it('groups this school year\'s method tests by subject, newest first', () => {
-    const view = resultsView(results, { method: true, lvs: false, schoolYear: '2026-2027' });
+    const view = resultsView(results, { method: true, lvs: false, ...SHOW });
     expect(view.lvs).to.equal(undefined);
     expect(view.method!.subjects.map((s) => [s.subject, s.rows.map((r) => r.testName)])).to.deep.equal([
       ['Rekenen', ['Blok 2', 'Blok 1']],
@@ -82,22 +84,22 @@ describe('view models: results', () => {
     expect(view.method!.subjects[1]!.rows[0]!.method).to.equal(undefined);
   });
 
-  it('lists LVS and doorstroom results per subject over all years, oldest first, with levels split out', () => {
-    const view = resultsView(results, { method: false, lvs: true, schoolYear: '2026-2027' });
+  it('lists LVS results per subject over all years, oldest first, on the school\'s level scale; the doorstroomtoets apart', () => {
+    const view = resultsView(results, { method: false, lvs: true, ...SHOW });
     expect(view.method).to.equal(undefined);
     const rows = view.lvs!.subjects[0]!.rows;
     expect(view.lvs!.subjects[0]!.subject).to.equal('Rekenen-wiskunde');
-    expect(rows.map((r) => r.testName)).to.deep.equal(['Rekenen E3', 'Rekenen M5', 'Doorstroomtoets']);
-    expect(rows[1]).to.deep.include({ levelAE: 'B', levelIV: 'II', vaardigheidsscore: 180, momentKey: 'results.moment.M', schoolYear: '2025-2026' });
-    expect(rows[1]!.otherScores).to.deep.equal([
+    expect(rows.map((r) => r.testName)).to.deep.equal(['Rekenen E3', 'Rekenen M5']);
+    expect(rows[1]).to.deep.include({ level: { value: 'B' }, score: 180, momentKey: 'results.moment.M', schoolYear: '2025-2026' });
+    expect(rows[1]!.otherScores.map(({ term: _term, ...r }) => r)).to.deep.equal([
       { labelKey: 'results.ref.PERCENTIEL', code: 'PERCENTIEL', value: '62' },
       { labelKey: undefined, code: 'XYZ', value: '1' },
     ]);
-    expect(rows[2]!.doorstroom).to.equal(true);
+    expect(view.doorstroom!.rows).to.deep.equal([{ subject: 'Rekenen-wiskunde', value: '1F', reference: true }]);
   });
 
   it('shows neither kind when neither may be shown', () => {
-    expect(resultsView(results, { method: false, lvs: false, schoolYear: '2026-2027' })).to.deep.equal({});
+    expect(Object.keys(resultsView(results, { method: false, lvs: false, ...SHOW }))).to.deep.equal(['terms']);
   });
 });
 
@@ -123,7 +125,7 @@ describe('view models: sections and sub-navigation', () => {
       },
     };
     const states = await sectionStates(policy, new Set<Capability>(['students', 'guardians', 'results.lvs']), 7);
-    expect(asked.sort()).to.deep.equal(['absences@7', 'personalia@7', 'results.lvs@7', 'results.method@7']);
+    expect(asked.sort()).to.deep.equal(['absences@7', 'changes@7', 'personalia@7', 'results.lvs@7', 'results.method@7']);
     expect(states['results.lvs']).to.deep.equal({ open: false, reason: { nl: 'Rapport', en: 'Report' }, reopensOn: '2027-02-17', offered: true });
     expect(states.absences.offered).to.equal(false);
   });

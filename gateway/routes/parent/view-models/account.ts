@@ -18,7 +18,7 @@ export interface AccountPageOptions {
 export interface AccountPageModel {
   nav: 'account';
   titleKey: string;
-  account: { username: string; email?: string; limited: boolean; lastLoginAt?: string };
+  account: { username: string; email?: string; notificationEmail?: string; limited: boolean; lastLoginAt?: string };
   errors?: AccountPageOptions['errors'];
   saved: boolean;
 }
@@ -31,6 +31,8 @@ export function accountPageModel(account: Account, options: AccountPageOptions =
     account: {
       username: account.username,
       email: account.email,
+      // The parent's own confirmed notification address, when they chose one.
+      ...(account.notificationEmail !== undefined && { notificationEmail: account.notificationEmail }),
       limited: account.scope === 'limited',
       lastLoginAt: account.lastLoginAt,
     },

@@ -1,0 +1,102 @@
+/**
+ * The account jobs:
+ * - `accounts.invitations`, on the calendar's scheduled `invitations` event (the scheduler runs it
+ *   once per event, also when the event was missed while the gateway was down): provisions from
+ *   the SIS, then sends every account its first invitation.
+ * - the nightly run at `mail.invitations.nightlyAt` (local time; node-cron in the school's zone):
+ *   provisions from the SIS (new guardians, children added or left, changed addresses, accounts
+ *   whose last child left disabled) and — once an invitations event has passed in the calendar —
+ *   invites the accounts created since. A nightly run is idempotent, so a run twice in one night
+ *   (or one at every restart) changes nothing more.
+ */
+import cron, { type ScheduledTask } from 'node-cron';
+import type { JobDefinition } from '../jobs/index.ts';
+import { eventsBetween } from '../policy/index.ts';
+import type { Services } from '../services.ts';
+import { inviteAll, type InvitationDeps, type InviteAllReport } from './invitations.ts';
+import { provisionAccounts, type ProvisionReport } from './provision.ts';
+
+export const INVITATIONS_JOB = 'accounts.invitations';
+
+export type AccountJobDeps = Pick<Services, 'config' | 'clock' | 'mail' | 'mailRenderer' | 'outbox' | 'sis' | 'store' | 'logger' | 'calendar'>;
+
+export interface AccountRunReport {
+  provision: ProvisionReport;
+  invitations?: InviteAllReport;
+}
+
+function invitationDeps(deps: AccountJobDeps): InvitationDeps {
+  return { ...deps, accounts: deps.store.accounts };
+}
+
+async function provision(deps: AccountJobDeps): Promise<ProvisionReport> {
+  const report = await provisionAccounts({ sis: deps.sis, accounts: deps.store.accounts, clock: deps.clock });
+  deps.logger.info({
+    created: report.created.length, updated: report.updated, disabled: report.disabled.length,
+    enabled: report.enabled.length, skipped: report.skipped, disableRefused: report.disableRefused,
+  }, 'accounts provisioned');
+  if (report.disableRefused) deps.logger.warn('provisioning would disable more than half of the accounts: nothing disabled (is the SIS answer complete?)');
+  return report;
+}
+
+/** True once the calendar's invitations event (any) has come. */
+export function invitationsHaveStarted(deps: Pick<AccountJobDeps, 'calendar' | 'clock'>): boolean {
+  return eventsBetween(deps.calendar.current(), new Date(0), deps.clock.now()).some((e) => e.kind === 'invitations');
+}
+
+export function createInvitationJob(deps: AccountJobDeps): JobDefinition {
+  return {
+    name: INVITATIONS_JOB,
+    on: { type: 'scheduled', kinds: ['invitations'] },
+    async run() {
+      await provision(deps);
+      const report = await inviteAll(invitationDeps(deps));
+      deps.logger.info({ invited: report.invited.length, skipped: report.skipped }, 'invitations queued');
+    },
+  };
+}
+
+export interface NightlyAccounts {
+  /** One nightly run now (tests call this with their own clock). */
+  runOnce(): Promise<AccountRunReport>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function createNightlyAccounts(deps: AccountJobDeps): NightlyAccounts {
+  const [hour, minute] = deps.config.mail.invitations.nightlyAt.split(':').map(Number);
+  let task: ScheduledTask | undefined;
+  let running: Promise<AccountRunReport> | undefined;
+
+  async function run(): Promise<AccountRunReport> {
+    const report: AccountRunReport = { provision: await provision(deps) };
+    if (invitationsHaveStarted(deps)) {
+      report.invitations = await inviteAll(invitationDeps(deps));
+      deps.logger.info({ invited: report.invitations.invited.length }, 'nightly: late invitations queued');
+    }
+    return report;
+  }
+
+  return {
+    runOnce() {
+      // Never two at once: a second call shares the run in flight.
+      running ??= run().finally(() => { running = undefined; });
+      return running;
+    },
+    start() {
+      task = cron.createTask(`${minute} ${hour} * * *`, async () => {
+        try {
+          await this.runOnce();
+        } catch (err) {
+          deps.logger.error({ err }, 'nightly accounts run failed');
+        }
+      }, { name: 'ouderpoort-nightly-accounts', noOverlap: true, timezone: deps.config.school.timezone });
+      void task.start();
+    },
+    async stop() {
+      await task?.destroy();
+      task = undefined;
+      await running?.catch(() => undefined);
+    },
+  };
+}

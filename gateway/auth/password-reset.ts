@@ -1,0 +1,103 @@
+/**
+ * Password reset by e-mail. A request for an address mails every active account with that
+ * address (the SIS address, or a confirmed notification address) a link holding a random token
+ * of 256 bits; the store keeps only its SHA-256 (see secrets.ts for why a fast hash is right for
+ * such tokens), the link works once and for mail.passwordReset.validity, and the mail waits in the
+ * outbox sealed. Whether or not any account has the address, the caller shows the same answer.
+ * A completed reset sets the new password, ends any pending first login, voids the account's
+ * other reset links and ends every session of the account.
+ */
+import type { Locale } from '../i18n/translate.ts';
+import { linkBase } from '../mail/create-mailer.ts';
+import { mailLocale, schoolMailModel } from '../mail/school-model.ts';
+import type { Services } from '../services.ts';
+import type { Account } from '../store/types.ts';
+import { defaultHasher } from './password-hash.ts';
+import { checkNewPassword, type PolicyReason } from './password-policy.ts';
+import { generateToken, hashSecret } from './secrets.ts';
+
+export const RESET_TOKENS_COLLECTION = 'resetTokens';
+
+export interface ResetTokenDoc {
+  /** hashSecret(token): the token itself is never stored. */
+  id: string;
+  accountId: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt?: string;
+}
+
+export type ResetDeps = Pick<Services, 'config' | 'clock' | 'store' | 'mail' | 'mailRenderer' | 'hasher'>;
+
+const normalise = (address: string) => address.trim().toLowerCase();
+
+export function resetTokens(store: Services['store']) {
+  return store.collection<ResetTokenDoc>(RESET_TOKENS_COLLECTION);
+}
+
+/** Active accounts that receive mail at this address. */
+async function accountsWithAddress(deps: ResetDeps, address: string): Promise<Account[]> {
+  const wanted = normalise(address);
+  return (await deps.store.accounts.list()).filter((a) => a.status === 'active'
+    && [a.email, a.notificationEmail].some((e) => e !== undefined && normalise(e) === wanted));
+}
+
+/** Queues a reset mail to each account with the address; resolves with how many (the page never says). */
+export async function requestPasswordReset(deps: ResetDeps, address: string): Promise<number> {
+  const accounts = await accountsWithAddress(deps, address);
+  for (const account of accounts) {
+    const now = deps.clock.now();
+    const token = generateToken(32);
+    const doc: ResetTokenDoc = {
+      id: hashSecret(token), accountId: account.id, createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + deps.config.mail.passwordReset.validity).toISOString(),
+    };
+    await resetTokens(deps.store).put(doc);
+    const locale: Locale = mailLocale(account, deps.config);
+    const link = `${linkBase(deps.config)}/wachtwoord-herstellen?token=${token}`;
+    const mail = deps.mailRenderer.render('password-reset', locale, {
+      ...schoolMailModel(deps.config, locale), username: account.username, link, expiresAt: doc.expiresAt,
+    }, { school: deps.config.school.name });
+    // The key names the token by a digest of its hash: unique, and nothing to learn from it.
+    // To the address as the account has it, not as typed.
+    const to = [account.email, account.notificationEmail].find((e) => e !== undefined && normalise(e) === normalise(address))!;
+    await deps.mail.queue(`reset:${doc.id.slice(-32)}`, { to, ...mail }, { sealed: true });
+  }
+  return accounts.length;
+}
+
+/** The account a token may reset now, if any. */
+export async function accountForResetToken(deps: Pick<ResetDeps, 'store' | 'clock'>, token: string): Promise<Account | undefined> {
+  if (typeof token !== 'string' || token.length < 20 || token.length > 100) return undefined;
+  const doc = await resetTokens(deps.store).get(hashSecret(token));
+  if (!doc || doc.usedAt || Date.parse(doc.expiresAt) <= deps.clock.now().getTime()) return undefined;
+  const account = await deps.store.accounts.get(doc.accountId);
+  return account?.status === 'active' ? account : undefined;
+}
+
+export type CompleteResetResult = { ok: true; account: Account; sessionsEnded: number } | { ok: false; reasons: Array<PolicyReason | 'invalid_token'> };
+
+export async function completePasswordReset(deps: ResetDeps, token: string, newPassword: string): Promise<CompleteResetResult> {
+  const account = await accountForResetToken(deps, token);
+  if (!account) return { ok: false, reasons: ['invalid_token'] };
+  const policy = checkNewPassword(newPassword, {
+    context: { schoolName: deps.config.school.name, username: account.username, email: account.email },
+  });
+  if (!policy.ok) return { ok: false, reasons: policy.reasons };
+
+  const now = deps.clock.now().toISOString();
+  const hasher = deps.hasher ?? defaultHasher;
+  const updated = await deps.store.accounts.update(account.id, {
+    passwordHash: await hasher.hashPassword(newPassword),
+    mustChangePassword: false,
+    initialSecretHash: undefined,
+    initialSecretExpiresAt: undefined,
+    updatedAt: now,
+  });
+  // This link and every other open link of the account are spent.
+  const tokens = resetTokens(deps.store);
+  for (const doc of await tokens.list((d) => d.accountId === account.id && !d.usedAt)) await tokens.put({ ...doc, usedAt: now });
+  const sessionsEnded = await deps.store.sessions.destroyByAccount(account.id);
+  await deps.store.flush();
+  return { ok: true, account: updated, sessionsEnded };
+}

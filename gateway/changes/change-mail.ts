@@ -1,0 +1,54 @@
+/**
+ * The structured e-mail to the administration for a school whose SIS cannot take corrections
+ * itself: who, which child, and every field old → new, with the reference the parent also sees.
+ * Plain text, in the school's language; the Message-ID comes from the delivery key, so a mail
+ * re-sent after a crash mid-delivery is recognisably the same one.
+ */
+import type { MailMessage } from '../mail/types.ts';
+import { t, type Locale } from '../i18n/translate.ts';
+import type { ChangePayload } from './types.ts';
+
+export interface ChangeMailOptions {
+  to: string;
+  locale: Locale;
+  schoolName: string;
+  timeZone: string;
+  /** The outbox item id (delivery key). */
+  deliveryKey: string;
+  /** Host part of the Message-ID, e.g. the portal's host name. */
+  messageIdHost?: string;
+}
+
+/** "child.address.street" → the catalog's label for it; an unknown field name is shown as it is. */
+function fieldLabel(locale: Locale, field: string): string {
+  const key = `changes.mailField.${field}`;
+  const label = t(locale, key);
+  return label === key ? field : label;
+}
+
+export function changeMail(payload: ChangePayload, options: ChangeMailOptions): MailMessage {
+  const { locale } = options;
+  const submitted = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'long', timeStyle: 'short', timeZone: options.timeZone,
+  }).format(new Date(payload.proposal.submittedAt));
+  const none = t(locale, 'changes.mail.empty');
+  const lines = [
+    t(locale, 'changes.mail.intro', { school: options.schoolName }),
+    '',
+    `${t(locale, 'changes.mail.reference')}: ${payload.reference}`,
+    `${t(locale, 'changes.mail.student')}: ${payload.studentName} (${payload.groupName})`,
+    `${t(locale, 'changes.mail.guardian')}: ${payload.guardianName}`,
+    `${t(locale, 'changes.mail.submittedAt')}: ${submitted}`,
+    '',
+    `${t(locale, 'changes.mail.fields')}:`,
+    ...payload.proposal.fields.map((f) => `- ${fieldLabel(locale, f.field)}: ${f.old ?? none} → ${f.new}`),
+    '',
+    t(locale, 'changes.mail.closing'),
+  ];
+  return {
+    to: options.to,
+    subject: t(locale, 'changes.mail.subject', { reference: payload.reference, group: payload.groupName }),
+    text: `${lines.join('\n')}\n`,
+    messageId: `<${options.deliveryKey}@${options.messageIdHost ?? 'ouderpoort.invalid'}>`,
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * A parent's own notification address: asked for on the account page, it takes effect only once
+ * confirmed through a link mailed to the new address (a random 256-bit token, stored hashed,
+ * valid mail.emailChange.validity, single use). Until then notifications keep going to the old one.
+ */
+import type { Locale } from '../i18n/translate.ts';
+import { generateToken, hashSecret } from '../auth/secrets.ts';
+import { linkBase } from '../mail/create-mailer.ts';
+import { mailLocale, schoolMailModel } from '../mail/school-model.ts';
+import type { Services } from '../services.ts';
+import type { Account } from '../store/types.ts';
+
+export const EMAIL_CONFIRMATIONS_COLLECTION = 'emailConfirmations';
+
+export interface EmailConfirmationDoc {
+  /** hashSecret(token). */
+  id: string;
+  accountId: string;
+  email: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt?: string;
+}
+
+export type EmailChangeDeps = Pick<Services, 'config' | 'clock' | 'store' | 'mail' | 'mailRenderer'>;
+
+const confirmations = (store: Services['store']) => store.collection<EmailConfirmationDoc>(EMAIL_CONFIRMATIONS_COLLECTION);
+
+/** Mails the confirmation link to `email`; returns when it expires. */
+export async function requestEmailChange(deps: EmailChangeDeps, account: Account, email: string): Promise<string> {
+  const now = deps.clock.now();
+  const token = generateToken(32);
+  const doc: EmailConfirmationDoc = {
+    id: hashSecret(token), accountId: account.id, email: email.trim(), createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + deps.config.mail.emailChange.validity).toISOString(),
+  };
+  await confirmations(deps.store).put(doc);
+  const locale: Locale = mailLocale(account, deps.config);
+  const mail = deps.mailRenderer.render('email-confirm', locale, {
+    ...schoolMailModel(deps.config, locale), username: account.username,
+    link: `${linkBase(deps.config)}/account/email-bevestigen?token=${token}`, expiresAt: doc.expiresAt,
+  }, { school: deps.config.school.name });
+  await deps.mail.queue(`email-confirm:${doc.id.slice(-32)}`, { to: doc.email, ...mail }, { sealed: true });
+  return doc.expiresAt;
+}
+
+/** The pending change a token stands for, if it may still be confirmed. */
+export async function pendingEmailChange(deps: Pick<EmailChangeDeps, 'store' | 'clock'>, token: string): Promise<EmailConfirmationDoc | undefined> {
+  if (typeof token !== 'string' || token.length < 20 || token.length > 100) return undefined;
+  const doc = await confirmations(deps.store).get(hashSecret(token));
+  if (!doc || doc.usedAt || Date.parse(doc.expiresAt) <= deps.clock.now().getTime()) return undefined;
+  const account = await deps.store.accounts.get(doc.accountId);
+  return account?.status === 'active' ? doc : undefined;
+}
+
+export async function confirmEmailChange(deps: Pick<EmailChangeDeps, 'store' | 'clock'>, token: string): Promise<Account | undefined> {
+  const doc = await pendingEmailChange(deps, token);
+  if (!doc) return undefined;
+  const now = deps.clock.now().toISOString();
+  await confirmations(deps.store).put({ ...doc, usedAt: now });
+  const account = await deps.store.accounts.update(doc.accountId, { notificationEmail: doc.email, updatedAt: now });
+  await deps.store.flush();
+  return account;
+}

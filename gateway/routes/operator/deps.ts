@@ -1,0 +1,27 @@
+/** What the operator pages are built from. */
+import type { AdapterLogger, Clock } from '../../../adapters/contract/index.ts';
+import type { ChangeRequests } from '../../changes/change-requests.ts';
+import type { OperatorDirectory, OperatorSessionLimits } from '../../operators/index.ts';
+import type { Outbox } from '../../outbox/index.ts';
+import type { CalendarSource } from '../../policy/index.ts';
+import type { Store } from '../../store/types.ts';
+
+export interface OperatorRouterDeps {
+  operators: OperatorDirectory;
+  changes: ChangeRequests;
+  outbox: Outbox;
+  store: Store;
+  clock: Clock;
+  logger: Pick<AdapterLogger, 'info' | 'warn' | 'error'>;
+  limits: OperatorSessionLimits;
+  /** For the status page; without it the page shows the outbox only. */
+  calendar?: CalendarSource;
+  /** Asks the delivery worker for a pass (after a parked item is sent again). */
+  kick?: () => void;
+}
+
+/** The logged-in operator, as the guard puts it on res.locals.operator. */
+export interface OperatorUser {
+  username: string;
+  name: string;
+}

@@ -1,0 +1,27 @@
+/**
+ * Access to the operator pages: an operator session (not a parent's), still within its idle and
+ * absolute limits, for an operator config still lists. Anything else goes to the operator login.
+ */
+import type { RequestHandler } from 'express';
+import { operatorSessionState } from '../../operators/index.ts';
+import type { OperatorRouterDeps } from './deps.ts';
+
+export const OPERATOR_LOGIN = '/beheer/inloggen';
+
+export function requireOperator(deps: Pick<OperatorRouterDeps, 'operators' | 'clock' | 'limits'>): RequestHandler {
+  return (req, res, next) => {
+    const mark = req.session?.operator;
+    const operator = mark && deps.operators.get(mark.username);
+    if (!mark || !operator) return res.redirect(303, OPERATOR_LOGIN);
+    const now = deps.clock.now();
+    if (operatorSessionState(mark, now, deps.limits) !== 'ok') {
+      req.session.regenerate((err) => (err ? next(err) : res.redirect(303, OPERATOR_LOGIN)));
+      return;
+    }
+    // Written once a minute, not on every request.
+    if (now.getTime() - Date.parse(mark.lastSeenAt) > 60_000) mark.lastSeenAt = now.toISOString();
+    res.locals.operator = operator;
+    res.set('Cache-Control', 'no-store');
+    next();
+  };
+}

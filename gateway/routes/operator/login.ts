@@ -1,0 +1,77 @@
+/**
+ * The operators' own login at /beheer/inloggen, apart from the parents': a success starts a new
+ * session (no fixation) carrying only the operator mark; failures are throttled like parents'
+ * logins and answered the same for unknown users and wrong passwords. Logins are audited.
+ */
+import { Router, type Response } from 'express';
+import { createLoginThrottle } from '../../auth/throttle.ts';
+import { auditOperator } from './audit.ts';
+import type { OperatorRouterDeps } from './deps.ts';
+import { OPERATOR_LOGIN } from './guard.ts';
+
+const QUEUE = '/beheer/wijzigingen';
+
+function field(body: unknown, name: string, max: number): string {
+  const value = (body as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value.slice(0, max) : '';
+}
+
+function renderLogin(res: Response, status: number, model: { username?: string; error?: string; retryAfterSec?: number }) {
+  res.set('Cache-Control', 'no-store');
+  res.status(status).render('pages/operator/login', { layout: 'public', titleKey: 'operator.login.title', ...model });
+}
+
+export function createOperatorLoginRouter(deps: OperatorRouterDeps): Router {
+  const router = Router();
+  const throttle = createLoginThrottle({ clock: deps.clock });
+
+  router.get(OPERATOR_LOGIN, (req, res) => {
+    if (req.session?.operator && deps.operators.get(req.session.operator.username)) return res.redirect(303, QUEUE);
+    renderLogin(res, 200, {});
+  });
+
+  router.post(OPERATOR_LOGIN, async (req, res, next) => {
+    try {
+      const username = field(req.body, 'username', 100).trim().toLowerCase();
+      const password = field(req.body, 'password', 1024);
+      // Its own namespace: an operator's failures never lock a parent of the same name, or back.
+      const key = { username: `operator:${username}`, ip: req.ip };
+      const decision = await throttle.check(key);
+      if (!decision.allowed) {
+        res.set('Retry-After', String(decision.retryAfterSec));
+        return renderLogin(res, 429, { username, error: 'operator.login.throttled', retryAfterSec: decision.retryAfterSec });
+      }
+      const operator = await deps.operators.authenticate(username, password);
+      if (!operator) {
+        await throttle.recordFailure(key);
+        deps.logger.info({ requestId: res.locals.requestId }, 'operator login failed');
+        return renderLogin(res, 401, { username, error: 'operator.login.invalid' });
+      }
+      await throttle.recordSuccess(key);
+      req.session.regenerate((err) => {
+        if (err) return next(err);
+        const now = deps.clock.now().toISOString();
+        req.session.operator = { username: operator.username, createdAt: now, lastSeenAt: now };
+        req.session.save((saveErr) => {
+          if (saveErr) return next(saveErr);
+          auditOperator(deps.store, deps.clock, { actor: operator.username, action: 'operator.login', requestId: res.locals.requestId })
+            .then(() => res.redirect(303, QUEUE), next);
+        });
+      });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.post('/beheer/uitloggen', (req, res, next) => {
+    const username = req.session?.operator?.username;
+    req.session.destroy((err) => {
+      if (err) return next(err);
+      const done = () => res.redirect(303, OPERATOR_LOGIN);
+      if (!username) return done();
+      auditOperator(deps.store, deps.clock, { actor: username, action: 'operator.logout', requestId: res.locals.requestId }).then(done, next);
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,71 @@
+/** The operator queue's rows: each request with its fields old → new and how its delivery stands. */
+import type { ChangeRequest, ChangeStatus } from '../../changes/types.ts';
+import { t, type Locale } from '../../i18n/translate.ts';
+import type { OutboxItem } from '../../outbox/index.ts';
+
+/** The queue's filters: a request status, "open" (not decided yet) or "attention" (delivery parked). */
+export const QUEUE_FILTERS = ['open', 'attention', 'submitted', 'in_progress', 'processed', 'rejected', 'all'] as const;
+export type QueueFilter = (typeof QUEUE_FILTERS)[number];
+
+export function queueFilterOf(value: unknown): QueueFilter {
+  return (QUEUE_FILTERS as readonly unknown[]).includes(value) ? (value as QueueFilter) : 'open';
+}
+
+export interface QueueRow {
+  id: string;
+  reference: string;
+  studentName: string;
+  groupName: string;
+  guardianName: string;
+  submittedAt: string;
+  status: ChangeStatus;
+  statusKey: string;
+  decided: boolean;
+  schoolNote?: string;
+  fields: Array<{ label: string; old?: string; new: string }>;
+  delivery: { key: string; vars: Record<string, string | number> };
+  via?: { key: string; vars: Record<string, string> };
+  parked: boolean;
+}
+
+function fieldLabel(locale: Locale, field: string): string {
+  const key = `changes.mailField.${field}`;
+  const label = t(locale, key);
+  return label === key ? field : label;
+}
+
+export function matchesFilter(filter: QueueFilter, request: ChangeRequest, item: OutboxItem | undefined): boolean {
+  switch (filter) {
+    case 'all': return true;
+    case 'open': return request.status === 'submitted' || request.status === 'in_progress';
+    case 'attention': return item?.status === 'attention';
+    default: return request.status === filter;
+  }
+}
+
+export function queueRow(request: ChangeRequest, item: OutboxItem | undefined, locale: Locale): QueueRow {
+  const delivery: QueueRow['delivery'] = item
+    ? { key: `operator.queue.deliveryState.${item.status}`, vars: { attempts: item.attempts + 1, error: item.lastError ?? '' } }
+    : { key: 'operator.queue.deliveryState.missing', vars: {} };
+  const via: QueueRow['via'] = request.delivery && (request.delivery.via === 'mail'
+    ? { key: 'operator.queue.deliveryVia.mail', vars: {} }
+    : request.delivery.reference
+      ? { key: 'operator.queue.deliveryVia.sis', vars: { reference: request.delivery.reference } }
+      : { key: 'operator.queue.deliveryVia.sisNoRef', vars: {} });
+  return {
+    id: request.id,
+    reference: request.reference,
+    studentName: request.studentName,
+    groupName: request.groupName,
+    guardianName: request.guardianName,
+    submittedAt: request.submittedAt,
+    status: request.status,
+    statusKey: `changes.status.${request.status}`,
+    decided: request.status === 'processed' || request.status === 'rejected',
+    ...(request.schoolNote ? { schoolNote: request.schoolNote } : {}),
+    fields: request.fields.map((f) => ({ label: fieldLabel(locale, f.field), ...(f.old !== undefined ? { old: f.old } : {}), new: f.new })),
+    delivery,
+    ...(via ? { via } : {}),
+    parked: item?.status === 'attention',
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * The correction form of one child (section 'changes'): GET shows it filled with the current data,
+ * POST checks it and stores the request durably before answering "ontvangen" with a reference.
+ * Both sit behind the section guard: while the calendar keeps 'changes' closed, a POST — however
+ * it was crafted — is refused with 403 before anything is read or stored.
+ */
+import type { Request, RequestHandler, Response } from 'express';
+import { formGroups, parseChangeForm, type CurrentValues, type FormErrors } from '../../changes/change-form.ts';
+import { isFormKey, newFormKey } from '../../changes/form-key.ts';
+import { guardedSubject, requireSectionOpen } from '../../http/section-guard.ts';
+import { DEFAULT_LOCALE, isLocale } from '../../i18n/translate.ts';
+import { auditView } from '../../privacy/audit-view.ts';
+import { childSummary, visibleChild } from '../../privacy/visible.ts';
+import { resolveChild, type ChildContext } from './child-context.ts';
+import { closureOf } from './child-pages.ts';
+import type { ParentRouterDeps } from './deps.ts';
+import { renderNotFound, renderToString } from './render.ts';
+import { stalenessOf } from './staleness.ts';
+import { changeRequestViews, currentValues, maySubmitFor } from './view-models/change-requests.ts';
+import { childHeader } from './view-models/child-header.ts';
+import { displayName } from './view-models/person-name.ts';
+
+type Changes = NonNullable<ParentRouterDeps['changes']>;
+
+function headerOf(ctx: ChildContext) {
+  return childHeader(ctx.handle, childSummary(ctx.student.value), ctx.states, 'overview');
+}
+
+function baseModel(ctx: ChildContext, titleKey: string) {
+  const header = headerOf(ctx);
+  return { nav: 'children', titleKey, titleName: header.givenName, child: header };
+}
+
+/** The guard for every correction route: the viewer's own child, and the section open for them. */
+export function changesGuard(deps: ParentRouterDeps): RequestHandler {
+  return requireSectionOpen<ChildContext>({
+    section: 'changes',
+    policy: deps.policy,
+    capabilities: deps.sis.capabilities,
+    async locate(req) {
+      if (!req.user) return undefined;
+      const ctx = await resolveChild(deps, req.user, String(req.params.handle ?? ''));
+      return ctx && { jaargroep: ctx.student.value.jaargroep, subject: ctx };
+    },
+    notFound: (_req, res) => renderNotFound(res),
+    async refuse(_req, res, state, ctx) {
+      const locale = isLocale(res.locals.locale) ? res.locals.locale : DEFAULT_LOCALE;
+      const closures = [closureOf('changes', state, locale)];
+      res.status(403).send(await renderToString(res, 'pages/closed', { ...baseModel(ctx, 'changes.title'), closures }));
+    },
+    onRefused: (info) => deps.logger.info(info, 'section closed: request refused'),
+  });
+}
+
+export function changePages(deps: ParentRouterDeps, changes: Changes) {
+  async function formContext(ctx: ChildContext, user: Express.User) {
+    const guardians = await deps.sis.listGuardiansOfStudent(ctx.studentId);
+    const visible = visibleChild({ viewer: user, viewerGuardian: ctx.guardian.value, student: ctx.student.value, guardians: guardians.value });
+    return { current: currentValues(visible, ctx.guardian.value), staleness: stalenessOf(ctx.guardian, ctx.student, guardians) };
+  }
+
+  async function renderForm(
+    res: Response, ctx: ChildContext, status: number,
+    form: { formKey: string; values: CurrentValues; errors?: FormErrors; staleness?: unknown },
+  ): Promise<void> {
+    const errors = form.errors && Object.keys(form.errors).length > 0 ? form.errors : undefined;
+    const html = await renderToString(res, 'pages/change-form', {
+      ...baseModel(ctx, 'changes.title'),
+      formKey: form.formKey,
+      groups: formGroups(changes.fields, form.values, form.errors),
+      errors,
+      staleness: form.staleness,
+    });
+    res.status(status).send(html);
+  }
+
+  async function refuseWithoutGezag(res: Response, ctx: ChildContext): Promise<void> {
+    res.status(403).send(await renderToString(res, 'pages/change-form', { ...baseModel(ctx, 'changes.title'), notAllowed: true }));
+  }
+
+  async function form(_req: Request, res: Response, user: Express.User): Promise<void> {
+    const ctx = guardedSubject<ChildContext>(res);
+    if (!maySubmitFor(user, ctx.guardian.value, ctx.studentId)) return refuseWithoutGezag(res, ctx);
+    const { current, staleness } = await formContext(ctx, user);
+    // The form shows the child's address and contacts: a view like any other, recorded before it is sent.
+    const html = await renderToString(res, 'pages/change-form', {
+      ...baseModel(ctx, 'changes.title'), formKey: newFormKey(), groups: formGroups(changes.fields, current), staleness,
+    });
+    await auditView(deps.store, deps.clock, { accountId: user.accountId, studentId: ctx.studentId, section: 'changes', requestId: res.locals.requestId });
+    res.send(html);
+  }
+
+  async function submit(req: Request, res: Response, user: Express.User): Promise<void> {
+    const ctx = guardedSubject<ChildContext>(res);
+    if (!maySubmitFor(user, ctx.guardian.value, ctx.studentId)) return refuseWithoutGezag(res, ctx);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const { current, staleness } = await formContext(ctx, user);
+    const parsed = parseChangeForm(body, changes.fields, current);
+    if (!isFormKey(body.formKey)) {
+      return renderForm(res, ctx, 400, { formKey: newFormKey(), values: parsed.values, errors: { form: ['changes.errors.formExpired'] }, staleness });
+    }
+    if (!parsed.ok) return renderForm(res, ctx, 422, { formKey: body.formKey, values: parsed.values, errors: parsed.errors, staleness });
+
+    const student = ctx.student.value;
+    const { request, created } = await changes.requests.submit({
+      accountId: user.accountId, guardianId: user.guardianId, studentId: ctx.studentId, formKey: body.formKey,
+      fields: parsed.fields, studentName: displayName(student.name), guardianName: displayName(ctx.guardian.value.name),
+      groupName: student.group.name, requestId: res.locals.requestId,
+    });
+    if (request.studentId !== ctx.studentId) {
+      // This form's key was already used for another child: a crafted or very confused post.
+      return renderForm(res, ctx, 400, { formKey: newFormKey(), values: current, errors: { form: ['changes.errors.formExpired'] }, staleness });
+    }
+    res.send(await renderToString(res, 'pages/change-received', {
+      ...baseModel(ctx, 'changes.receivedTitle'),
+      reference: request.reference,
+      again: !created,
+      request: changeRequestViews([request])[0],
+    }));
+  }
+
+  return { form, submit };
+}

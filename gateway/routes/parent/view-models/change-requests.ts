@@ -1,0 +1,53 @@
+/**
+ * What the correction pages show: the current values the form starts from (only what the privacy
+ * filter lets this viewer see) and the viewer's own requests for a child with their status.
+ * Another guardian's requests are never listed: a new address may be one they keep secret.
+ */
+import type { CurrentValues } from '../../../changes/change-form.ts';
+import type { ChangeRequest } from '../../../changes/types.ts';
+import type { Guardian } from '../../../../adapters/contract/index.ts';
+import type { VisibleChild } from '../../../privacy/visible.ts';
+
+export function currentValues(child: VisibleChild, viewerGuardian: Guardian): CurrentValues {
+  const values: CurrentValues = {};
+  if (child.address) {
+    values.street = child.address.street;
+    values.houseNumber = child.address.houseNumber;
+    values.postcode = child.address.postcode;
+    values.city = child.address.city;
+  }
+  const phone = viewerGuardian.contacts.find((c) => c.kind === 'phone' && !c.emergency);
+  if (phone) values.phone = phone.value;
+  const email = viewerGuardian.contacts.find((c) => c.kind === 'email');
+  if (email) values.email = email.value;
+  const emergency = child.emergencyContacts.find((c) => c.kind === 'phone');
+  if (emergency) {
+    if (emergency.label) values.emergencyName = emergency.label;
+    values.emergencyPhone = emergency.value;
+  }
+  return values;
+}
+
+export interface ChangeRequestView {
+  reference: string;
+  submittedAt: string;
+  statusKey: string;
+  status: ChangeRequest['status'];
+  schoolNote?: string;
+}
+
+export function changeRequestViews(requests: ChangeRequest[]): ChangeRequestView[] {
+  return requests.map((r) => ({
+    reference: r.reference,
+    submittedAt: r.submittedAt,
+    status: r.status,
+    statusKey: `changes.status.${r.status}`,
+    ...(r.schoolNote ? { schoolNote: r.schoolNote } : {}),
+  }));
+}
+
+/** Only a guardian with gezag, on a full account, corrects a child's records (DOMAIN §5). */
+export function maySubmitFor(user: Express.User, viewerGuardian: Guardian, studentId: string): boolean {
+  if (user.scope !== 'full') return false;
+  return viewerGuardian.children.some((l) => l.studentId === studentId && l.gezag);
+}

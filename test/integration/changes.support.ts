@@ -1,0 +1,49 @@
+/** Shared by the change-request integration tests: a logged-in parent, their child's handle, the form. */
+import type { TestApp } from '../support/app.ts';
+import { csrfFrom, DEMO } from '../support/app.ts';
+import { loginAs, type Agent } from '../support/agent.ts';
+import { CHANGE_REQUESTS_COLLECTION, type ChangeRequest } from '../../gateway/changes/index.ts';
+
+export interface ParentSession {
+  agent: Agent;
+  accountId: string;
+  /** The first child the parent has gezag over, and its URL handle. */
+  studentId: string;
+  handle: string;
+}
+
+export async function parentSession(t: TestApp, who: { username: string; password: string; guardianId: string } = DEMO.parent): Promise<ParentSession> {
+  const { agent, status } = await loginAs(t, who.username, who.password);
+  if (status !== 303) throw new Error(`login as ${who.username} failed (${status})`);
+  const account = await t.services.store.accounts.findByUsername(who.username);
+  const guardian = await t.services.stack.getGuardian!(who.guardianId);
+  const studentId = guardian.children.find((l) => l.gezag)!.studentId;
+  return { agent, accountId: account!.id, studentId, handle: t.services.handles.handleFor(account!.id, studentId) };
+}
+
+/** The form's hidden fields (CSRF token and form key) from a rendered form page. */
+export function formFields(html: string): { _csrf: string; formKey: string } {
+  const formKey = /name="formKey" value="([^"]+)"/.exec(html)?.[1];
+  if (!formKey) throw new Error('no form key in page');
+  return { _csrf: csrfFrom(html), formKey };
+}
+
+/** The values a rendered form shows, by input name. */
+export function formValues(html: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const m of html.matchAll(/<input id="field-(\w+)" name="\w+" type="\w+"(?: value="([^"]*)")?/g)) values[m[1]!] = m[2] ?? '';
+  return values;
+}
+
+/** A correction of the child's address only; everything else as the form showed it. */
+export function newAddress(shown: Record<string, string>): Record<string, string> {
+  return { ...shown, street: 'Lindelaan', houseNumber: '12a', postcode: '1234ab', city: 'Leemdijk' };
+}
+
+export async function storedRequests(t: TestApp): Promise<ChangeRequest[]> {
+  return t.services.store.collection<ChangeRequest>(CHANGE_REQUESTS_COLLECTION).list();
+}
+
+export function submitCalls(t: TestApp) {
+  return t.sisCalls.filter((c) => c.method === 'submitChange');
+}
