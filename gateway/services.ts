@@ -91,6 +91,7 @@ export async function createServices(
   deliveryHandlers.mail = createMailHandler({ sender: mailer, seal, messageIdDomain: mailDomain(config) });
   const changes = createChangeFeature({
     config, store, outbox, clock, logger, sis: stack, mailer: () => mailer, kick: () => delivery.kick(),
+    sealSecret: `change-seal:${sessionSecret}`,
   });
   deliveryHandlers.change = changes.handler;
   subscribeCorrectionNotices(changes.requests, { store, clock });

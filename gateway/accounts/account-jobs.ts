@@ -6,10 +6,12 @@
  * - the nightly run at `mail.invitations.nightlyAt` (local time; node-cron in the school's zone):
  *   provisions from the SIS (new guardians, children added or left, changed addresses, accounts
  *   whose last child left disabled) and — once an invitations event has passed in the calendar —
- *   invites the accounts created since. A nightly run is idempotent, so a run twice in one night
+ *   invites the accounts created since; then deletes decided corrections past `changes.retention`
+ *   (gateway/changes/retention.ts). A nightly run is idempotent, so a run twice in one night
  *   (or one at every restart) changes nothing more.
  */
 import cron, { type ScheduledTask } from 'node-cron';
+import { purgeDecidedChanges, type RetentionReport } from '../changes/retention.ts';
 import type { JobDefinition } from '../jobs/index.ts';
 import { eventsBetween } from '../policy/index.ts';
 import type { Services } from '../services.ts';
@@ -23,6 +25,8 @@ export type AccountJobDeps = Pick<Services, 'config' | 'clock' | 'mail' | 'mailR
 export interface AccountRunReport {
   provision: ProvisionReport;
   invitations?: InviteAllReport;
+  /** The nightly run only. */
+  retention?: RetentionReport;
 }
 
 function invitationDeps(deps: AccountJobDeps): InvitationDeps {
@@ -32,7 +36,7 @@ function invitationDeps(deps: AccountJobDeps): InvitationDeps {
 async function provision(deps: AccountJobDeps): Promise<ProvisionReport> {
   const report = await provisionAccounts({ sis: deps.sis, accounts: deps.store.accounts, clock: deps.clock });
   deps.logger.info({
-    created: report.created.length, updated: report.updated, disabled: report.disabled.length,
+    created: report.created.length, updated: report.updated, disabled: report.disabled.length, forgotten: report.forgotten.length,
     enabled: report.enabled.length, skipped: report.skipped, disableRefused: report.disableRefused,
   }, 'accounts provisioned');
   if (report.disableRefused) deps.logger.warn('provisioning would disable more than half of the accounts: nothing disabled (is the SIS answer complete?)');
@@ -74,6 +78,7 @@ export function createNightlyAccounts(deps: AccountJobDeps): NightlyAccounts {
       report.invitations = await inviteAll(invitationDeps(deps));
       deps.logger.info({ invited: report.invitations.invited.length }, 'nightly: late invitations queued');
     }
+    report.retention = await purgeDecidedChanges(deps, deps.config.changes.retention);
     return report;
   }
 

@@ -6,7 +6,9 @@
  * - an existing account follows the SIS: its e-mail address and its children with gezag
  *   (`studentIds`, a child added or leaving);
  * - an account whose last child with gezag left (or whose guardian left the SIS) is disabled, with
- *   reason 'left', and enabled again should a child with gezag return; an operator's disabling stays.
+ *   reason 'left', and enabled again should a child with gezag return; an operator's disabling stays;
+ * - a child no active account lists any more (it left the school, or the last parent with an
+ *   account lost gezag) has its cached SIS records purged: the cache is no second archive.
  * Re-runs are idempotent: a run over an unchanged SIS changes nothing.
  *
  * Safety: when a run would disable more than half of the active accounts at once (and more than
@@ -37,6 +39,8 @@ export interface ProvisionReport {
   skipped: number;
   /** True when the run refused to disable (see the safety rule above). */
   disableRefused: boolean;
+  /** Pupils whose cached SIS records were purged: this run took them off the last active account. */
+  forgotten: string[];
 }
 
 export interface ProvisionOptions {
@@ -79,11 +83,21 @@ function followSis(account: Account, guardian: Guardian | undefined): Partial<Ac
   return patch;
 }
 
+/** Pupils this run took off an account that no active account lists now: their cache goes. */
+async function forgetUnlisted(deps: { sis: Pick<SisService, 'forget'>; accounts: AccountRepo }, dropped: ReadonlySet<string>): Promise<string[]> {
+  if (dropped.size === 0) return [];
+  const listed = new Set((await deps.accounts.list()).filter((a) => a.status === 'active').flatMap((a) => a.studentIds ?? []));
+  const forgotten = [...dropped].filter((id) => !listed.has(id)).sort();
+  for (const studentId of forgotten) await deps.sis.forget(studentId);
+  return forgotten;
+}
+
 export async function provisionAccounts(
-  deps: { sis: Pick<SisService, 'allGuardians'>; accounts: AccountRepo; clock: Clock },
+  deps: { sis: Pick<SisService, 'allGuardians' | 'forget'>; accounts: AccountRepo; clock: Clock },
   options: ProvisionOptions = {},
 ): Promise<ProvisionReport> {
-  const report: ProvisionReport = { created: [], updated: 0, disabled: [], enabled: [], skipped: 0, disableRefused: false };
+  const report: ProvisionReport = { created: [], updated: 0, disabled: [], enabled: [], skipped: 0, disableRefused: false, forgotten: [] };
+  const dropped = new Set<string>();
   const guardians = new Map<string, Guardian>();
   for await (const guardian of deps.sis.allGuardians()) guardians.set(guardian.id, guardian);
 
@@ -102,6 +116,7 @@ export async function provisionAccounts(
       delete patch.studentIds;
     }
     if (Object.keys(patch).length === 0) continue;
+    for (const id of account.studentIds ?? []) if (patch.studentIds && !patch.studentIds.includes(id)) dropped.add(id);
     await deps.accounts.update(account.id, { ...patch, updatedAt: now() });
     if (patch.status === 'disabled') report.disabled.push(account.id);
     else if (patch.status === 'active') report.enabled.push(account.id);
@@ -129,5 +144,6 @@ export async function provisionAccounts(
     await deps.accounts.create(account);
     report.created.push({ accountId: account.id, guardianId: guardian.id, username: account.username });
   }
+  report.forgotten = await forgetUnlisted(deps, dropped);
   return report;
 }

@@ -3,7 +3,10 @@
  * address (the SIS address, or a confirmed notification address) a link holding a random token
  * of 256 bits; the store keeps only its SHA-256 (see secrets.ts for why a fast hash is right for
  * such tokens), the link works once and for mail.passwordReset.validity, and the mail waits in the
- * outbox sealed. Whether or not any account has the address, the caller shows the same answer.
+ * outbox sealed. Whether or not any account has the address, the caller shows the same answer —
+ * after the same work: for an address nobody has, a token is made, hashed, its mail rendered,
+ * sealed and rehearsed through the outbox (mail.rehearse), only nothing is stored or sent, so the
+ * answer does not take measurably shorter for an unknown address.
  * A completed reset sets the new password, ends any pending first login, voids the account's
  * other reset links and ends every session of the account.
  */
@@ -42,26 +45,44 @@ async function accountsWithAddress(deps: ResetDeps, address: string): Promise<Ac
     && [a.email, a.notificationEmail].some((e) => e !== undefined && normalise(e) === wanted));
 }
 
+interface ResetMail {
+  doc: ResetTokenDoc;
+  key: string;
+  to: string;
+  mail: ReturnType<ResetDeps['mailRenderer']['render']>;
+}
+
+/** The token, its record and the sealed mail with the link, for one account (or a stand-in). */
+function resetMailFor(deps: ResetDeps, account: Pick<Account, 'id' | 'username' | 'locale'>, to: string): ResetMail {
+  const now = deps.clock.now();
+  const token = generateToken(32);
+  const doc: ResetTokenDoc = {
+    id: hashSecret(token), accountId: account.id, createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + deps.config.mail.passwordReset.validity).toISOString(),
+  };
+  const locale: Locale = mailLocale(account, deps.config);
+  const link = `${linkBase(deps.config)}/wachtwoord-herstellen?token=${token}`;
+  const mail = deps.mailRenderer.render('password-reset', locale, {
+    ...schoolMailModel(deps.config, locale), username: account.username, link, expiresAt: doc.expiresAt,
+  }, { school: deps.config.school.name });
+  // The key names the token by a digest of its hash: unique, and nothing to learn from it.
+  return { doc, key: `reset:${doc.id.slice(-32)}`, to, mail };
+}
+
 /** Queues a reset mail to each account with the address; resolves with how many (the page never says). */
 export async function requestPasswordReset(deps: ResetDeps, address: string): Promise<number> {
   const accounts = await accountsWithAddress(deps, address);
+  if (accounts.length === 0) {
+    const standIn = resetMailFor(deps, { id: '', username: 'ouder000000' }, address.trim());
+    await deps.mail.rehearse(standIn.key, { to: standIn.to, ...standIn.mail }, { sealed: true });
+    return 0;
+  }
   for (const account of accounts) {
-    const now = deps.clock.now();
-    const token = generateToken(32);
-    const doc: ResetTokenDoc = {
-      id: hashSecret(token), accountId: account.id, createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + deps.config.mail.passwordReset.validity).toISOString(),
-    };
-    await resetTokens(deps.store).put(doc);
-    const locale: Locale = mailLocale(account, deps.config);
-    const link = `${linkBase(deps.config)}/wachtwoord-herstellen?token=${token}`;
-    const mail = deps.mailRenderer.render('password-reset', locale, {
-      ...schoolMailModel(deps.config, locale), username: account.username, link, expiresAt: doc.expiresAt,
-    }, { school: deps.config.school.name });
-    // The key names the token by a digest of its hash: unique, and nothing to learn from it.
     // To the address as the account has it, not as typed.
     const to = [account.email, account.notificationEmail].find((e) => e !== undefined && normalise(e) === normalise(address))!;
-    await deps.mail.queue(`reset:${doc.id.slice(-32)}`, { to, ...mail }, { sealed: true });
+    const { doc, key, mail } = resetMailFor(deps, account, to);
+    await resetTokens(deps.store).put(doc);
+    await deps.mail.queue(key, { to, ...mail }, { sealed: true });
   }
   return accounts.length;
 }

@@ -1,6 +1,6 @@
 /**
  * Change requests: the durable record of each correction and its status, and its delivery item in
- * the outbox. `submit` resolves only when both are on disk (the outbox's enqueue flushes the
+ * the outbox (its payload sealed, see change-payload.ts). `submit` resolves only when both are on disk (the outbox's enqueue flushes the
  * store), so the "ontvangen" a parent sees afterwards survives a crash the next instant.
  *
  * One request per form key: the id is derived from (account, form key), writes to one request are
@@ -12,8 +12,9 @@ import { randomUUID } from 'node:crypto';
 import type { AdapterLogger, Clock } from '../../adapters/contract/index.ts';
 import type { Outbox } from '../outbox/index.ts';
 import type { AuditRecord, DocumentRepo, Store } from '../store/types.ts';
+import { sealedPayloadOf, type ChangeSeal, type StoredChangePayload } from './change-payload.ts';
 import { deliveryKeyFor, referenceFor, requestIdFor } from './form-key.ts';
-import type { ChangedField, ChangePayload, ChangeRequest, ChangeStatus, StatusChange } from './types.ts';
+import type { ChangedField, ChangeRequest, ChangeStatus, StatusChange } from './types.ts';
 
 export const CHANGE_REQUESTS_COLLECTION = 'changeRequests';
 export const CHANGE_KIND = 'change';
@@ -56,25 +57,13 @@ export interface ChangeRequestsDeps {
   outbox: Outbox;
   clock: Clock;
   logger: Pick<AdapterLogger, 'warn' | 'error'>;
+  /** Seals the delivery's payload in the outbox (change-payload.ts). */
+  seal: ChangeSeal;
   /** Asks the delivery worker for a pass (after a request is stored). */
   kick?: () => void;
 }
 
 const newestFirst = (a: ChangeRequest, b: ChangeRequest) => b.submittedAt.localeCompare(a.submittedAt);
-
-function payloadOf(request: ChangeRequest): ChangePayload {
-  return {
-    requestId: request.id,
-    reference: request.reference,
-    proposal: {
-      studentId: request.studentId, guardianId: request.guardianId,
-      fields: request.fields.map((f) => ({ ...f })), submittedAt: request.submittedAt,
-    },
-    studentName: request.studentName,
-    guardianName: request.guardianName,
-    groupName: request.groupName,
-  };
-}
 
 export function createChangeRequests(deps: ChangeRequestsDeps): ChangeRequests {
   const { store, outbox, clock, logger } = deps;
@@ -108,7 +97,7 @@ export function createChangeRequests(deps: ChangeRequestsDeps): ChangeRequests {
   }
 
   async function enqueue(request: ChangeRequest): Promise<void> {
-    await outbox.enqueue<ChangePayload>({ id: request.deliveryKey, kind: CHANGE_KIND, payload: payloadOf(request) });
+    await outbox.enqueue<StoredChangePayload>({ id: request.deliveryKey, kind: CHANGE_KIND, payload: sealedPayloadOf(request, deps.seal) });
   }
 
   return {

@@ -3,14 +3,15 @@
  * (the delivery key is the idempotency key, so a retry after a crash writes nothing twice),
  * otherwise as a structured e-mail to the administration. A transient failure is retried by the
  * worker (honouring the SIS's Retry-After); one that will not go away parks the item for an
- * operator. Error messages carry codes, never the parent's data.
+ * operator. Error messages carry codes, never the parent's data. The payload arrives sealed and is
+ * opened only here, for the call (change-payload.ts).
  */
 import { isSisError, type SisAdapter } from '../../adapters/contract/index.ts';
 import type { MailSender } from '../mail/types.ts';
 import { DeliveryError, type DeliveryHandler } from '../outbox/index.ts';
 import { changeMail, type ChangeMailOptions } from './change-mail.ts';
+import { openChangePayload, type ChangeSeal, type StoredChangePayload } from './change-payload.ts';
 import type { ChangeRequests } from './change-requests.ts';
-import type { ChangePayload } from './types.ts';
 
 export interface ChangeMailRoute extends Omit<ChangeMailOptions, 'deliveryKey'> {
   sender: MailSender;
@@ -18,7 +19,9 @@ export interface ChangeMailRoute extends Omit<ChangeMailOptions, 'deliveryKey'> 
 
 export interface ChangeDeliveryDeps {
   sis: Pick<SisAdapter, 'submitChange'>;
-  requests: Pick<ChangeRequests, 'markDelivered'>;
+  /** `get` rebuilds a payload that no longer opens from its request record. */
+  requests: Pick<ChangeRequests, 'markDelivered' | 'get'>;
+  seal: ChangeSeal;
   /** The mail fallback, looked up at delivery time (the mailer may be wired after this handler). */
   mailRoute?: () => ChangeMailRoute | undefined;
 }
@@ -37,9 +40,9 @@ function sisFailure(err: unknown): DeliveryError {
   return new DeliveryError(err.code, { permanent: true, cause: err });
 }
 
-export function createChangeDeliveryHandler(deps: ChangeDeliveryDeps): DeliveryHandler<ChangePayload> {
+export function createChangeDeliveryHandler(deps: ChangeDeliveryDeps): DeliveryHandler<StoredChangePayload> {
   return async (item): Promise<Record<string, string>> => {
-    const { payload } = item;
+    const payload = await openChangePayload(item, deps.seal, deps.requests);
     if (deps.sis.submitChange) {
       let reference: string;
       try {

@@ -55,7 +55,10 @@ export interface ChangeRequest {
   history: ChangeStatusEntry[];
 }
 
-/** The outbox payload: everything delivery needs, even if the request record were lost. */
+/**
+ * What delivery needs, even if the request record were lost. The outbox keeps it sealed
+ * (change-payload.ts: SealedChangePayload), opened only by the delivery handler.
+ */
 export interface ChangePayload {
   requestId: string;
   reference: string;

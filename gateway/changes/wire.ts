@@ -7,9 +7,9 @@ import type { Config } from '../config/index.ts';
 import type { MailSender } from '../mail/types.ts';
 import type { DeliveryHandler, Outbox } from '../outbox/index.ts';
 import type { Store } from '../store/types.ts';
+import { createChangeSeal, type StoredChangePayload } from './change-payload.ts';
 import { createChangeRequests, type ChangeRequests } from './change-requests.ts';
 import { createChangeDeliveryHandler } from './delivery-handler.ts';
-import type { ChangePayload } from './types.ts';
 
 export interface ChangeFeatureDeps {
   config: Pick<Config, 'changes' | 'school' | 'server'>;
@@ -21,15 +21,19 @@ export interface ChangeFeatureDeps {
   /** The mailer, once built (the mail feature may be wired after this one). */
   mailer: () => MailSender | undefined;
   kick: () => void;
+  /** The key of the outbox's sealed payloads derives from it (the session secret). */
+  sealSecret: string;
 }
 
-export function createChangeFeature(deps: ChangeFeatureDeps): { requests: ChangeRequests; handler: DeliveryHandler<ChangePayload> } {
+export function createChangeFeature(deps: ChangeFeatureDeps): { requests: ChangeRequests; handler: DeliveryHandler<StoredChangePayload> } {
   const { config } = deps;
-  const requests = createChangeRequests({ store: deps.store, outbox: deps.outbox, clock: deps.clock, logger: deps.logger, kick: deps.kick });
+  const seal = createChangeSeal(deps.sealSecret);
+  const requests = createChangeRequests({ store: deps.store, outbox: deps.outbox, clock: deps.clock, logger: deps.logger, seal, kick: deps.kick });
   const administration = config.changes.administrationEmail ?? config.school.supportEmail;
   const handler = createChangeDeliveryHandler({
     sis: deps.sis,
     requests,
+    seal,
     mailRoute: () => {
       const sender = deps.mailer();
       if (!sender || !administration) return undefined;

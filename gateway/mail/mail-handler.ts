@@ -4,7 +4,7 @@
  * the same message), and hands it to the sender. The receipt is the Message-ID.
  */
 import { createHash } from 'node:crypto';
-import { DeliveryError, type DeliveryHandler } from '../outbox/index.ts';
+import { DeliveryError, isSealed, type DeliveryHandler } from '../outbox/index.ts';
 import type { MailSeal } from './seal.ts';
 import type { MailMessage, MailPayload, MailSender } from './types.ts';
 
@@ -21,9 +21,9 @@ export function createMailHandler(deps: { sender: MailSender; seal: MailSeal; me
   return async (item) => {
     const payload = item.payload as unknown;
     let message: MailMessage;
-    if (typeof (payload as { sealed?: unknown })?.sealed === 'string') {
+    if (isSealed(payload)) {
       try {
-        message = deps.seal.open((payload as { sealed: string }).sealed);
+        message = deps.seal.open(payload.sealed);
       } catch (err) {
         throw new DeliveryError('MAIL_SEAL_UNREADABLE', { permanent: true, cause: err });
       }

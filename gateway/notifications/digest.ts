@@ -14,11 +14,12 @@ import { isSisError } from '../../adapters/contract/index.ts';
 import type { Locale } from '../i18n/translate.ts';
 import { linkBase } from '../mail/create-mailer.ts';
 import { mailLocale, schoolMailModel } from '../mail/school-model.ts';
+import { isInDeliveryWindow } from '../outbox/window.ts';
 import { displayName } from '../routes/parent/view-models/person-name.ts';
 import type { Services } from '../services.ts';
 import type { Account } from '../store/types.ts';
 import { notifications, type PendingNotification } from './notify.ts';
-import { isInWindow } from './window.ts';
+import { notificationWindow } from './window.ts';
 
 export type DigestDeps = Pick<Services, 'config' | 'clock' | 'store' | 'sis' | 'mail' | 'mailRenderer' | 'logger'>;
 
@@ -57,12 +58,13 @@ async function digestFor(deps: DigestDeps, account: Account, pending: PendingNot
   }, { school: deps.config.school.name });
   const ids = pending.map((n) => n.id).sort().join('\n');
   const key = `notify:${account.id}:${createHash('sha256').update(ids).digest('hex').slice(0, 32)}`;
-  await deps.mail.queue(key, { to: (account.notificationEmail ?? account.email)!, ...mail });
+  // The window goes with the mail: a send that fails late in it is retried in the next one, not at night.
+  await deps.mail.queue(key, { to: (account.notificationEmail ?? account.email)!, ...mail }, { window: notificationWindow(deps.config) });
   return key;
 }
 
 export async function runDigest(deps: DigestDeps): Promise<DigestReport> {
-  const report: DigestReport = { inWindow: isInWindow(deps.clock.now(), deps.config.mail.notifications.window, deps.config.school.timezone), mails: [], dropped: 0 };
+  const report: DigestReport = { inWindow: isInDeliveryWindow(deps.clock.now(), notificationWindow(deps.config)), mails: [], dropped: 0 };
   if (!report.inWindow) return report;
   const collection = notifications(deps.store);
   const waiting = await collection.list((n) => n.sentIn === undefined);

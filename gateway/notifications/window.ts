@@ -1,14 +1,12 @@
-/** The school's delivery window for notifications: local wall-clock times in school.timezone. */
-import { localDateTimeOf } from '../policy/local-time.ts';
+/**
+ * The school's delivery window for notifications (mail.notifications.window, local wall-clock
+ * times in school.timezone). The digest gathers news only inside it, and the digest mail carries it
+ * into the outbox, so a send that fails at 19:59 is not retried after 20:00 but at the next opening.
+ */
+import type { Config } from '../config/index.ts';
+import type { DeliveryWindow } from '../outbox/window.ts';
 
-export interface DeliveryWindow {
-  /** "HH:MM", inclusive. */
-  from: string;
-  /** "HH:MM", exclusive. */
-  to: string;
-}
-
-export function isInWindow(now: Date, window: DeliveryWindow, timeZone: string): boolean {
-  const time = localDateTimeOf(now, timeZone).slice(11, 16);
-  return time >= window.from && time < window.to;
+export function notificationWindow(config: Pick<Config, 'mail' | 'school'>): DeliveryWindow {
+  const { from, to } = config.mail.notifications.window;
+  return { from, to, timeZone: config.school.timezone };
 }

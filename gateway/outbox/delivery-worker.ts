@@ -2,7 +2,9 @@
  * The delivery worker: takes due items from the outbox and hands each to the handler of its kind.
  * Success marks it delivered (never to be sent again); a transient failure schedules a retry with
  * backoff and jitter (honouring Retry-After); a permanent failure, or too many, parks it as
- * "attention" for an operator. Nothing is deleted.
+ * "attention" for an operator. Nothing is deleted. An item with a delivery window that falls due
+ * outside it (a retry after a failure at 19:59, say) is moved to the window's next opening without
+ * an attempt: it never goes out at the wrong hour.
  *
  * Time comes from the injected clock: tests move the clock and call runOnce(); in production
  * start() polls on a real timer and kick() runs a pass right after something was enqueued.
@@ -12,6 +14,7 @@ import type { AdapterLogger, Clock } from '../../adapters/contract/index.ts';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff.ts';
 import type { Outbox } from './outbox.ts';
 import { isDeliveryError, type DeliveryHandler, type OutboxAttempt, type OutboxItem } from './types.ts';
+import { nextWindowOpening } from './window.ts';
 
 export interface DeliveryWorkerOptions {
   outbox: Outbox;
@@ -30,6 +33,8 @@ export interface PassReport {
   delivered: string[];
   retried: string[];
   parked: string[];
+  /** Due outside their delivery window: moved to its next opening, not attempted. */
+  deferred: string[];
 }
 
 export interface DeliveryWorker {
@@ -65,7 +70,19 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     await options.onAttempt?.(next, attempt);
   }
 
+  /** True when the item may not go out now: it then waits for its window's next opening. */
+  async function deferred(item: OutboxItem, report: PassReport): Promise<boolean> {
+    if (!item.window) return false;
+    const now = clock.now();
+    const opening = nextWindowOpening(now, item.window);
+    if (opening.getTime() <= now.getTime()) return false;
+    await outbox.save({ ...item, nextAttemptAt: opening.toISOString(), updatedAt: now.toISOString() });
+    report.deferred.push(item.id);
+    return true;
+  }
+
   async function deliver(item: OutboxItem, report: PassReport): Promise<void> {
+    if (await deferred(item, report)) return;
     const handler = options.handlers[item.kind] as DeliveryHandler | undefined;
     const attempts = item.attempts + 1;
     const claimed: OutboxItem = { ...item, status: 'delivering', attempts, updatedAt: clock.now().toISOString() };
@@ -98,7 +115,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   }
 
   async function pass(): Promise<PassReport> {
-    const report: PassReport = { delivered: [], retried: [], parked: [] };
+    const report: PassReport = { delivered: [], retried: [], parked: [], deferred: [] };
     // One at a time, in order: a receiver that is down is asked once per item, not hammered.
     for (const item of await outbox.due(clock.now())) await deliver(item, report);
     return report;

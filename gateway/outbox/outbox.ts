@@ -6,6 +6,7 @@
 import type { Clock } from '../../adapters/contract/index.ts';
 import type { Store } from '../store/types.ts';
 import type { OutboxItem, OutboxStatus } from './types.ts';
+import { assertDeliveryWindow, type DeliveryWindow } from './window.ts';
 
 export const OUTBOX_COLLECTION = 'outbox';
 
@@ -16,6 +17,8 @@ export interface EnqueueInput<P> {
   payload: P;
   /** Not before this instant; default now. */
   notBefore?: Date;
+  /** Only inside this local window (see window.ts); kept on the item for every attempt. */
+  window?: DeliveryWindow;
 }
 
 export interface Outbox {
@@ -29,6 +32,13 @@ export interface Outbox {
   save(item: OutboxItem): Promise<void>;
   /** An operator sends a parked item again: back to pending, due now, attempts kept in history. */
   requeue(id: string): Promise<OutboxItem | undefined>;
+  /**
+   * Retention: deletes an item that was delivered (true). Anything not delivered yet is kept
+   * (false): what the portal promised to deliver is never purged. Not flushed: the caller flushes.
+   */
+  purgeDelivered(id: string): Promise<boolean>;
+  /** Resolves once everything written so far is on disk (what enqueue waits for). */
+  flush(): Promise<void>;
 }
 
 export function createOutbox(store: Store, clock: Clock, collection = OUTBOX_COLLECTION): Outbox {
@@ -39,12 +49,14 @@ export function createOutbox(store: Store, clock: Clock, collection = OUTBOX_COL
   };
   return {
     async enqueue<P>(input: EnqueueInput<P>) {
+      if (input.window) assertDeliveryWindow(input.window);
       const existing = await items.get(input.id);
       if (existing) return { item: existing as OutboxItem<P>, created: false };
       const now = clock.now().toISOString();
       const item: OutboxItem<P> = {
         id: input.id, kind: input.kind, payload: input.payload, status: 'pending', attempts: 0,
         createdAt: now, updatedAt: now, nextAttemptAt: (input.notBefore ?? clock.now()).toISOString(), history: [],
+        ...(input.window && { window: { from: input.window.from, to: input.window.to, timeZone: input.window.timeZone } }),
       };
       await save(item);
       return { item, created: true };
@@ -67,5 +79,12 @@ export function createOutbox(store: Store, clock: Clock, collection = OUTBOX_COL
       await save(requeued);
       return requeued;
     },
+    async purgeDelivered(id) {
+      const item = await items.get(id);
+      if (item?.status !== 'delivered') return false;
+      await items.delete(id);
+      return true;
+    },
+    flush: () => store.flush(),
   };
 }

@@ -4,6 +4,8 @@
  * Nothing is ever deleted by delivery: a delivered item stays as the record that it went out.
  */
 
+import type { DeliveryWindow } from './window.ts';
+
 /**
  * pending: waiting for its turn (nextAttemptAt). delivering: a worker has it right now; found so at
  * start, the process stopped mid-delivery and it goes back to pending (at-least-once, so handlers
@@ -31,6 +33,11 @@ export interface OutboxItem<P = unknown> {
   updatedAt: string;
   /** Not tried before this instant (ISO). */
   nextAttemptAt: string;
+  /**
+   * Only delivered inside this local window: the worker moves an item that falls due outside it
+   * to the next opening, without counting an attempt.
+   */
+  window?: DeliveryWindow;
   deliveredAt?: string;
   /** What the receiver answered, e.g. a message id or the SIS's reference. */
   receipt?: Record<string, string>;

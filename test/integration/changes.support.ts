@@ -1,4 +1,5 @@
 /** Shared by the change-request integration tests: a logged-in parent, their child's handle, the form. */
+import { expect } from 'chai';
 import type { TestApp } from '../support/app.ts';
 import { csrfFrom, DEMO } from '../support/app.ts';
 import { loginAs, type Agent } from '../support/agent.ts';
@@ -46,4 +47,31 @@ export async function storedRequests(t: TestApp): Promise<ChangeRequest[]> {
 
 export function submitCalls(t: TestApp) {
   return t.sisCalls.filter((c) => c.method === 'submitChange');
+}
+
+export interface Sent {
+  /** The 303 after storing (Post/Redirect/Get). */
+  location: string;
+  reference: string;
+  /** The "ontvangen" page the redirect leads to. */
+  page: { status: number; text: string };
+}
+
+/** The reference in the redirect after a post: `/kind/<handle>/wijzigen?ontvangen=<reference>`. */
+export function referenceOf(location: string): string {
+  const reference = new URL(location, 'http://x').searchParams.get('ontvangen');
+  if (!reference) throw new Error(`no reference in ${location}`);
+  return reference;
+}
+
+/** Posts a correction that is accepted: a 303 to the "ontvangen" page, which it then reads. */
+export async function sendCorrection(agent: Agent, handle: string, body: Record<string, string>): Promise<Sent> {
+  const post = await agent.post(`/kind/${handle}/wijzigen`).type('form').send(body);
+  expect(post.status, post.text.slice(0, 300)).to.equal(303);
+  const location = String(post.headers.location);
+  expect(location).to.match(new RegExp(`^/kind/${handle}/wijzigen\\?ontvangen=WZ-[0-9A-Z]{4}-[0-9A-Z]{4}(&opnieuw=1)?$`));
+  const page = await agent.get(location);
+  expect(page.status).to.equal(200);
+  expect(page.text).to.include('Ontvangen');
+  return { location, reference: referenceOf(location), page };
 }

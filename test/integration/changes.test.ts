@@ -6,8 +6,10 @@
  */
 import { expect } from 'chai';
 import type { MockSisAdapter } from '../../adapters/mock/adapter.ts';
-import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
-import { formFields, formValues, newAddress, parentSession, storedRequests, submitCalls, type ParentSession } from './changes.support.ts';
+import { CHEAP_HASHER, createTestApp, DEMO, type TestApp } from '../support/app.ts';
+import {
+  formFields, formValues, newAddress, parentSession, referenceOf, sendCorrection, storedRequests, submitCalls, type ParentSession,
+} from './changes.support.ts';
 
 const NOW = '2027-03-01T10:00:00+01:00';
 const OUTAGE = { from: '2027-03-01T10:05:00+01:00', to: '2027-03-01T12:00:00+01:00' };
@@ -94,11 +96,10 @@ describe('change requests: submitting and delivery', function () {
     const t = await createTestApp({ now: NOW });
     const parent = await parentSession(t);
     const { hidden, shown } = await openForm(parent);
-    const res = await parent.agent.post(`/kind/${parent.handle}/wijzigen`).type('form').send({ ...hidden, ...newAddress(shown) });
-    expect(res.status).to.equal(200);
-    expect(res.text).to.include('Ontvangen');
-    const reference = /Uw referentie: (WZ-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(res.text)?.[1];
-    expect(reference).to.be.a('string');
+    const sent = await sendCorrection(parent.agent, parent.handle, { ...hidden, ...newAddress(shown) });
+    const reference = /Uw referentie: (WZ-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(sent.page.text)?.[1];
+    expect(reference).to.equal(sent.reference);
+    expect(sent.page.text).not.to.include('U had deze wijziging al verstuurd');
 
     const [request] = await storedRequests(t);
     expect(request).to.include({ reference, accountId: parent.accountId, studentId: parent.studentId, guardianId: DEMO.parent.guardianId });
@@ -110,6 +111,7 @@ describe('change requests: submitting and delivery', function () {
     ]);
     const [item] = await t.services.outbox.list();
     expect(item).to.include({ id: request!.deliveryKey, kind: 'change' });
+    expect(JSON.stringify(item!.payload), 'sealed in the outbox').not.to.match(/Lindelaan|1234 AB/);
     const [audit] = await t.services.store.audit.query({ action: 'change.submit' });
     expect(audit).to.include({ actor: parent.accountId, studentId: parent.studentId, section: 'changes' });
 
@@ -133,15 +135,18 @@ describe('change requests: submitting and delivery', function () {
     const { hidden, shown } = await openForm(parent);
     const post = () => parent.agent.post(`/kind/${parent.handle}/wijzigen`).type('form').send({ ...hidden, ...newAddress(shown) });
     const [a, b] = await Promise.all([post(), post()]);
-    expect([a.status, b.status]).to.deep.equal([200, 200]);
-    const refs = [a, b].map((r) => /Uw referentie: (WZ-[0-9A-Z-]+)/.exec(r.text)?.[1]);
+    expect([a.status, b.status]).to.deep.equal([303, 303]);
+    const refs = [a, b].map((r) => referenceOf(String(r.headers.location)));
     expect(refs[0]).to.be.a('string').and.equal(refs[1]);
-    expect([a, b].filter((r) => r.text.includes('U had deze wijziging al verstuurd'))).to.have.length(1);
+    const pages = await Promise.all([a, b].map((r) => parent.agent.get(String(r.headers.location))));
+    expect(pages.map((p) => p.text.includes(`Uw referentie: ${refs[0]}`))).to.deep.equal([true, true]);
+    expect(pages.filter((p) => p.text.includes('U had deze wijziging al verstuurd'))).to.have.length(1);
 
     await settle(t);
     t.clock.advance(60_000);
     const again = await post();
-    expect(again.text).to.include('U had deze wijziging al verstuurd');
+    expect(again.status).to.equal(303);
+    expect((await parent.agent.get(String(again.headers.location))).text).to.include('U had deze wijziging al verstuurd');
     await settle(t);
     expect(await storedRequests(t)).to.have.length(1);
     expect(await t.services.outbox.list()).to.have.length(1);
@@ -157,9 +162,7 @@ describe('change requests: submitting and delivery', function () {
     const parent = await parentSession(t);
     const { hidden, shown } = await openForm(parent);
     t.clock.set('2027-03-01T10:30:00+01:00');
-    const res = await parent.agent.post(`/kind/${parent.handle}/wijzigen`).type('form').send({ ...hidden, ...newAddress(shown), email: 'nieuw@voorbeeld.nl' });
-    expect(res.status).to.equal(200);
-    expect(res.text).to.include('Ontvangen');
+    await sendCorrection(parent.agent, parent.handle, { ...hidden, ...newAddress(shown), email: 'nieuw@voorbeeld.nl' });
 
     await settle(t);
     const [request] = await storedRequests(t);
@@ -183,6 +186,54 @@ describe('change requests: submitting and delivery', function () {
     expect(done.status).to.equal('delivered');
     expect(done.history.map((h) => h.outcome).at(-1)).to.equal('delivered');
     expect((await storedRequests(t))[0]!.status).to.equal('in_progress');
+  });
+});
+
+describe('change requests: Post/Redirect/Get', function () {
+  this.timeout(20_000);
+
+  it('answers the post with a 303 to the "ontvangen" page, which a reload only reads again', async () => {
+    const t = await createTestApp({ now: NOW });
+    const parent = await parentSession(t);
+    const { hidden, shown } = await openForm(parent);
+    const sent = await sendCorrection(parent.agent, parent.handle, { ...hidden, ...newAddress(shown) });
+    expect(sent.page.text).to.include(`Uw referentie: ${sent.reference}`);
+    expect(sent.page.text).to.match(/Status: (ingediend|in behandeling)/);
+    expect(sent.location, 'nothing of what was typed in the URL').not.to.match(/Lindelaan|1234|Leemdijk|12a/i);
+
+    const reload = await parent.agent.get(sent.location);
+    expect(reload.status).to.equal(200);
+    expect(reload.headers['cache-control']).to.equal('no-store');
+    expect(reload.text).to.include(`Uw referentie: ${sent.reference}`);
+    expect(await storedRequests(t)).to.have.length(1);
+    expect(await t.services.outbox.list()).to.have.length(1);
+    expect(await t.services.store.audit.query({ action: 'change.submit' })).to.have.length(1);
+    const views = await t.services.store.audit.query({ action: 'view', studentId: parent.studentId });
+    expect(views.filter((v) => v.section === 'changes'), 'the form, and the page twice').to.have.length(3);
+  });
+
+  it('shows a reference only to the account that sent it: the other parent of the same child, and unknown references, get the 404', async () => {
+    const t = await createTestApp({ now: NOW });
+    const mother = await parentSession(t, DEMO.separated);
+    const { hidden, shown } = await openForm(mother);
+    const sent = await sendCorrection(mother.agent, mother.handle, { ...hidden, ...newAddress(shown) });
+
+    // The other parent, with gezag over the same child and an account of their own.
+    const password = 'een eigen wachtwoord voor de andere ouder';
+    const other = (await t.services.store.accounts.findByUsername(DEMO.firstLogin.username))!;
+    await t.services.store.accounts.update(other.id, { passwordHash: await CHEAP_HASHER.hashPassword(password), mustChangePassword: false });
+    const father = await parentSession(t, { username: DEMO.firstLogin.username, password, guardianId: DEMO.firstLogin.guardianId });
+    expect(father.studentId).to.equal(mother.studentId);
+
+    const foreign = await father.agent.get(`/kind/${father.handle}/wijzigen?ontvangen=${sent.reference}`);
+    expect(foreign.status).to.equal(404);
+    expect(foreign.text).not.to.include('Uw referentie');
+    expect(foreign.text).not.to.include('Ontvangen');
+    expect((await father.agent.get(sent.location)).status, "the mother's URL").to.equal(404);
+    for (const reference of ['WZ-0000-0000', 'x', '']) {
+      const res = await mother.agent.get(`/kind/${mother.handle}/wijzigen?ontvangen=${reference}`);
+      expect(res.status, reference).to.equal(404);
+    }
   });
 });
 
@@ -218,7 +269,7 @@ describe('change requests: who may submit', function () {
     const t = await createTestApp({ now: NOW });
     const parent = await parentSession(t);
     const { hidden, shown } = await openForm(parent);
-    await parent.agent.post(`/kind/${parent.handle}/wijzigen`).type('form').send({ ...hidden, ...newAddress(shown) });
+    await sendCorrection(parent.agent, parent.handle, { ...hidden, ...newAddress(shown) });
     const [request] = await storedRequests(t);
     const father = await parentSession(t, DEMO.father);
     const page = await father.agent.get(`/kind/${father.handle}`);

@@ -1,7 +1,8 @@
 /**
  * Notifications end to end through a real SMTP server: a parent opts in on the account page,
  * results open at local midnight, and the news arrives as one mail per parent at 16:00 (the
- * delivery window), not before; a confirmed notification address takes over.
+ * delivery window), not before; a confirmed notification address takes over. A digest whose send
+ * fails late in the window waits for the next window rather than going out at night.
  */
 import { expect } from 'chai';
 import request from 'supertest';
@@ -127,5 +128,43 @@ describe('notifications by e-mail', function () {
     t.clock.set('2027-02-18T16:00:00+01:00');
     await sendDue();
     expect(smtp.messages.length).to.equal(3);
+  });
+
+  it('retries a digest that failed at 19:59 only inside the next window: SMTP back at 20:05, the mail goes at 16:00 the next day, once', async () => {
+    t.clock.set('2027-02-17T19:58:00+01:00');
+    const parent = await loginAs(t, DEMO.parent.username, DEMO.parent.password);
+    await optIn(parent.agent, ['corrections']);
+    const account = (await t.services.store.accounts.findByUsername(DEMO.parent.username))!;
+    await notify(t.services, { key: 'correction:late', accountId: account.id, topic: 'corrections', kind: 'correction-rejected', studentId: account.studentIds![0]! });
+
+    await smtp.stop();
+    try {
+      t.clock.set('2027-02-17T19:59:00+01:00');
+      const queued = await digest.runOnce();
+      expect(queued.mails).to.have.length(1);
+      const report = await t.services.delivery.runOnce();
+      expect(report.retried).to.deep.equal(queued.mails);
+      expect((await t.services.outbox.get(queued.mails[0]!))!.lastError).to.match(/^SMTP /);
+    } finally {
+      await smtp.start();
+    }
+    const [key] = (await t.services.outbox.list({ kind: 'mail' })).filter((i) => i.id.startsWith('notify:')).map((i) => i.id);
+
+    for (const at of ['2027-02-17T20:05:00+01:00', '2027-02-17T23:00:00+01:00', '2027-02-18T08:15:00+01:00', '2027-02-18T15:59:00+01:00']) {
+      t.clock.set(at);
+      await sendDue();
+      expect(smtp.messages, `nothing at ${at}`).to.have.length(0);
+    }
+    const held = (await t.services.outbox.get(key!))!;
+    expect(held).to.include({ status: 'pending', attempts: 1, nextAttemptAt: '2027-02-18T15:00:00.000Z' });
+
+    t.clock.set('2027-02-18T16:00:00+01:00');
+    await sendDue();
+    t.clock.set('2027-02-18T16:30:00+01:00');
+    await sendDue();
+    expect(smtp.messages).to.have.length(1);
+    expect(smtp.messages[0]!.envelopeTo).to.deep.equal([account.email]);
+    expect(smtp.messages[0]!.text).to.include('Uw correctie voor');
+    expect(await t.services.outbox.get(key!)).to.include({ status: 'delivered', attempts: 2 });
   });
 });

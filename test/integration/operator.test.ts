@@ -8,7 +8,7 @@ import request from 'supertest';
 import type { StatusChange } from '../../gateway/changes/index.ts';
 import { createTestApp, csrfFrom, type TestApp } from '../support/app.ts';
 import type { Agent } from '../support/agent.ts';
-import { formFields, formValues, newAddress, parentSession, storedRequests, type ParentSession } from './changes.support.ts';
+import { formFields, formValues, newAddress, parentSession, sendCorrection, storedRequests, type ParentSession } from './changes.support.ts';
 
 const NOW = '2027-03-01T10:00:00+01:00';
 const OPERATOR = { username: 'demo.beheerder', password: 'appelflap met slagroom op het plein' };
@@ -22,8 +22,7 @@ async function operatorLogin(t: TestApp, password = OPERATOR.password): Promise<
 
 async function submitChange(parent: ParentSession, change: (shown: Record<string, string>) => Record<string, string> = newAddress) {
   const form = await parent.agent.get(`/kind/${parent.handle}/wijzigen`);
-  const res = await parent.agent.post(`/kind/${parent.handle}/wijzigen`).type('form').send({ ...formFields(form.text), ...change(formValues(form.text)) });
-  expect(res.status).to.equal(200);
+  await sendCorrection(parent.agent, parent.handle, { ...formFields(form.text), ...change(formValues(form.text)) });
 }
 
 async function decide(agent: Agent, id: string, besluit: string, note = '') {
@@ -142,7 +141,7 @@ describe('operator: the change-request queue', function () {
     const parent = await parentSession(t);
     const form = await parent.agent.get(`/kind/${parent.handle}/wijzigen`);
     t.clock.set('2027-03-01T10:10:00+01:00');
-    await parent.agent.post(`/kind/${parent.handle}/wijzigen`).type('form').send({ ...formFields(form.text), ...newAddress(formValues(form.text)) });
+    await sendCorrection(parent.agent, parent.handle, { ...formFields(form.text), ...newAddress(formValues(form.text)) });
     await t.services.delivery.runOnce();
     await t.services.delivery.runOnce();
     const [req] = await storedRequests(t);

@@ -1,7 +1,11 @@
 /** Password reset by e-mail, end to end through a real SMTP server. */
 import { expect } from 'chai';
 import request from 'supertest';
+import { requestPasswordReset } from '../../gateway/auth/password-reset.ts';
 import { hashSecret } from '../../gateway/auth/secrets.ts';
+import { createMailQueue, createMailSeal, type MailMessage } from '../../gateway/mail/index.ts';
+import { createOutbox } from '../../gateway/outbox/index.ts';
+import type { DocumentRepo, Store } from '../../gateway/store/types.ts';
 import { createTestApp, csrfFrom, DEMO, type TestApp } from '../support/app.ts';
 import { loginAs } from '../support/agent.ts';
 import { smtpValues, startTestSmtp, type TestSmtp } from '../support/smtp.ts';
@@ -18,6 +22,35 @@ function linkIn(text: string): { url: string; token: string } {
   const match = /(http:\/\/\S+\/wachtwoord-herstellen\?token=([A-Za-z0-9_-]+))/.exec(text);
   if (!match) throw new Error(`no reset link in:\n${text}`);
   return { url: match[1]!, token: match[2]! };
+}
+
+/** The reset's dependencies, counting the work done: renders, seals, outbox look-ups, flushes, writes. */
+function counted(t: TestApp) {
+  const work = { renders: 0, seals: 0, outboxLookups: 0, flushes: 0, writes: 0 };
+  const store = new Proxy(t.services.store, {
+    get(target, prop) {
+      if (prop === 'flush') return async () => { work.flushes += 1; await target.flush(); };
+      if (prop === 'collection') {
+        return <T extends { id: string }>(name: string): DocumentRepo<T> => {
+          const repo = target.collection<T>(name);
+          return {
+            get: async (id) => { if (name === 'outbox') work.outboxLookups += 1; return repo.get(id); },
+            put: async (doc) => { work.writes += 1; await repo.put(doc); },
+            list: (filter) => repo.list(filter),
+            delete: (id) => repo.delete(id),
+          };
+        };
+      }
+      const value: unknown = Reflect.get(target, prop);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  }) as Store;
+  const realSeal = createMailSeal('s'.repeat(40));
+  const seal = { seal: (m: MailMessage) => { work.seals += 1; return realSeal.seal(m); }, open: (text: string) => realSeal.open(text) };
+  const renderer = t.services.mailRenderer;
+  const mailRenderer = { render: (...args: Parameters<typeof renderer.render>) => { work.renders += 1; return renderer.render(...args); } };
+  const deps = { ...t.services, store, mail: createMailQueue({ outbox: createOutbox(store, t.clock), seal }), mailRenderer };
+  return { work, deps };
 }
 
 describe('password reset by e-mail', function () {
@@ -78,6 +111,21 @@ describe('password reset by e-mail', function () {
     expect((await loginAs(t, DEMO.parent.username, NEW_PASSWORD)).location).to.equal('/');
     const reused = await request(t.app).get(`/wachtwoord-herstellen?token=${token}`);
     expect(reused.status, 'single use').to.equal(410);
+  });
+
+  it('does the same work for an unknown address as for a known one, storing and sending nothing for it', async () => {
+    const known = counted(t);
+    const unknown = counted(t);
+    expect(await requestPasswordReset(known.deps, email)).to.equal(1);
+    expect(await requestPasswordReset(unknown.deps, 'niemand@example.org')).to.equal(0);
+    const { writes: knownWrites, ...knownWork } = known.work;
+    const { writes: unknownWrites, ...unknownWork } = unknown.work;
+    expect(knownWork).to.deep.equal({ renders: 1, seals: 1, outboxLookups: 1, flushes: 1 });
+    expect(unknownWork, 'render, seal, look-up and flush all the same').to.deep.equal(knownWork);
+    expect([knownWrites, unknownWrites], 'only the known address has a token and a mail stored').to.deep.equal([2, 0]);
+    expect(await t.services.outbox.list()).to.have.length(1);
+    const account = (await t.services.store.accounts.findByUsername(DEMO.parent.username))!;
+    expect((await t.services.store.collection<{ id: string; accountId: string }>('resetTokens').list()).map((d) => d.accountId)).to.deep.equal([account.id]);
   });
 
   it('lets a link expire after its lifetime (1 hour)', async () => {

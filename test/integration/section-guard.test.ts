@@ -11,7 +11,7 @@ import type { SectionPolicy } from '../../gateway/routes/parent/index.ts';
 import { createTestApp } from '../support/app.ts';
 import { tokenFor } from '../support/agent.ts';
 import { newFormKey } from '../../gateway/changes/index.ts';
-import { parentSession, storedRequests, submitCalls } from './changes.support.ts';
+import { parentSession, sendCorrection, storedRequests, submitCalls } from './changes.support.ts';
 
 // config/calendar.yaml: 'changes' opens with the administrative part on 8 December 2026.
 const BEFORE_OPENING = '2026-12-07T23:59:00+01:00';
@@ -44,9 +44,7 @@ describe('section guard: a crafted POST to a closed section', function () {
     expect(form.text).not.to.include('name="formKey"');
 
     t.clock.set(OPENED);
-    const accepted = await parent.agent.post(`/kind/${parent.handle}/wijzigen`).type('form').send(crafted);
-    expect(accepted.status).to.equal(200);
-    expect(accepted.text).to.include('Ontvangen');
+    await sendCorrection(parent.agent, parent.handle, crafted);
     expect(await t.services.outbox.list()).to.have.length(1);
   });
 

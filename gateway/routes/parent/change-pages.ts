@@ -1,6 +1,11 @@
 /**
  * The correction form of one child (section 'changes'): GET shows it filled with the current data,
- * POST checks it and stores the request durably before answering "ontvangen" with a reference.
+ * POST checks it and stores the request durably, then redirects (303, Post/Redirect/Get) to
+ * `/kind/<handle>/wijzigen?ontvangen=<reference>`, which says "ontvangen" with the reference — so a
+ * reload asks for that page again instead of posting the form again. The redirect is sent only
+ * once the request is flushed to disk. The URL holds the child's handle (meaningful to this account
+ * only) and the reference; the page shows a reference only to the account that sent it (404 for
+ * anyone else, as for a handle that is not theirs).
  * Both sit behind the section guard: while the calendar keeps 'changes' closed, a POST — however
  * it was crafted — is refused with 403 before anything is read or stored.
  */
@@ -21,6 +26,13 @@ import { childHeader } from './view-models/child-header.ts';
 import { displayName } from './view-models/person-name.ts';
 
 type Changes = NonNullable<ParentRouterDeps['changes']>;
+
+const REFERENCE = /^WZ-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
+
+/** Where the parent lands after a post; `again`: the same form had been sent before. */
+export function receivedUrl(handle: string, reference: string, again: boolean): string {
+  return `/kind/${handle}/wijzigen?ontvangen=${encodeURIComponent(reference)}${again ? '&opnieuw=1' : ''}`;
+}
 
 function headerOf(ctx: ChildContext) {
   return childHeader(ctx.handle, childSummary(ctx.student.value), ctx.states, 'overview');
@@ -78,7 +90,25 @@ export function changePages(deps: ParentRouterDeps, changes: Changes) {
     res.status(403).send(await renderToString(res, 'pages/change-form', { ...baseModel(ctx, 'changes.title'), notAllowed: true }));
   }
 
-  async function form(_req: Request, res: Response, user: Express.User): Promise<void> {
+  /** "Ontvangen" for one of this account's own requests for this child; 404 for any other reference. */
+  async function received(req: Request, res: Response, user: Express.User, reference: unknown): Promise<void> {
+    const ctx = guardedSubject<ChildContext>(res);
+    const own = typeof reference === 'string' && REFERENCE.test(reference)
+      ? (await changes.requests.listForChild(user.accountId, ctx.studentId)).find((r) => r.reference === reference)
+      : undefined;
+    if (!own) return renderNotFound(res);
+    const html = await renderToString(res, 'pages/change-received', {
+      ...baseModel(ctx, 'changes.receivedTitle'),
+      reference: own.reference,
+      again: req.query.opnieuw === '1',
+      request: changeRequestViews([own])[0],
+    });
+    await auditView(deps.store, deps.clock, { accountId: user.accountId, studentId: ctx.studentId, section: 'changes', requestId: res.locals.requestId });
+    res.send(html);
+  }
+
+  async function form(req: Request, res: Response, user: Express.User): Promise<void> {
+    if (req.query.ontvangen !== undefined) return received(req, res, user, req.query.ontvangen);
     const ctx = guardedSubject<ChildContext>(res);
     if (!maySubmitFor(user, ctx.guardian.value, ctx.studentId)) return refuseWithoutGezag(res, ctx);
     const { current, staleness } = await formContext(ctx, user);
@@ -111,12 +141,8 @@ export function changePages(deps: ParentRouterDeps, changes: Changes) {
       // This form's key was already used for another child: a crafted or very confused post.
       return renderForm(res, ctx, 400, { formKey: newFormKey(), values: current, errors: { form: ['changes.errors.formExpired'] }, staleness });
     }
-    res.send(await renderToString(res, 'pages/change-received', {
-      ...baseModel(ctx, 'changes.receivedTitle'),
-      reference: request.reference,
-      again: !created,
-      request: changeRequestViews([request])[0],
-    }));
+    // submit() resolved only once the request and its delivery were flushed: the redirect may go now.
+    res.redirect(303, receivedUrl(ctx.handle, request.reference, !created));
   }
 
   return { form, submit };

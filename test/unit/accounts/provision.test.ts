@@ -33,7 +33,15 @@ function guardian(id: string, email: string | undefined, children: Array<[string
 function editableSetUp(initial: Guardian[]) {
   const clock = manualClock('2026-12-07T09:00:00+01:00');
   const store = createMemoryStore();
-  const sis = { guardians: initial, async *allGuardians() { yield* sis.guardians; } };
+  const sis = {
+    guardians: initial,
+    forgotten: [] as string[],
+    async *allGuardians() { yield* sis.guardians; },
+    async forget(studentId: string) {
+      sis.forgotten.push(studentId);
+      return 0;
+    },
+  };
   return { clock, store, sis, deps: { sis, accounts: store.accounts, clock } };
 }
 
@@ -56,7 +64,7 @@ describe('provisionAccounts', () => {
     await provisionAccounts(deps);
     const before = await store.accounts.list();
     const second = await provisionAccounts(deps);
-    expect(second).to.deep.equal({ created: [], updated: 0, disabled: [], enabled: [], skipped: 22, disableRefused: false });
+    expect(second).to.deep.equal({ created: [], updated: 0, disabled: [], enabled: [], skipped: 22, disableRefused: false, forgotten: [] });
     expect(await store.accounts.list()).to.deep.equal(before);
   });
 
@@ -116,6 +124,55 @@ describe('provisionAccounts', () => {
     expect(again.status).to.equal('active');
     expect(again).not.to.have.property('disabledReason');
     expect((await store.accounts.findByGuardianId('G3'))!.status).to.equal('disabled');
+  });
+
+  it('purges the cached SIS records of a child no active account lists any more, and only those', async () => {
+    const { deps, store, sis } = mockSetUp();
+    await provisionAccounts(deps);
+    const accounts = await store.accounts.list();
+    const holders = (id: string) => accounts.filter((a) => a.studentIds?.includes(id));
+    // A child on exactly one account whose only child it is: that account will be disabled.
+    const leaver = accounts.find((a) => a.studentIds?.length === 1 && holders(a.studentIds[0]!).length === 1)!;
+    const leaving = leaver.studentIds![0]!;
+    // A child on two accounts: one parent loses gezag, the other keeps the child.
+    const shared = accounts.flatMap((a) => a.studentIds ?? []).find((id) => id !== leaving && holders(id).length === 2)!;
+    const [losing] = holders(shared);
+    for (const id of [leaving, shared]) {
+      await sis.getStudent(id);
+      await sis.listGuardiansOfStudent(id);
+    }
+    expect(await store.cache.count()).to.equal(4);
+
+    const edited = {
+      forget: (id: string) => sis.forget(id),
+      async *allGuardians() {
+        for await (const g of sis.allGuardians()) {
+          const children = g.children.filter((l) => l.studentId !== leaving
+            && !(l.studentId === shared && g.id === losing!.guardianId));
+          yield { ...g, children };
+        }
+      },
+    };
+    const report = await provisionAccounts({ ...deps, sis: edited });
+    expect(report.disabled).to.include(leaver.id);
+    expect(report.forgotten).to.deep.equal([leaving]);
+    expect(await store.cache.count(), 'the shared child\'s records stay').to.equal(2);
+    expect(await store.cache.deleteByStudent(leaving)).to.equal(0);
+    expect(await store.cache.deleteByStudent(shared)).to.equal(2);
+    expect((await provisionAccounts({ ...deps, sis: edited })).forgotten, 'once').to.deep.equal([]);
+  });
+
+  it('forgets nothing when it refuses to disable, nor a child still on an active account', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => guardian(`G${i}`, `p${i}@example.org`, [[`L${i}`, true], ['L-shared', true]]));
+    const { deps, sis } = editableSetUp(many);
+    await provisionAccounts(deps);
+    sis.guardians = [];
+    expect((await provisionAccounts(deps)).forgotten).to.deep.equal([]);
+    sis.guardians = many.map((g, i) => (i === 0 ? guardian('G0', 'p0@example.org', []) : g));
+    const report = await provisionAccounts(deps);
+    expect(report.disabled).to.have.length(1);
+    expect(report.forgotten).to.deep.equal(['L0']);
+    expect(sis.forgotten).to.deep.equal(['L0']);
   });
 
   it('refuses to disable most accounts at once (an SIS answer that came back empty)', async () => {

@@ -1,12 +1,15 @@
 import { expect } from 'chai';
 import pino from 'pino';
-import { createChangeRequests, type ChangeRequests, type StatusChange, type SubmitInput } from '../../../gateway/changes/index.ts';
+import {
+  createChangeRequests, createChangeSeal, type ChangeRequests, type SealedChangePayload, type StatusChange, type SubmitInput,
+} from '../../../gateway/changes/index.ts';
 import { createOutbox, type Outbox } from '../../../gateway/outbox/index.ts';
 import { createMemoryStore } from '../../../gateway/store/memory-store.ts';
 import type { Store } from '../../../gateway/store/types.ts';
 import { manualClock, type ManualClock } from '../../support/clock.ts';
 
 const silent = pino({ level: 'silent' });
+const seal = createChangeSeal('a-test-secret-of-enough-length-0123456789');
 
 function input(formKey: string, overrides: Partial<SubmitInput> = {}): SubmitInput {
   return {
@@ -29,7 +32,7 @@ describe('changes: requests', () => {
     clock = manualClock('2027-03-01T10:00:00Z');
     outbox = createOutbox(store, clock);
     kicks = 0;
-    changes = createChangeRequests({ store, outbox, clock, logger: silent, kick: () => (kicks += 1) });
+    changes = createChangeRequests({ store, outbox, clock, logger: silent, seal, kick: () => (kicks += 1) });
   });
   afterEach(() => store.close());
 
@@ -40,7 +43,12 @@ describe('changes: requests', () => {
     expect(request.reference).to.match(/^WZ-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     const item = await outbox.get(request.deliveryKey);
     expect(item).to.include({ kind: 'change', status: 'pending' });
-    expect((item!.payload as { proposal: unknown }).proposal).to.deep.equal({
+    // Sealed in the store: only the request id and the reference are readable there.
+    const payload = item!.payload as SealedChangePayload;
+    expect(Object.keys(payload).sort()).to.deep.equal(['reference', 'requestId', 'sealed']);
+    expect(payload).to.include({ requestId: request.id, reference: request.reference });
+    expect(JSON.stringify(item)).not.to.include('06 22222222');
+    expect(seal.open(payload.sealed, request.deliveryKey).proposal).to.deep.equal({
       studentId: 'L1', guardianId: 'V1', fields: request.fields, submittedAt: request.submittedAt,
     });
     expect((await store.audit.query({ action: 'change.submit' }))[0]!.detail).to.deep.equal({ reference: request.reference, fields: 1 });

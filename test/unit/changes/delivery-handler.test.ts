@@ -2,13 +2,14 @@ import { expect } from 'chai';
 import pino from 'pino';
 import { createMockAdapter, type MockConfigInput } from '../../../adapters/mock/index.ts';
 import type { MockSisAdapter } from '../../../adapters/mock/adapter.ts';
-import { createChangeDeliveryHandler, createChangeRequests } from '../../../gateway/changes/index.ts';
+import { createChangeDeliveryHandler, createChangeRequests, createChangeSeal, type ChangeSeal } from '../../../gateway/changes/index.ts';
 import { createDeliveryWorker, createOutbox } from '../../../gateway/outbox/index.ts';
 import { createMemoryStore } from '../../../gateway/store/memory-store.ts';
 import type { Store } from '../../../gateway/store/types.ts';
 import { manualClock } from '../../support/clock.ts';
 
 const silent = pino({ level: 'silent' });
+const SECRET = 'a-test-secret-of-enough-length-0123456789';
 
 describe('changes: the delivery handler', () => {
   let store: Store;
@@ -21,11 +22,12 @@ describe('changes: the delivery handler', () => {
   });
   afterEach(() => store.close());
 
-  async function setUp(mock: MockConfigInput | undefined) {
+  /** `deliverWith` is the seal of the gateway that delivers (another session secret after a restart). */
+  async function setUp(mock: MockConfigInput | undefined, deliverWith: ChangeSeal = createChangeSeal(SECRET)) {
     const sis = mock ? createMockAdapter({ pupils: 40, ...mock }, { clock }) as MockSisAdapter : undefined;
     const outbox = createOutbox(store, clock);
-    const requests = createChangeRequests({ store, outbox, clock, logger: silent });
-    const handler = createChangeDeliveryHandler({ sis: sis ?? {}, requests });
+    const requests = createChangeRequests({ store, outbox, clock, logger: silent, seal: createChangeSeal(SECRET) });
+    const handler = createChangeDeliveryHandler({ sis: sis ?? {}, requests, seal: deliverWith });
     const worker = createDeliveryWorker({
       outbox, clock, logger: silent, handlers: { change: handler }, random: () => 0, backoff: { baseMs: 1000, maxMs: 60_000, maxAttempts: 5 },
     });
@@ -43,6 +45,31 @@ describe('changes: the delivery handler', () => {
     expect(sis!.submitted.map((s) => [s.idempotencyKey, s.change.studentId])).to.deep.equal([[request.deliveryKey, 'L1001']]);
     expect((await outbox.get(request.deliveryKey))!.receipt).to.deep.equal({ via: 'sis', reference: 'MOCK-000001' });
     expect((await requests.get(request.id))!.delivery).to.deep.include({ via: 'sis', reference: 'MOCK-000001' });
+  });
+
+  it('delivers a correction sealed under an earlier session secret from its request record', async () => {
+    const { sis, worker, request } = await setUp({}, createChangeSeal('a-rotated-secret-of-enough-length-987654321'));
+    expect((await worker.runOnce()).delivered).to.deep.equal([request.deliveryKey]);
+    expect(sis!.submitted.map((s) => s.change)).to.deep.equal([{
+      studentId: 'L1001', guardianId: 'V2001', fields: [{ field: 'guardian.phone', new: '06 12345678' }], submittedAt: request.submittedAt,
+    }]);
+  });
+
+  it('parks a sealed correction it can neither open nor rebuild (request record gone)', async () => {
+    const { sis, worker, request, outbox } = await setUp({}, createChangeSeal('a-rotated-secret-of-enough-length-987654321'));
+    await store.collection('changeRequests').delete(request.id);
+    expect((await worker.runOnce()).parked).to.deep.equal([request.deliveryKey]);
+    expect((await outbox.get(request.deliveryKey))!.lastError).to.equal('CHANGE_SEAL_UNREADABLE');
+    expect(sis!.submitted).to.deep.equal([]);
+  });
+
+  it('does not open a sealed payload copied onto another item', async () => {
+    const { sis, worker, request, outbox } = await setUp({});
+    const original = (await outbox.get(request.deliveryKey))!;
+    await outbox.enqueue({ id: 'change-forged', kind: 'change', payload: original.payload });
+    await outbox.save({ ...original, status: 'delivered' });
+    expect((await worker.runOnce()).parked).to.deep.equal(['change-forged']);
+    expect(sis!.submitted).to.deep.equal([]);
   });
 
   it('retries an SIS outage no sooner than its Retry-After', async () => {

@@ -70,6 +70,24 @@ describe('mail delivery through the outbox', () => {
     expect(smtp.messages).to.have.length(1);
   });
 
+  it('rehearses a mail without storing or sending anything', async () => {
+    await queue.rehearse('reset:nobody', { to: 'niemand@example.org', subject: 'Code', text: 'Uw link' }, { sealed: true });
+    expect(await store.collection('outbox').list()).to.deep.equal([]);
+    expect((await worker.runOnce()).delivered).to.deep.equal([]);
+    expect(smtp.messages).to.deep.equal([]);
+  });
+
+  it('sends a mail queued with a delivery window only inside it, retries included', async () => {
+    await queue.queue('notify:1', { to: 'ouder@example.org', subject: 'Nieuws', text: 'Nieuws' }, {
+      window: { from: '16:00', to: '20:00', timeZone: 'Europe/Amsterdam' },
+    });
+    expect((await worker.runOnce()).deferred).to.deep.equal(['notify:1']);
+    expect(smtp.messages).to.have.length(0);
+    clock.set('2027-03-01T15:00:00Z'); // 16:00 CET
+    expect((await worker.runOnce()).delivered).to.deep.equal(['notify:1']);
+    expect(smtp.messages).to.have.length(1);
+  });
+
   it('keeps a sealed mail encrypted in the store and sends it in the clear', async () => {
     await queue.queue('secret:1', { to: 'ouder@example.org', subject: 'Code', text: 'Uw code: K7QX2-MPT4A' }, { sealed: true });
     const stored = JSON.stringify(await store.collection('outbox').list());

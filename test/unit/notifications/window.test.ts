@@ -1,21 +1,15 @@
 import { expect } from 'chai';
-import { isInWindow } from '../../../gateway/notifications/window.ts';
-
-const WINDOW = { from: '16:00', to: '20:00' };
-const at = (iso: string) => isInWindow(new Date(iso), WINDOW, 'Europe/Amsterdam');
+import { loadConfig } from '../../../gateway/config/index.ts';
+import { notificationWindow } from '../../../gateway/notifications/window.ts';
+import { isInDeliveryWindow } from '../../../gateway/outbox/window.ts';
 
 describe('the notification delivery window', () => {
-  it('is local time: 16:00 inclusive to 20:00 exclusive, in winter and in summer', () => {
-    expect(at('2027-02-17T14:59:00Z')).to.equal(false); // 15:59 CET
-    expect(at('2027-02-17T15:00:00Z')).to.equal(true); // 16:00 CET
-    expect(at('2027-02-17T18:59:00Z')).to.equal(true); // 19:59 CET
-    expect(at('2027-02-17T19:00:00Z')).to.equal(false); // 20:00 CET
-    expect(at('2027-06-10T14:00:00Z')).to.equal(true); // 16:00 CEST
-    expect(at('2027-06-10T13:59:00Z')).to.equal(false); // 15:59 CEST
-  });
-
-  it('is closed at the classroom door (08:15) and at night', () => {
-    expect(at('2027-02-17T07:15:00Z')).to.equal(false);
-    expect(at('2027-02-16T23:00:30Z')).to.equal(false);
+  it('is the school\'s mail.notifications.window in the school\'s time zone', () => {
+    const config = loadConfig({ file: 'config/demo.yaml', env: {}, values: { mail: { notifications: { window: { from: '15:30', to: '19:00' } } } } });
+    const window = notificationWindow(config);
+    expect(window).to.deep.equal({ from: '15:30', to: '19:00', timeZone: 'Europe/Amsterdam' });
+    expect(isInDeliveryWindow(new Date('2027-02-17T14:29:00Z'), window)).to.equal(false); // 15:29 CET
+    expect(isInDeliveryWindow(new Date('2027-02-17T14:30:00Z'), window)).to.equal(true); // 15:30 CET
+    expect(isInDeliveryWindow(new Date('2027-02-17T18:00:00Z'), window)).to.equal(false); // 19:00 CET
   });
 });

@@ -125,6 +125,74 @@ describe('outbox and delivery worker', () => {
     expect((await outbox.get('a'))!.history).to.have.length(POLICY.maxAttempts + 1);
   });
 
+  it('holds an item with a delivery window to it: a retry falling due after closing waits for the next opening, uncounted', async () => {
+    let down = true;
+    const sentAt: string[] = [];
+    const { outbox, worker } = setUp(async () => {
+      if (down) throw new Error('ECONNREFUSED');
+      sentAt.push(clock.now().toISOString());
+    });
+    const window = { from: '16:00', to: '20:00', timeZone: 'Europe/Amsterdam' };
+    clock.set('2027-03-01T18:59:50Z'); // 19:59:50 CET
+    await outbox.enqueue({ id: 'a', kind: 'mail', payload: { n: 1 }, window });
+    expect((await worker.runOnce()).retried).to.deep.equal(['a']);
+    down = false;
+    clock.set('2027-03-01T19:00:00.550Z'); // the retry falls due at 20:00:00.550
+    expect(await worker.runOnce()).to.deep.equal({ delivered: [], retried: [], parked: [], deferred: ['a'] });
+    const held = (await outbox.get('a'))!;
+    expect(held).to.include({ status: 'pending', attempts: 1, nextAttemptAt: '2027-03-02T15:00:00.000Z' });
+    expect(held.window).to.deep.equal(window);
+    expect(held.history.map((h) => h.outcome), 'holding back is not an attempt').to.deep.equal(['retry']);
+    clock.set('2027-03-02T14:59:59Z');
+    expect(await worker.runOnce()).to.deep.equal({ delivered: [], retried: [], parked: [], deferred: [] });
+    clock.set('2027-03-02T15:00:00Z');
+    expect((await worker.runOnce()).delivered).to.deep.equal(['a']);
+    clock.advance(60_000);
+    await worker.runOnce();
+    expect(sentAt).to.deep.equal(['2027-03-02T15:00:00.000Z']);
+    expect(await outbox.get('a')).to.include({ status: 'delivered', attempts: 2 });
+  });
+
+  it('holds a windowed item requeued by an operator at night until the window opens', async () => {
+    const { outbox, worker } = setUp(async () => {
+      throw new DeliveryError('550', { permanent: true });
+    });
+    clock.set('2027-03-01T16:00:00Z'); // 17:00 CET
+    await outbox.enqueue({ id: 'a', kind: 'mail', payload: { n: 1 }, window: { from: '16:00', to: '20:00', timeZone: 'Europe/Amsterdam' } });
+    expect((await worker.runOnce()).parked).to.deep.equal(['a']);
+    clock.set('2027-03-01T22:00:00Z');
+    await outbox.requeue('a');
+    expect((await worker.runOnce()).deferred).to.deep.equal(['a']);
+    expect((await outbox.get('a'))!.nextAttemptAt).to.equal('2027-03-02T15:00:00.000Z');
+  });
+
+  it('refuses to queue an item with a window it could not honour', async () => {
+    const { outbox } = setUp(async () => undefined);
+    let error: unknown;
+    try {
+      await outbox.enqueue({ id: 'a', kind: 'mail', payload: { n: 1 }, window: { from: '20:00', to: '16:00', timeZone: 'Europe/Amsterdam' } });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).to.be.instanceOf(TypeError);
+    expect(await outbox.list()).to.deep.equal([]);
+  });
+
+  it('purges only a delivered item (retention); pending and parked ones stay', async () => {
+    const { outbox, worker } = setUp(async (item) => {
+      if (item.payload.n === 2) throw new DeliveryError('550', { permanent: true });
+    });
+    await outbox.enqueue({ id: 'sent', kind: 'mail', payload: { n: 1 } });
+    await outbox.enqueue({ id: 'parked', kind: 'mail', payload: { n: 2 } });
+    await worker.runOnce();
+    await outbox.enqueue({ id: 'waiting', kind: 'mail', payload: { n: 3 } });
+    expect(await outbox.purgeDelivered('sent')).to.equal(true);
+    expect(await outbox.purgeDelivered('parked')).to.equal(false);
+    expect(await outbox.purgeDelivered('waiting')).to.equal(false);
+    expect(await outbox.purgeDelivered('unknown')).to.equal(false);
+    expect((await outbox.list()).map((i) => i.id).sort()).to.deep.equal(['parked', 'waiting']);
+  });
+
   it('parks an item of a kind nobody delivers, naming the kind', async () => {
     const { outbox, worker } = setUp(async () => undefined);
     await outbox.enqueue({ id: 'x', kind: 'fax', payload: {} });
@@ -153,7 +221,7 @@ describe('outbox and delivery worker', () => {
     const { outbox, worker } = setUp(async () => undefined);
     const { item } = await outbox.enqueue({ id: 'a', kind: 'mail', payload: { n: 1 } });
     await outbox.save({ ...(item as OutboxItem), status: 'delivering', attempts: 1 });
-    expect(await worker.runOnce()).to.deep.equal({ delivered: [], retried: [], parked: [] });
+    expect(await worker.runOnce()).to.deep.equal({ delivered: [], retried: [], parked: [], deferred: [] });
     expect(await worker.recover()).to.deep.equal(['a']);
     expect((await worker.runOnce()).delivered).to.deep.equal(['a']);
   });

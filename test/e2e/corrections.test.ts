@@ -1,0 +1,156 @@
+/**
+ * A correction by a parent, from form to decision, in a real browser (Debian's Chromium through
+ * playwright-core) against the demo school as `npm start` boots it: the parent corrects an address
+ * (a wrong postcode first), sees "ontvangen" with a reference and reloads that page without sending
+ * anything twice; the school's operator rejects it with a note in the queue under /beheer; the
+ * parent sees "afgewezen" and the note on the child's page. Driven only through what people see:
+ * labelled fields, buttons, links and headings.
+ */
+import { expect } from 'chai';
+import type { Locator, Page } from 'playwright-core';
+import { useBrowser, type PageProblem } from '../support/browser.ts';
+import { startDemoApp, type DemoApp } from './demo-app.ts';
+import { textOf } from './page-reading.ts';
+
+const PARENT = { username: 'demo.ouder', password: 'fietsen langs de bloeiende dijk' };
+const OPERATOR = { username: 'demo.beheerder', password: 'appelflap met slagroom op het plein' };
+const NOTE = 'Dit adres staat niet in de basisregistratie; kunt u het nakijken?';
+
+/** Chromium logs every non-2xx load; a refused form (422) is the portal working. */
+function isExpectedFailedLoad(problem: PageProblem): boolean {
+  const status = /^Failed to load resource: the server responded with a status of (\d{3})\b/.exec(problem.text)?.[1];
+  if (problem.kind !== 'console' || status !== '422' || !problem.source) return false;
+  return /^\/kind\/[^/]+\/wijzigen$/.test(new URL(problem.source).pathname);
+}
+
+describe('a parent\'s correction in a real browser', function () {
+  this.timeout(60_000);
+  const browser = useBrowser({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  let app: DemoApp;
+  let url: string;
+
+  before(async () => {
+    app = await startDemoApp();
+    url = app.booted.url;
+  });
+
+  after(async () => {
+    await app?.stop();
+  });
+
+  /** Clicks and waits for the next document (waitForLoadState would see the current one, already loaded). */
+  async function clickAndLoad(page: Page, target: Locator): Promise<void> {
+    const loaded = page.waitForEvent('load');
+    await target.click();
+    await loaded;
+  }
+
+  async function logIn(page: Page, path: string, who: { username: string; password: string }): Promise<void> {
+    await page.goto(`${url}${path}`);
+    await page.getByLabel('Gebruikersnaam', { exact: true }).fill(who.username);
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(who.password);
+    await clickAndLoad(page, page.getByRole('button', { name: 'Inloggen', exact: true }));
+  }
+
+  async function logOut(page: Page): Promise<void> {
+    await clickAndLoad(page, page.getByRole('button', { name: 'Uitloggen', exact: true }));
+  }
+
+  const h1 = (page: Page) => textOf(page.getByRole('heading', { level: 1 }));
+
+  /** The message is next to the field, marks it invalid and is read out with it. */
+  async function expectFieldError(page: Page, label: string, message: string): Promise<void> {
+    const input = page.getByLabel(label, { exact: true });
+    expect(await input.getAttribute('aria-invalid'), `${label}: aria-invalid`).to.equal('true');
+    const ids = (await input.getAttribute('aria-describedby'))?.split(/\s+/) ?? [];
+    const description = (await Promise.all(ids.map((id) => textOf(page.locator(`[id="${id}"]`))))).join(' ');
+    expect(description, `${label}: accessible description`).to.contain(message);
+    expect(await textOf(page.locator('.field', { has: input })), `${label}: shown next to the field`).to.contain(message);
+  }
+
+  it('goes from the form (a wrong postcode first) to "ontvangen", through the operator\'s rejection, to "afgewezen" with the note', async () => {
+    const page = await browser.newPage();
+    await logIn(page, '/inloggen', PARENT);
+    expect(await h1(page)).to.equal('Uw kinderen');
+
+    // The child's page, then its correction form.
+    const firstChild = page.locator('main .cards .card-link').first();
+    const childName = await textOf(firstChild);
+    await clickAndLoad(page, firstChild);
+    const childPath = new URL(page.url()).pathname;
+    expect(childPath).to.match(/^\/kind\/[A-Za-z0-9_-]+$/);
+    expect(await h1(page)).to.equal(childName);
+    const corrections = page.getByRole('region', { name: 'Doorgegeven wijzigingen', exact: true });
+    expect(await textOf(corrections)).to.contain('U heeft nog geen wijzigingen doorgegeven.');
+    await clickAndLoad(page, corrections.getByRole('link', { name: 'Gegevens wijzigen', exact: true }));
+    expect(new URL(page.url()).pathname).to.equal(`${childPath}/wijzigen`);
+    const street = page.getByLabel('Straat', { exact: true });
+    const postcode = page.getByLabel('Postcode', { exact: true });
+    expect(await street.inputValue(), 'the form starts from what the school has').not.to.equal('');
+
+    // A postcode that is not Dutch: the message sits with the field, and what was typed stays.
+    await street.fill('Lindelaan');
+    await page.getByLabel('Huisnummer', { exact: true }).fill('12a');
+    await postcode.fill('1234 A');
+    await clickAndLoad(page, page.getByRole('button', { name: 'Wijziging versturen', exact: true }));
+    expect(new URL(page.url()).pathname).to.equal(`${childPath}/wijzigen`);
+    expect(await textOf(page.getByRole('alert'))).to.contain('Er is iets niet goed gegaan');
+    await expectFieldError(page, 'Postcode', 'Vul een Nederlandse postcode in, zoals 1234 AB.');
+    expect(await postcode.inputValue()).to.equal('1234 A');
+    expect(await street.inputValue()).to.equal('Lindelaan');
+    expect(await page.getByLabel('Huisnummer', { exact: true }).inputValue()).to.equal('12a');
+    expect(await app.booted.services.changes.list(), 'nothing stored for a refused form').to.deep.equal([]);
+
+    // Corrected: "ontvangen" with a reference, on a page of its own (Post/Redirect/Get).
+    await postcode.fill('1234 ab');
+    await clickAndLoad(page, page.getByRole('button', { name: 'Wijziging versturen', exact: true }));
+    const received = new URL(page.url());
+    expect(received.pathname).to.equal(`${childPath}/wijzigen`);
+    const reference = received.searchParams.get('ontvangen') ?? '';
+    expect(reference).to.match(/^WZ-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(await h1(page)).to.equal('Wijziging ontvangen');
+    const banner = page.getByRole('status');
+    expect(await textOf(banner.getByRole('heading', { level: 2 }))).to.equal('Ontvangen');
+    expect(await textOf(banner)).to.contain(`Uw referentie: ${reference}`);
+
+    // A reload reads the page again and sends nothing.
+    await page.reload();
+    expect(page.url()).to.equal(received.href);
+    expect(await textOf(page.getByRole('status'))).to.contain(`Uw referentie: ${reference}`);
+    expect(await textOf(page.getByRole('status'))).not.to.contain('U had deze wijziging al verstuurd');
+    const stored = await app.booted.services.changes.list();
+    expect(stored.map((r) => r.reference), 'one request, however often the page is loaded').to.deep.equal([reference]);
+    expect(stored[0]!.fields.map((f) => f.new)).to.include.members(['Lindelaan', '12a', '1234 AB']);
+    await logOut(page);
+
+    // The school's operator finds it in the queue and rejects it with a note for the parent.
+    await logIn(page, '/beheer/inloggen', OPERATOR);
+    expect(new URL(page.url()).pathname).to.equal('/beheer/wijzigingen');
+    expect(await h1(page)).to.equal('Wijzigingen van ouders');
+    const card = page.locator('main .cards > li').filter({ has: page.getByRole('heading', { level: 2, name: new RegExp(`^${reference} `) }) });
+    expect(await card.count()).to.equal(1);
+    const shown = await textOf(card);
+    expect(shown).to.contain(childName);
+    expect(shown).to.contain('→ Lindelaan');
+    expect(shown).to.contain('→ 1234 AB');
+    await card.getByLabel('Toelichting voor de ouder', { exact: true }).fill(NOTE);
+    await clickAndLoad(page, card.getByRole('button', { name: 'Afwijzen', exact: true }));
+    expect(await textOf(page.getByRole('status'))).to.contain('De wijziging is afgewezen; de ouder ziet uw toelichting.');
+    await clickAndLoad(page, page.getByRole('link', { name: 'alle', exact: true }));
+    const decided = page.locator('main .cards > li').filter({ has: page.getByRole('heading', { level: 2, name: new RegExp(`^${reference} `) }) });
+    expect(await textOf(decided)).to.contain('afgewezen');
+    expect(await decided.getByRole('button', { name: 'Afwijzen', exact: true }).count(), 'decided once').to.equal(0);
+    await logOut(page);
+
+    // The parent sees the decision and the note on the child's page.
+    await logIn(page, '/inloggen', PARENT);
+    await page.goto(`${url}${childPath}`);
+    const history = await textOf(page.getByRole('region', { name: 'Doorgegeven wijzigingen', exact: true }));
+    expect(history).to.contain(`Referentie: ${reference}`);
+    expect(history).to.contain('Status: afgewezen');
+    expect(history).to.contain(`Toelichting van de school: ${NOTE}`);
+
+    expect(browser.problems.filter((p) => !isExpectedFailedLoad(p)), 'console errors, CSP violations or script errors').to.deep.equal([]);
+    expect(browser.problems.filter(isExpectedFailedLoad), 'the one refused form').to.have.length(1);
+  });
+});
