@@ -10,7 +10,7 @@
  *   (gateway/changes/retention.ts). A nightly run is idempotent, so a run twice in one night
  *   (or one at every restart) changes nothing more.
  */
-import cron, { type ScheduledTask } from 'node-cron';
+import { createCronRoutine, type CronRoutine } from '../jobs/cron-routine.ts';
 import { purgeDecidedChanges, type RetentionReport } from '../changes/retention.ts';
 import type { JobDefinition } from '../jobs/index.ts';
 import { eventsBetween } from '../policy/index.ts';
@@ -60,17 +60,11 @@ export function createInvitationJob(deps: AccountJobDeps): JobDefinition {
   };
 }
 
-export interface NightlyAccounts {
-  /** One nightly run now (tests call this with their own clock). */
-  runOnce(): Promise<AccountRunReport>;
-  start(): void;
-  stop(): Promise<void>;
-}
+/** runOnce() is one nightly run now (tests call it with their own clock). */
+export type NightlyAccounts = CronRoutine<AccountRunReport>;
 
 export function createNightlyAccounts(deps: AccountJobDeps): NightlyAccounts {
   const [hour, minute] = deps.config.mail.invitations.nightlyAt.split(':').map(Number);
-  let task: ScheduledTask | undefined;
-  let running: Promise<AccountRunReport> | undefined;
 
   async function run(): Promise<AccountRunReport> {
     const report: AccountRunReport = { provision: await provision(deps) };
@@ -82,26 +76,8 @@ export function createNightlyAccounts(deps: AccountJobDeps): NightlyAccounts {
     return report;
   }
 
-  return {
-    runOnce() {
-      // Never two at once: a second call shares the run in flight.
-      running ??= run().finally(() => { running = undefined; });
-      return running;
-    },
-    start() {
-      task = cron.createTask(`${minute} ${hour} * * *`, async () => {
-        try {
-          await this.runOnce();
-        } catch (err) {
-          deps.logger.error({ err }, 'nightly accounts run failed');
-        }
-      }, { name: 'ouderpoort-nightly-accounts', noOverlap: true, timezone: deps.config.school.timezone });
-      void task.start();
-    },
-    async stop() {
-      await task?.destroy();
-      task = undefined;
-      await running?.catch(() => undefined);
-    },
-  };
+  return createCronRoutine({
+    name: 'ouderpoort-nightly-accounts', expression: `${minute} ${hour} * * *`, timezone: deps.config.school.timezone,
+    logger: deps.logger, failureMessage: 'nightly accounts run failed', run,
+  });
 }

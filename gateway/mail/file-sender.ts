@@ -10,6 +10,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Clock } from '../../adapters/contract/index.ts';
+import { nodemailerMessage } from './nodemailer-message.ts';
 import type { MailMessage, MailSender } from './types.ts';
 
 export interface FileSenderOptions {
@@ -26,16 +27,7 @@ export function createFileSender(options: FileSenderOptions): MailSender {
   const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(message: MailMessage) {
-      const info = await composer.sendMail({
-        from: options.from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        ...(message.html !== undefined && { html: message.html }),
-        ...(message.replyTo !== undefined && { replyTo: message.replyTo }),
-        ...(message.messageId !== undefined && { messageId: message.messageId }),
-        date: options.clock.now(),
-      });
+      const info = await composer.sendMail({ ...nodemailerMessage(options.from, message), date: options.clock.now() });
       const messageId = String(info.messageId);
       const digest = createHash('sha256').update(messageId).digest('hex').slice(0, 16);
       await mkdir(options.dir, { recursive: true, mode: 0o700 });

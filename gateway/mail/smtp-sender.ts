@@ -7,6 +7,7 @@
  */
 import nodemailer from 'nodemailer';
 import { DeliveryError } from '../outbox/index.ts';
+import { nodemailerMessage } from './nodemailer-message.ts';
 import type { MailMessage, MailSender } from './types.ts';
 
 export interface SmtpSenderOptions {
@@ -51,15 +52,7 @@ export function createSmtpSender(options: SmtpSenderOptions): MailSender {
   return {
     async send(message: MailMessage) {
       try {
-        const info = await transport.sendMail({
-          from: options.from,
-          to: message.to,
-          subject: message.subject,
-          text: message.text,
-          ...(message.html !== undefined && { html: message.html }),
-          ...(message.replyTo !== undefined && { replyTo: message.replyTo }),
-          ...(message.messageId !== undefined && { messageId: message.messageId }),
-        });
+        const info = await transport.sendMail(nodemailerMessage(options.from, message));
         return { messageId: String(info.messageId) };
       } catch (err) {
         throw smtpDeliveryError(err);

@@ -9,7 +9,7 @@
  * Runs every minute (node-cron, real time) in production; runOnce() in tests.
  */
 import { createHash } from 'node:crypto';
-import cron, { type ScheduledTask } from 'node-cron';
+import { createCronRoutine, type CronRoutine } from '../jobs/cron-routine.ts';
 import { isSisError } from '../../adapters/contract/index.ts';
 import type { Locale } from '../i18n/translate.ts';
 import { linkBase } from '../mail/create-mailer.ts';
@@ -85,34 +85,11 @@ export async function runDigest(deps: DigestDeps): Promise<DigestReport> {
   return report;
 }
 
-export interface NotificationDigest {
-  runOnce(): Promise<DigestReport>;
-  start(): void;
-  stop(): Promise<void>;
-}
+export type NotificationDigest = CronRoutine<DigestReport>;
 
 export function createNotificationDigest(deps: DigestDeps): NotificationDigest {
-  let task: ScheduledTask | undefined;
-  let running: Promise<DigestReport> | undefined;
-  return {
-    runOnce() {
-      running ??= runDigest(deps).finally(() => { running = undefined; });
-      return running;
-    },
-    start() {
-      task = cron.createTask('* * * * *', async () => {
-        try {
-          await this.runOnce();
-        } catch (err) {
-          deps.logger.error({ err }, 'notification digest failed');
-        }
-      }, { name: 'ouderpoort-notification-digest', noOverlap: true, timezone: deps.config.school.timezone });
-      void task.start();
-    },
-    async stop() {
-      await task?.destroy();
-      task = undefined;
-      await running?.catch(() => undefined);
-    },
-  };
+  return createCronRoutine({
+    name: 'ouderpoort-notification-digest', expression: '* * * * *', timezone: deps.config.school.timezone,
+    logger: deps.logger, failureMessage: 'notification digest failed', run: () => runDigest(deps),
+  });
 }
