@@ -7,21 +7,19 @@
  * labelled fields, buttons, links and headings.
  */
 import { expect } from 'chai';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { useBrowser, type PageProblem } from '../support/browser.ts';
 import { startDemoApp, type DemoApp } from './demo-app.ts';
+import { clickAndLoad, expectFieldError, h1, isExpectedFailedLoad, logIn } from './page-actions.ts';
 import { textOf } from './page-reading.ts';
 
 const PARENT = { username: 'demo.ouder', password: 'fietsen langs de bloeiende dijk' };
 const OPERATOR = { username: 'demo.beheerder', password: 'appelflap met slagroom op het plein' };
 const NOTE = 'Dit adres staat niet in de basisregistratie; kunt u het nakijken?';
 
-/** Chromium logs every non-2xx load; a refused form (422) is the portal working. */
-function isExpectedFailedLoad(problem: PageProblem): boolean {
-  const status = /^Failed to load resource: the server responded with a status of (\d{3})\b/.exec(problem.text)?.[1];
-  if (problem.kind !== 'console' || status !== '422' || !problem.source) return false;
-  return /^\/kind\/[^/]+\/wijzigen$/.test(new URL(problem.source).pathname);
-}
+/** A refused form (422) is the portal working. */
+const EXPECTED_FAILED_LOADS = [{ status: 422, path: /^\/kind\/[^/]+\/wijzigen$/ }];
+const isExpectedRefusal = (problem: PageProblem) => isExpectedFailedLoad(problem, EXPECTED_FAILED_LOADS);
 
 describe('a parent\'s correction in a real browser', function () {
   this.timeout(60_000);
@@ -38,39 +36,18 @@ describe('a parent\'s correction in a real browser', function () {
     await app?.stop();
   });
 
-  /** Clicks and waits for the next document (waitForLoadState would see the current one, already loaded). */
-  async function clickAndLoad(page: Page, target: Locator): Promise<void> {
-    const loaded = page.waitForEvent('load');
-    await target.click();
-    await loaded;
-  }
-
-  async function logIn(page: Page, path: string, who: { username: string; password: string }): Promise<void> {
+  async function logInAt(page: Page, path: string, who: { username: string; password: string }): Promise<void> {
     await page.goto(`${url}${path}`);
-    await page.getByLabel('Gebruikersnaam', { exact: true }).fill(who.username);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(who.password);
-    await clickAndLoad(page, page.getByRole('button', { name: 'Inloggen', exact: true }));
+    await logIn(page, who.username, who.password);
   }
 
   async function logOut(page: Page): Promise<void> {
     await clickAndLoad(page, page.getByRole('button', { name: 'Uitloggen', exact: true }));
   }
 
-  const h1 = (page: Page) => textOf(page.getByRole('heading', { level: 1 }));
-
-  /** The message is next to the field, marks it invalid and is read out with it. */
-  async function expectFieldError(page: Page, label: string, message: string): Promise<void> {
-    const input = page.getByLabel(label, { exact: true });
-    expect(await input.getAttribute('aria-invalid'), `${label}: aria-invalid`).to.equal('true');
-    const ids = (await input.getAttribute('aria-describedby'))?.split(/\s+/) ?? [];
-    const description = (await Promise.all(ids.map((id) => textOf(page.locator(`[id="${id}"]`))))).join(' ');
-    expect(description, `${label}: accessible description`).to.contain(message);
-    expect(await textOf(page.locator('.field', { has: input })), `${label}: shown next to the field`).to.contain(message);
-  }
-
   it('goes from the form (a wrong postcode first) to "ontvangen", through the operator\'s rejection, to "afgewezen" with the note', async () => {
     const page = await browser.newPage();
-    await logIn(page, '/inloggen', PARENT);
+    await logInAt(page, '/inloggen', PARENT);
     expect(await h1(page)).to.equal('Uw kinderen');
 
     // The child's page, then its correction form.
@@ -124,7 +101,7 @@ describe('a parent\'s correction in a real browser', function () {
     await logOut(page);
 
     // The school's operator finds it in the queue and rejects it with a note for the parent.
-    await logIn(page, '/beheer/inloggen', OPERATOR);
+    await logInAt(page, '/beheer/inloggen', OPERATOR);
     expect(new URL(page.url()).pathname).to.equal('/beheer/wijzigingen');
     expect(await h1(page)).to.equal('Wijzigingen van ouders');
     const card = page.locator('main .cards > li').filter({ has: page.getByRole('heading', { level: 2, name: new RegExp(`^${reference} `) }) });
@@ -143,14 +120,14 @@ describe('a parent\'s correction in a real browser', function () {
     await logOut(page);
 
     // The parent sees the decision and the note on the child's page.
-    await logIn(page, '/inloggen', PARENT);
+    await logInAt(page, '/inloggen', PARENT);
     await page.goto(`${url}${childPath}`);
     const history = await textOf(page.getByRole('region', { name: 'Doorgegeven wijzigingen', exact: true }));
     expect(history).to.contain(`Referentie: ${reference}`);
     expect(history).to.contain('Status: afgewezen');
     expect(history).to.contain(`Toelichting van de school: ${NOTE}`);
 
-    expect(browser.problems.filter((p) => !isExpectedFailedLoad(p)), 'console errors, CSP violations or script errors').to.deep.equal([]);
-    expect(browser.problems.filter(isExpectedFailedLoad), 'the one refused form').to.have.length(1);
+    expect(browser.problems.filter((p) => !isExpectedRefusal(p)), 'console errors, CSP violations or script errors').to.deep.equal([]);
+    expect(browser.problems.filter(isExpectedRefusal), 'the one refused form').to.have.length(1);
   });
 });

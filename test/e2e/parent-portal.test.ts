@@ -6,12 +6,13 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'chai';
-import type { Locator, Page } from 'playwright-core';
-import { useBrowser, type PageProblem } from '../support/browser.ts';
+import type { Locator } from 'playwright-core';
+import { useBrowser } from '../support/browser.ts';
 import { REPO_ROOT, startDemoApp, type DemoApp } from './demo-app.ts';
 import {
   expectedLvsTables, expectedMethodTables, type ExpectedLvsRow, type ExpectedMethodRow, type ExpectedTable,
 } from './expected-results.ts';
+import { clickAndLoad, expectFieldError, h1, isExpectedFailedLoad, logIn } from './page-actions.ts';
 import { displayNameOf, readTable, textOf, type TableRow } from './page-reading.ts';
 
 const FIRST_LOGIN = { username: 'demo.nieuw', initialSecret: 'BRQN7-DEM2A-WELKM-START-XXY3Z', guardianId: 'V2004' };
@@ -19,21 +20,11 @@ const RETURNING = { username: 'demo.ouder', password: 'fietsen langs de bloeiend
 const NEW_PASSWORD = 'de reiger wacht geduldig aan de slootkant';
 const SCREENSHOT = path.join(REPO_ROOT, 'var', 'e2e', 'results.png');
 
-/**
- * Chromium logs every non-2xx load as "Failed to load resource". Some are the portal working: a
- * wrong password is answered with 401, a refused new password with 422.
- */
+/** A wrong password is answered with 401, a refused new password with 422: the portal working. */
 const EXPECTED_FAILED_LOADS: ReadonlyArray<{ status: number; path: string }> = [
   { status: 401, path: '/inloggen' },
   { status: 422, path: '/eerste-keer' },
 ];
-
-function isExpectedFailedLoad(problem: PageProblem): boolean {
-  const status = /^Failed to load resource: the server responded with a status of (\d{3})\b/.exec(problem.text)?.[1];
-  if (problem.kind !== 'console' || !status || !problem.source) return false;
-  const { pathname } = new URL(problem.source);
-  return EXPECTED_FAILED_LOADS.some((e) => e.status === Number(status) && e.path === pathname);
-}
 
 describe('parent portal in a real browser', function () {
   this.timeout(60_000);
@@ -51,37 +42,7 @@ describe('parent portal in a real browser', function () {
   });
 
   function unexpectedProblems() {
-    return browser.problems.filter((p) => !isExpectedFailedLoad(p));
-  }
-
-  /**
-   * Clicks and waits for the next document to load. (waitForLoadState would return at once: the
-   * current page is already loaded, and the checks that follow would read the old page.)
-   */
-  async function clickAndLoad(page: Page, target: Locator): Promise<void> {
-    const loaded = page.waitForEvent('load');
-    await target.click();
-    await loaded;
-  }
-
-  async function logIn(page: Page, username: string, secret: string): Promise<void> {
-    await page.getByLabel('Gebruikersnaam', { exact: true }).fill(username);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(secret);
-    await clickAndLoad(page, page.getByRole('button', { name: 'Inloggen', exact: true }));
-  }
-
-  /** The message is next to the field, marks it invalid and is read out with it. */
-  async function expectFieldError(page: Page, label: string, message: string): Promise<void> {
-    const input = page.getByLabel(label, { exact: true });
-    expect(await input.getAttribute('aria-invalid'), `${label}: aria-invalid`).to.equal('true');
-    const ids = (await input.getAttribute('aria-describedby'))?.split(/\s+/) ?? [];
-    const description = (await Promise.all(ids.map((id) => textOf(page.locator(`[id="${id}"]`))))).join(' ');
-    expect(description, `${label}: accessible description`).to.contain(message);
-    expect(await textOf(page.locator('.field', { has: input })), `${label}: shown next to the field`).to.contain(message);
-  }
-
-  async function h1(page: Page): Promise<string> {
-    return textOf(page.getByRole('heading', { level: 1 }));
+    return browser.problems.filter((p) => !isExpectedFailedLoad(p, EXPECTED_FAILED_LOADS));
   }
 
   /**

@@ -1,0 +1,53 @@
+/**
+ * What the browser tests do on a page, the way a person does it: click and wait for the next
+ * document, log in through the labelled fields, read the heading, and check a form's message.
+ */
+import { expect } from 'chai';
+import type { Locator, Page } from 'playwright-core';
+import type { PageProblem } from '../support/browser.ts';
+import { textOf } from './page-reading.ts';
+
+/**
+ * Clicks and waits for the next document to load. (waitForLoadState would return at once: the
+ * current page is already loaded, and the checks that follow would read the old page.)
+ */
+export async function clickAndLoad(page: Page, target: Locator): Promise<void> {
+  const loaded = page.waitForEvent('load');
+  await target.click();
+  await loaded;
+}
+
+/** Fills the login form on the current page and submits it (the parents' and the operators' alike). */
+export async function logIn(page: Page, username: string, secret: string): Promise<void> {
+  await page.getByLabel('Gebruikersnaam', { exact: true }).fill(username);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(secret);
+  await clickAndLoad(page, page.getByRole('button', { name: 'Inloggen', exact: true }));
+}
+
+export function h1(page: Page): Promise<string> {
+  return textOf(page.getByRole('heading', { level: 1 }));
+}
+
+/** The message is next to the field, marks it invalid and is read out with it. */
+export async function expectFieldError(page: Page, label: string, message: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  expect(await input.getAttribute('aria-invalid'), `${label}: aria-invalid`).to.equal('true');
+  const ids = (await input.getAttribute('aria-describedby'))?.split(/\s+/) ?? [];
+  const description = (await Promise.all(ids.map((id) => textOf(page.locator(`[id="${id}"]`))))).join(' ');
+  expect(description, `${label}: accessible description`).to.contain(message);
+  expect(await textOf(page.locator('.field', { has: input })), `${label}: shown next to the field`).to.contain(message);
+}
+
+/**
+ * Chromium logs every non-2xx load as "Failed to load resource". Some are the portal working (a
+ * wrong password answered with 401, a refused form with 422): true when `problem` is one of those.
+ */
+export function isExpectedFailedLoad(
+  problem: PageProblem, expected: ReadonlyArray<{ status: number; path: string | RegExp }>,
+): boolean {
+  const status = /^Failed to load resource: the server responded with a status of (\d{3})\b/.exec(problem.text)?.[1];
+  if (problem.kind !== 'console' || !status || !problem.source) return false;
+  const { pathname } = new URL(problem.source);
+  return expected.some((e) => e.status === Number(status)
+    && (typeof e.path === 'string' ? e.path === pathname : e.path.test(pathname)));
+}
