@@ -1,7 +1,7 @@
 /**
  * Re-issue an invitation (lost mail, expired login code): a new code by mail; the old one stops
- * working. The lowdb store serves one process, so run this while the gateway is stopped (the
- * operator page will offer the same without a stop).
+ * working. The lowdb store serves one process, so run this while the gateway is stopped; while
+ * it runs, the operator page /beheer/uitnodigingen does the same.
  *
  *   node --import tsx bin/reissue-invitation.ts [--config school.yaml] <username | guardian id | account id>
  *

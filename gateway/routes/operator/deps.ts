@@ -1,5 +1,6 @@
 /** What the operator pages are built from. */
 import type { AdapterLogger, Clock } from '../../../adapters/contract/index.ts';
+import type { ReissueDeps } from '../../accounts/reissue.ts';
 import type { ChangeRequests } from '../../changes/change-requests.ts';
 import type { OperatorDirectory, OperatorSessionLimits } from '../../operators/index.ts';
 import type { Outbox } from '../../outbox/index.ts';
@@ -16,8 +17,10 @@ export interface OperatorRouterDeps {
   limits: OperatorSessionLimits;
   /** For the status page; without it the page shows the outbox only. */
   calendar?: CalendarSource;
-  /** Asks the delivery worker for a pass (after a parked item is sent again). */
+  /** Asks the delivery worker for a pass (after a parked item is sent again, an invitation re-issued). */
   kick?: () => void;
+  /** What re-issuing an invitation needs (gateway/accounts/reissue.ts): createApp passes the services. */
+  invitations: ReissueDeps;
 }
 
 /** The logged-in operator, as the guard puts it on res.locals.operator. */

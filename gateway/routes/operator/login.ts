@@ -6,15 +6,11 @@
 import { Router, type Response } from 'express';
 import { createLoginThrottle } from '../../auth/throttle.ts';
 import { auditOperator } from './audit.ts';
+import { bodyField as field } from './body-field.ts';
 import type { OperatorRouterDeps } from './deps.ts';
 import { OPERATOR_LOGIN } from './guard.ts';
 
 const QUEUE = '/beheer/wijzigingen';
-
-function field(body: unknown, name: string, max: number): string {
-  const value = (body as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' ? value.slice(0, max) : '';
-}
 
 function renderLogin(res: Response, status: number, model: { username?: string; error?: string; retryAfterSec?: number }) {
   res.set('Cache-Control', 'no-store');
