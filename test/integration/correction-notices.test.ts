@@ -5,14 +5,13 @@
  * hears nothing.
  */
 import { expect } from 'chai';
-import request from 'supertest';
 import { createNotificationDigest } from '../../gateway/notifications/digest.ts';
 import { createTestApp, csrfFrom, DEMO, type TestApp } from '../support/app.ts';
 import { tokenFor, type Agent } from '../support/agent.ts';
+import { operatorLogin } from '../support/operator.ts';
 import { smtpValues, startTestSmtp, type TestSmtp } from '../support/smtp.ts';
 import { formFields, formValues, newAddress, parentSession, sendCorrection, storedRequests, type ParentSession } from './changes.support.ts';
 
-const OPERATOR = { username: 'demo.beheerder', password: 'appelflap met slagroom op het plein' };
 
 async function submit(parent: ParentSession, street: string): Promise<void> {
   const form = await parent.agent.get(`/kind/${parent.handle}/wijzigen`);
@@ -20,10 +19,8 @@ async function submit(parent: ParentSession, street: string): Promise<void> {
 }
 
 async function operator(t: TestApp): Promise<Agent> {
-  const agent = request.agent(t.app);
-  const page = await agent.get('/beheer/inloggen');
-  const res = await agent.post('/beheer/inloggen').type('form').send({ _csrf: csrfFrom(page.text), ...OPERATOR });
-  expect(res.status).to.equal(303);
+  const { agent, status } = await operatorLogin(t);
+  expect(status).to.equal(303);
   return agent;
 }
 

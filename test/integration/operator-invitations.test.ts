@@ -4,27 +4,24 @@
  * the gateway runs. Real SMTP, a manual clock; the code from the mail is tried at the real login.
  */
 import { expect } from 'chai';
-import request from 'supertest';
 import { inviteAccount } from '../../gateway/accounts/invitations.ts';
 import { REISSUE_MESSAGE_KEYS } from '../../gateway/routes/operator/invitations-view.ts';
 import { hasMessage, LOCALES } from '../../gateway/i18n/translate.ts';
 import type { Account } from '../../gateway/store/types.ts';
 import { createTestApp, csrfFrom, DEMO, type TestApp } from '../support/app.ts';
 import { loginAs, tokenFor, type Agent } from '../support/agent.ts';
+import { DEMO_OPERATOR, operatorLogin } from '../support/operator.ts';
 import { smtpValues, startTestSmtp, type ReceivedMail, type TestSmtp } from '../support/smtp.ts';
 
 const NOW = '2027-03-01T10:00:00+01:00';
 const DAY = 24 * 3_600_000;
-const OPERATOR = { username: 'demo.beheerder', password: 'appelflap met slagroom op het plein' };
 const NEW_PASSWORD = 'de zwaluwen vliegen laag vandaag';
 const PAGE = '/beheer/uitnodigingen';
 const REISSUE = '/beheer/uitnodigingen/opnieuw';
 
-async function operatorLogin(t: TestApp): Promise<Agent> {
-  const agent = request.agent(t.app);
-  const page = await agent.get('/beheer/inloggen');
-  const res = await agent.post('/beheer/inloggen').type('form').send({ _csrf: csrfFrom(page.text), ...OPERATOR });
-  expect(res.headers.location).to.equal('/beheer/wijzigingen');
+async function operatorAgent(t: TestApp): Promise<Agent> {
+  const { agent, location } = await operatorLogin(t);
+  expect(location).to.equal('/beheer/wijzigingen');
   return agent;
 }
 
@@ -84,7 +81,7 @@ describe('operator: invitations page', function () {
     t.clock.advance(15 * DAY);
     expect((await loginAs(t, parent.username, oldCode)).status, 'the code after 14 days').to.equal(401);
 
-    const agent = await operatorLogin(t);
+    const agent = await operatorAgent(t);
     expect((await agent.get(PAGE)).text).to.include('aria-current="page">Uitnodigingen</a>');
     // The address as the parent spells it on the phone: case does not matter.
     const found = await search(agent, ` ${parent.email.toUpperCase()} `);
@@ -127,7 +124,7 @@ describe('operator: invitations page', function () {
   });
 
   it('stops a still-valid code at once when it is re-issued', async () => {
-    const agent = await operatorLogin(t);
+    const agent = await operatorAgent(t);
     const found = await search(agent, DEMO.firstLogin.username);
     expect(found.text).to.include('staat open, de inlogcode is geldig tot');
     await agent.post(REISSUE).type('form').send(reissueForm(found.text));
@@ -139,7 +136,7 @@ describe('operator: invitations page', function () {
   });
 
   it('refuses, with the reason, a parent who has a password, a disabled account and one without an address', async () => {
-    const agent = await operatorLogin(t);
+    const agent = await operatorAgent(t);
     const withPassword = await search(agent, DEMO.parent.username);
     expect(withPassword.text).to.include('<dd>gekozen</dd>').and.include('niet nodig: de ouder logt in met een eigen wachtwoord');
     const refused = await agent.post(REISSUE).type('form').send(reissueForm(withPassword.text));
@@ -170,7 +167,7 @@ describe('operator: invitations page', function () {
   });
 
   it('answers in English when the operator reads English', async () => {
-    const agent = await operatorLogin(t);
+    const agent = await operatorAgent(t);
     const token = csrfFrom((await agent.get(PAGE)).text);
     const found = await agent.post(PAGE).set('Accept-Language', 'en').type('form').send({ _csrf: token, zoek: DEMO.parent.username });
     expect(found.text).to.include('1 account found').and.include('Invite again');
@@ -182,7 +179,7 @@ describe('operator: invitations page', function () {
   });
 
   it('says "niets gevonden" for an unknown name or address, and asks for one when the field is empty', async () => {
-    const agent = await operatorLogin(t);
+    const agent = await operatorAgent(t);
     const unknown = await search(agent, 'niemand.bekend@example.org');
     expect(unknown.status).to.equal(200);
     expect(unknown.text).to.include('Niets gevonden voor “niemand.bekend@example.org”.');
@@ -207,7 +204,7 @@ describe('operator: invitations page', function () {
     const searched = await parent.agent.post(PAGE).type('form').send({ _csrf: token, zoek: DEMO.firstLogin.username });
     expect(searched.headers.location).to.equal('/beheer/inloggen');
 
-    const agent = await operatorLogin(t);
+    const agent = await operatorAgent(t);
     const noToken = await agent.post(REISSUE).type('form').send({ account: target!.id, issue: '0' });
     expect(noToken.status).to.equal(403);
 
@@ -220,7 +217,7 @@ describe('operator: invitations page', function () {
 
   it('audits every search and re-issue with the operator and ids only', async () => {
     const parent = await uninvitedParent(t);
-    const agent = await operatorLogin(t);
+    const agent = await operatorAgent(t);
     await search(agent, 'niemand.bekend@example.org');
     const found = await search(agent, parent.email);
     await agent.post(REISSUE).type('form').send(reissueForm(found.text));
@@ -241,7 +238,7 @@ describe('operator: invitations page', function () {
       { account: ouder!.id, outcome: 'has-password' },
     ]);
     for (const record of [...searches, ...reissues]) {
-      expect(record).to.include({ actor: OPERATOR.username, actorKind: 'operator' });
+      expect(record).to.include({ actor: DEMO_OPERATOR.username, actorKind: 'operator' });
       expect(record.requestId).to.be.a('string');
     }
     const written = JSON.stringify([...searches, ...reissues]);

@@ -4,21 +4,13 @@
  * every action audited; the status hook told of every change.
  */
 import { expect } from 'chai';
-import request from 'supertest';
 import type { StatusChange } from '../../gateway/changes/index.ts';
-import { createTestApp, csrfFrom, type TestApp } from '../support/app.ts';
+import { createTestApp, csrfFrom } from '../support/app.ts';
+import { operatorLogin } from '../support/operator.ts';
 import type { Agent } from '../support/agent.ts';
 import { formFields, formValues, newAddress, parentSession, sendCorrection, storedRequests, type ParentSession } from './changes.support.ts';
 
 const NOW = '2027-03-01T10:00:00+01:00';
-const OPERATOR = { username: 'demo.beheerder', password: 'appelflap met slagroom op het plein' };
-
-async function operatorLogin(t: TestApp, password = OPERATOR.password): Promise<{ agent: Agent; status: number; location?: string }> {
-  const agent = request.agent(t.app);
-  const page = await agent.get('/beheer/inloggen');
-  const res = await agent.post('/beheer/inloggen').type('form').send({ _csrf: csrfFrom(page.text), username: OPERATOR.username, password });
-  return { agent, status: res.status, location: res.headers.location };
-}
 
 async function submitChange(parent: ParentSession, change: (shown: Record<string, string>) => Record<string, string> = newAddress) {
   const form = await parent.agent.get(`/kind/${parent.handle}/wijzigen`);
