@@ -62,7 +62,8 @@ export function createReadThrough(options: ReadThroughOptions) {
 
   async function readCache(kind: RecordKind, key: string): Promise<CacheEntry | undefined> {
     try {
-      return await cache.get(key);
+      // Pages only read what they are served: the store's own frozen entry, not a copy per view.
+      return await (cache.peek ? cache.peek(key) : cache.get(key));
     } catch (err) {
       // The cache only saves SIS calls; a broken cache must not take the pages down with it.
       log(kind, 'store-failed', err);

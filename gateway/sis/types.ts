@@ -10,6 +10,7 @@ import type {
 export type RecordKind = 'student' | 'guardian' | 'guardiansOfStudent' | 'absences' | 'results';
 
 export interface Served<T> {
+  /** Shared with other readers and, when it comes from the cache, frozen: read it, never change it. */
   value: T;
   /** When the value was fetched from the SIS. */
   fetchedAt: Date;

@@ -6,7 +6,8 @@
  * Repositories are grouped by kind so each kind can be persisted on its own (lowdb rewrites a
  * whole file per write, so the hot cache must not drag the accounts along).
  * Every method is async, even where lowdb could answer synchronously, because PostgreSQL cannot.
- * Returned objects are copies: mutating them never changes the store. What is stored is what JSON
+ * Returned objects are copies (CacheRepo.peek excepted: frozen, shared): mutating them never changes
+ * the store. Stored records are replaced, never changed in place. What is stored is what JSON
  * can hold (a property set to `undefined` is dropped), so every implementation returns the same.
  * Every repo method rejects with StoreError CLOSED before `open()` or after `close()`.
  */
@@ -105,6 +106,14 @@ export interface CacheEntry<T = unknown> {
 
 export interface CacheRepo {
   get<T = unknown>(key: string): Promise<CacheEntry<T> | undefined>;
+  /**
+   * Like get(), without the copy: the store's own entry, deeply frozen and shared with every other
+   * reader, for callers that only read (the SisService, on every page view). The same stored
+   * version may come back as the same object, so a reader may remember what it derived from it by
+   * identity; a set() puts a new object in its place. Optional: a store that cannot share (one
+   * that parses each row anew) leaves it out and readers fall back to get().
+   */
+  peek?<T = unknown>(key: string): Promise<CacheEntry<T> | undefined>;
   /** Creates or replaces; INVALID when storedAt is not a date. */
   set<T = unknown>(entry: CacheEntry<T>): Promise<void>;
   delete(key: string): Promise<void>;

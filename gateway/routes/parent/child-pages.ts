@@ -16,7 +16,7 @@ import { absencesView } from './view-models/absences.ts';
 import { changeRequestViews, maySubmitFor } from './view-models/change-requests.ts';
 import { childHeader, type ChildHeader, type ChildPage } from './view-models/child-header.ts';
 import { childOverview } from './view-models/child-overview.ts';
-import { resultsView } from './view-models/results.ts';
+import { createResultsViews } from './view-models/results.ts';
 
 export interface Closure {
   sectionKey: string;
@@ -82,6 +82,8 @@ async function changesPanel(deps: ParentRouterDeps, user: Express.User, ctx: Chi
 }
 
 export function childPages(deps: ParentRouterDeps) {
+  const resultsViews = createResultsViews();
+
   async function overview(req: Request, res: Response, user: Express.User): Promise<void> {
     const found = await withChild(deps, req, res, user, 'overview');
     if (!found) return;
@@ -145,7 +147,7 @@ export function childPages(deps: ParentRouterDeps) {
     const schoolYear = schoolYearOf(deps.clock.now()).name;
     const model = {
       ...baseModel(header, 'results.title'),
-      results: resultsView(served.value, { method: showMethod, lvs: showLvs, schoolYear, locale, story: deps.results }),
+      results: resultsViews.view(served.value, { method: showMethod, lvs: showLvs, schoolYear, locale, story: deps.results }),
       closures,
       resultsNote: deps.portal.resultsNote[locale],
       staleness: stalenessOf(ctx.guardian, ctx.student, served),

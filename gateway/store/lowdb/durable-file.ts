@@ -1,24 +1,31 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Temp files this module leaves behind only when a process dies mid-write. */
 const DATA_TEMP_FILE = /^\..+\.json\.\d+\.[0-9a-f]+\.tmp$/;
 
 /**
- * Replaces `file` with `text` so that after a crash at any moment the file holds either the old
+ * Replaces `file` with `content` so that after a crash at any moment the file holds either the old
  * or the new content, never a mix: a temp file in the same directory, written and fsynced, renamed
  * over the target (atomic on POSIX), and the directory fsynced so the rename itself survives.
+ * `content` may come in chunks (kind-file-chunks.ts); the target is replaced only once all of it is
+ * written and synced. Resolves with the size written, in bytes.
  */
-export async function writeFileDurable(file: string, text: string, mode = 0o600): Promise<void> {
+export async function writeFileDurable(
+  file: string, content: string | AsyncIterable<string | Uint8Array>, mode = 0o600,
+): Promise<number> {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', mode);
+  let bytes: number;
   try {
     try {
-      await handle.writeFile(text, 'utf8');
+      await writeAll(handle, content);
       // The umask may have narrowed the mode; chmod makes it exactly what we ask.
       await handle.chmod(mode);
       await handle.sync();
+      ({ size: bytes } = await handle.stat());
     } finally {
       await handle.close();
     }
@@ -28,6 +35,41 @@ export async function writeFileDurable(file: string, text: string, mode = 0o600)
     throw err;
   }
   await fsyncDir(dirname(file));
+  return bytes;
+}
+
+/** Pieces are gathered up to this size for one writev: a write per small piece costs more than the copy. */
+const BATCH_BYTES = 1024 * 1024;
+/** No more buffers per writev than any platform takes (IOV_MAX is 1024 on Linux and macOS). */
+const BATCH_BUFFERS = 1024;
+
+async function writeAll(handle: FileHandle, content: string | AsyncIterable<string | Uint8Array>): Promise<void> {
+  if (typeof content === 'string') {
+    await handle.writeFile(content, 'utf8');
+    return;
+  }
+  let batch: Uint8Array[] = [];
+  let size = 0;
+  for await (const piece of content) {
+    const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    batch.push(bytes);
+    size += bytes.byteLength;
+    if (size >= BATCH_BYTES || batch.length >= BATCH_BUFFERS) {
+      await writevAll(handle, batch, size);
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length > 0) await writevAll(handle, batch, size);
+}
+
+async function writevAll(handle: FileHandle, buffers: Uint8Array[], size: number): Promise<void> {
+  let { bytesWritten } = await handle.writev(buffers);
+  // A file takes it all at once in practice; after a short write, the rest goes on from there.
+  while (bytesWritten < size) {
+    const rest = Buffer.concat(buffers).subarray(bytesWritten);
+    bytesWritten += (await handle.write(rest)).bytesWritten;
+  }
 }
 
 export async function fsyncDir(dir: string): Promise<void> {

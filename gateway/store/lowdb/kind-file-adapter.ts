@@ -2,6 +2,7 @@ import type { Adapter } from 'lowdb';
 import type { AdapterLogger } from '../../../adapters/contract/adapter.ts';
 import { StoreError } from '../types.ts';
 import { readFileIfExists, writeFileDurable } from './durable-file.ts';
+import { kindFileChunks } from './kind-file-chunks.ts';
 
 /** Bumped when the layout of a kind file changes incompatibly. */
 export const FORMAT_VERSION = 1;
@@ -15,7 +16,8 @@ interface KindFile<T> {
 /**
  * A lowdb adapter for one kind file (accounts.json, cache.json, outbox.json, …): the records of
  * that kind in a small envelope, as compact JSON, written durably. An unreadable file is an error
- * that names the file: starting empty would silently lose every account.
+ * that names the file: starting empty would silently lose every account. The text is written in
+ * chunks, serialised in slices of a few ms, so a file of many MB does not stall the pages.
  */
 export class KindFileAdapter<T> implements Adapter<T[]> {
   constructor(
@@ -42,12 +44,13 @@ export class KindFileAdapter<T> implements Adapter<T[]> {
     return parsed.records as T[];
   }
 
+  /**
+   * `records` is a snapshot (a new array) of records that are replaced, never changed in place, so
+   * serialising it in slices between other work still writes the file of that one moment.
+   */
   async write(records: T[]): Promise<void> {
-    // Serialised before the first await, so the file is a snapshot of one moment.
-    const envelope: KindFile<T> = { kind: this.kind, v: FORMAT_VERSION, records };
-    const text = JSON.stringify(envelope);
-    await writeFileDurable(this.file, text);
-    this.logger?.debug({ file: this.file, records: records.length, bytes: Buffer.byteLength(text) }, 'store file written');
+    const bytes = await writeFileDurable(this.file, kindFileChunks(this.kind, FORMAT_VERSION, records));
+    this.logger?.debug({ file: this.file, records: records.length, bytes }, 'store file written');
   }
 }
 

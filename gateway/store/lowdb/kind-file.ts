@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
+import { deepFreeze } from '../tables/table-hooks.ts';
 import { StoreError } from '../types.ts';
 import type { StoreLogger } from './store-logger.ts';
 import { CoalescingWriter } from './coalescing-writer.ts';
@@ -41,7 +42,9 @@ export class KindFile {
     this.#low.data = [];
     await this.#low.read();
     try {
-      this.table().load(this.#low.data as never[]);
+      // Frozen like every record stored later (toStored, tables/table-hooks.ts): tables replace
+      // records, never change them.
+      this.table().load(deepFreeze(this.#low.data) as never[]);
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
       throw new StoreError('CORRUPT', `Store file ${this.file} holds records that break the store's rules: ${why}`, { cause: err });

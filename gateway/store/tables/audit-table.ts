@@ -3,30 +3,30 @@ import type { AuditQuery, AuditRecord, AuditRepo } from '../types.ts';
 import { copyOut, parseTime, requireId, toStored } from './table-hooks.ts';
 import type { TableHooks } from './table-hooks.ts';
 
-interface Row {
-  record: AuditRecord;
-  atMs: number;
-}
-
 /**
  * The audit log in memory, kept sorted by time (oldest first) so "newest first" is a backwards
  * walk that can stop early and retention is one cut at the front. Records arrive in time order
- * almost always, so appending is a push; a late one is inserted after its equals.
+ * almost always, so appending is a push; a late one is inserted after its equals. The records
+ * and their times are kept side by side, so a snapshot (the lowdb store takes one per write of
+ * audit.json, which grows with every page view) is a copy of one array.
  */
 export class AuditTable implements AuditRepo {
-  readonly #rows: Row[] = [];
+  readonly #records: AuditRecord[] = [];
+  /** #atMs[i] is the time of #records[i], in ms. */
+  readonly #atMs: number[] = [];
   readonly #ids = new Set<string>();
 
   constructor(private readonly hooks: TableHooks) {}
 
   load(records: AuditRecord[]): void {
-    this.#rows.length = 0;
+    this.#records.length = 0;
+    this.#atMs.length = 0;
     this.#ids.clear();
     for (const record of records) this.#insert(record);
   }
 
   snapshot(): AuditRecord[] {
-    return this.#rows.map((row) => row.record);
+    return this.#records.slice();
   }
 
   async append(record: AuditRecord): Promise<void> {
@@ -44,8 +44,9 @@ export class AuditTable implements AuditRepo {
       throw new StoreError('INVALID', `limit must be a positive integer, not ${limit}`);
     }
     const found: AuditRecord[] = [];
-    for (let i = this.#rows.length - 1; i >= 0 && found.length < limit; i -= 1) {
-      const { record, atMs } = this.#rows[i]!;
+    for (let i = this.#records.length - 1; i >= 0 && found.length < limit; i -= 1) {
+      const record = this.#records[i]!;
+      const atMs = this.#atMs[i]!;
       if (atMs < fromMs) break;
       if (atMs >= toMs) continue;
       if (q.actor !== undefined && record.actor !== q.actor) continue;
@@ -59,8 +60,9 @@ export class AuditTable implements AuditRepo {
   async purgeOlderThan(before: Date): Promise<number> {
     this.hooks.assertOpen();
     const cut = this.#firstIndexAfter(before.getTime() - 1);
-    const removed = this.#rows.splice(0, cut);
-    for (const row of removed) this.#ids.delete(row.record.id);
+    const removed = this.#records.splice(0, cut);
+    this.#atMs.splice(0, cut);
+    for (const record of removed) this.#ids.delete(record.id);
     if (removed.length > 0) this.hooks.changed();
     return removed.length;
   }
@@ -70,18 +72,24 @@ export class AuditTable implements AuditRepo {
     const atMs = parseTime(record.at, 'at');
     if (this.#ids.has(record.id)) throw new StoreError('DUPLICATE', `Audit record ${record.id} exists`);
     this.#ids.add(record.id);
-    const last = this.#rows.at(-1);
-    if (!last || last.atMs <= atMs) this.#rows.push({ record, atMs });
-    else this.#rows.splice(this.#firstIndexAfter(atMs), 0, { record, atMs });
+    const last = this.#atMs.at(-1);
+    if (last === undefined || last <= atMs) {
+      this.#records.push(record);
+      this.#atMs.push(atMs);
+    } else {
+      const at = this.#firstIndexAfter(atMs);
+      this.#records.splice(at, 0, record);
+      this.#atMs.splice(at, 0, atMs);
+    }
   }
 
   /** Index of the first row with atMs > ms (binary search). */
   #firstIndexAfter(ms: number): number {
     let low = 0;
-    let high = this.#rows.length;
+    let high = this.#atMs.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (this.#rows[mid]!.atMs <= ms) low = mid + 1;
+      if (this.#atMs[mid]! <= ms) low = mid + 1;
       else high = mid;
     }
     return low;

@@ -1,5 +1,5 @@
 import type { CacheEntry, CacheRepo } from '../types.ts';
-import { addToIndex, copyOut, parseTime, removeFromIndex, requireId, toStored } from './table-hooks.ts';
+import { addToIndex, copyOut, deepFreeze, parseTime, removeFromIndex, requireId, toStored } from './table-hooks.ts';
 import type { TableHooks } from './table-hooks.ts';
 
 interface Row {
@@ -28,6 +28,13 @@ export class CacheTable implements CacheRepo {
     this.hooks.assertOpen();
     const row = this.#byKey.get(key);
     return row && (copyOut(row.entry) as CacheEntry<T>);
+  }
+
+  async peek<T = unknown>(key: string): Promise<CacheEntry<T> | undefined> {
+    this.hooks.assertOpen();
+    const row = this.#byKey.get(key);
+    // Stored entries are frozen already (set, and the lowdb load); the call only makes sure of it.
+    return row && (deepFreeze(row.entry) as CacheEntry<T>);
   }
 
   async set<T = unknown>(entry: CacheEntry<T>): Promise<void> {

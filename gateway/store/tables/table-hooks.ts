@@ -12,14 +12,41 @@ export interface TableHooks {
 /**
  * Normalises what goes in to what JSON can hold, so the memory store answers exactly as a
  * persistent store would after a restart, and so the caller keeps no reference into the store.
+ * The stored copy is frozen: a table replaces a record, never changes it in place, which is what
+ * lets the lowdb store serialise a snapshot over several ticks (kind-file-adapter.ts) and the
+ * cache hand out its own entries without a copy (CacheRepo.peek).
  */
 export function toStored<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  return deepFreeze(JSON.parse(JSON.stringify(value)) as T);
 }
 
-/** Stored values are JSON-clean already; a structured clone keeps callers from mutating them. */
+/** Freezes a JSON value and everything in it; a frozen object is taken to be frozen through. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+  return value;
+}
+
+/**
+ * A copy for the caller, so mutating it never changes the store. Stored values are JSON-clean
+ * (plain objects, arrays, strings, numbers, booleans, null), so a plain walk copies them exactly,
+ * several times faster than structuredClone; the copy is not frozen.
+ */
 export function copyOut<T>(value: T): T {
-  return structuredClone(value);
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyOut) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const child = copyOut((value as Record<string, unknown>)[key]);
+    // JSON.parse makes "__proto__" an own key; assigning it would set the prototype instead.
+    if (key === '__proto__') {
+      Object.defineProperty(copy, key, { value: child, enumerable: true, writable: true, configurable: true });
+    } else {
+      copy[key] = child;
+    }
+  }
+  return copy as T;
 }
 
 /** Milliseconds since the epoch of an ISO date, or INVALID naming the field. */

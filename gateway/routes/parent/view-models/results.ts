@@ -5,10 +5,13 @@
  * whose section is open are passed in; the rest never reach a template.
  */
 import type { ReferenceScore, TestResult } from '../../../../adapters/contract/index.ts';
+import { deepFreeze } from '../../../config/tree.ts';
 import type { Locale } from '../../../i18n/translate.ts';
+import { fingerprint } from '../../../results/fingerprint.ts';
 import { lookupTerm, type GlossaryEntryView } from '../../../results/glossary.ts';
 import { PAGE_TERMS, REFERENCE_TERMS, SCALE_TERMS } from '../../../results/glossary-terms.ts';
 import { LEVEL_SCALES, shownLevel, type ShownLevel } from '../../../results/level-scales.ts';
+import { LruMemo } from '../../../results/lru-memo.ts';
 import { lvsChart, type LvsChartView } from '../../../results/lvs-chart.ts';
 import { sparkline, type Sparkline } from '../../../results/method-trend.ts';
 import type { ResultsStory } from '../../../results/story.ts';
@@ -204,4 +207,39 @@ export function resultsView(results: TestResult[], show: ResultsShow): ResultsVi
     if (doorstroom.length > 0) view.doorstroom = { rows: doorstroom };
   }
   return view;
+}
+
+/** resultsView, remembered: the same arguments give the same (frozen, shared) view. */
+export interface ResultsViews {
+  view(results: TestResult[], show: ResultsShow): ResultsView;
+  readonly size: number;
+}
+
+/**
+ * The view is a pure function of its arguments and costs more than the rest of the page (charts
+ * drawn with d3, their descriptions, the trends), so it is kept per: the records' content (their
+ * fingerprint, so a refreshed record builds anew and no view is shared between different data),
+ * the kinds shown, the school year, the locale and the school's story. At most `max` views.
+ */
+export function createResultsViews(max = 500): ResultsViews {
+  const memo = new LruMemo<ResultsView>(max);
+  const stories = new WeakMap<ResultsStory, number>();
+  let nextStoryId = 0;
+  const storyId = (story: ResultsStory): number => {
+    let id = stories.get(story);
+    if (id === undefined) {
+      id = nextStoryId++;
+      stories.set(story, id);
+    }
+    return id;
+  };
+  return {
+    view(results, show) {
+      const key = [fingerprint(results), show.method, show.lvs, show.schoolYear, show.locale, storyId(show.story)].join('|');
+      return memo.getOrBuild(key, () => deepFreeze(resultsView(results, show)) as ResultsView);
+    },
+    get size() {
+      return memo.size;
+    },
+  };
 }

@@ -1,0 +1,64 @@
+/**
+ * `node --import tsx bench/cpu-per-request.ts [requests]` (default 3000 per round, two rounds)
+ *
+ * The cached results page of `npm run bench` measured another way: the CPU time (user + system,
+ * from /proc/<pid>/stat, Linux only) the bare and the gateway server processes spend per request,
+ * for sequential requests over four keep-alive connections. A neighbour's load slows both without
+ * changing what a request costs, so this ratio moves less than the throughput ratio.
+ */
+import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import { openChildResults } from './client/parent-flow.ts';
+import { startServer } from './lib/server-process.ts';
+
+const requests = Number(process.argv[2] ?? 3000);
+if (!Number.isInteger(requests) || requests < 1) throw new Error('usage: cpu-per-request.ts [requests per round]');
+const CONNECTIONS = 4;
+const CLOCK_TICK_MS = 10;
+
+/** CPU time of a process so far, in ms (utime + stime are fields 14 and 15 of /proc/<pid>/stat). */
+function cpuMs(pid: number): number {
+  const fields = (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+}
+
+const clockStart = '2027-03-01T10:00:00+01:00';
+const bare = await startServer({ mode: 'bare', clockStart });
+const gateway = await startServer({ mode: 'gateway', clockStart, pupils: 200, latencyMs: 200 });
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+try {
+  const { resultsPath, browser } = await openChildResults(new URL(gateway.ready.url), agent, 'demo.ouder', gateway.ready.password ?? '');
+  const cookie = browser.cookie ?? '';
+  const bareUrl = `${bare.ready.url}${bare.ready.path ?? ''}`;
+  const gatewayUrl = `${gateway.ready.url}${resultsPath}`;
+  const get = (url: string, headers: Record<string, string>) => new Promise<void>((resolve, reject) => {
+    http.get(url, { agent, headers }, (res) => {
+      res.resume();
+      res.on('end', resolve);
+    }).on('error', reject);
+  });
+  const load = async (url: string, headers: Record<string, string>, n: number) => {
+    let left = n;
+    await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
+      while (left-- > 0) await get(url, headers);
+    }));
+  };
+  const perRequest = async (pid: number, url: string, headers: Record<string, string>) => {
+    const before = cpuMs(pid);
+    await load(url, headers, requests);
+    return (cpuMs(pid) - before) / requests;
+  };
+  // Warm-up (JIT, template cache), not counted.
+  await load(bareUrl, {}, 300);
+  await load(gatewayUrl, { cookie }, 300);
+  for (let round = 1; round <= 2; round++) {
+    const bareMs = await perRequest(bare.pid, bareUrl, {});
+    const gatewayMs = await perRequest(gateway.pid, gatewayUrl, { cookie });
+    process.stdout.write(`round ${round}: bare ${bareMs.toFixed(2)} ms, gateway ${gatewayMs.toFixed(2)} ms of CPU per request; `
+      + `gateway at ${Math.round((bareMs / gatewayMs) * 100)} % of bare\n`);
+  }
+} finally {
+  agent.destroy();
+  await bare.stop();
+  await gateway.stop();
+}
