@@ -9,7 +9,7 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { useBrowser, type PageProblem } from '../support/browser.ts';
-import { startDemoApp, type DemoApp } from './demo-app.ts';
+import { useDemoApp } from './demo-app.ts';
 import { clickAndLoad, expectFieldError, h1, isExpectedFailedLoad, logIn } from './page-actions.ts';
 import { textOf } from './page-reading.ts';
 
@@ -24,20 +24,10 @@ const isExpectedRefusal = (problem: PageProblem) => isExpectedFailedLoad(problem
 describe('a parent\'s correction in a real browser', function () {
   this.timeout(60_000);
   const browser = useBrowser({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  let app: DemoApp;
-  let url: string;
-
-  before(async () => {
-    app = await startDemoApp();
-    url = app.booted.url;
-  });
-
-  after(async () => {
-    await app?.stop();
-  });
+  const demo = useDemoApp();
 
   async function logInAt(page: Page, path: string, who: { username: string; password: string }): Promise<void> {
-    await page.goto(`${url}${path}`);
+    await page.goto(`${demo.url}${path}`);
     await logIn(page, who.username, who.password);
   }
 
@@ -76,7 +66,7 @@ describe('a parent\'s correction in a real browser', function () {
     expect(await postcode.inputValue()).to.equal('1234 A');
     expect(await street.inputValue()).to.equal('Lindelaan');
     expect(await page.getByLabel('Huisnummer', { exact: true }).inputValue()).to.equal('12a');
-    expect(await app.booted.services.changes.list(), 'nothing stored for a refused form').to.deep.equal([]);
+    expect(await demo.app.booted.services.changes.list(), 'nothing stored for a refused form').to.deep.equal([]);
 
     // Corrected: "ontvangen" with a reference, on a page of its own (Post/Redirect/Get).
     await postcode.fill('1234 ab');
@@ -95,7 +85,7 @@ describe('a parent\'s correction in a real browser', function () {
     expect(page.url()).to.equal(received.href);
     expect(await textOf(page.getByRole('status'))).to.contain(`Uw referentie: ${reference}`);
     expect(await textOf(page.getByRole('status'))).not.to.contain('U had deze wijziging al verstuurd');
-    const stored = await app.booted.services.changes.list();
+    const stored = await demo.app.booted.services.changes.list();
     expect(stored.map((r) => r.reference), 'one request, however often the page is loaded').to.deep.equal([reference]);
     expect(stored[0]!.fields.map((f) => f.new)).to.include.members(['Lindelaan', '12a', '1234 AB']);
     await logOut(page);
@@ -121,7 +111,7 @@ describe('a parent\'s correction in a real browser', function () {
 
     // The parent sees the decision and the note on the child's page.
     await logInAt(page, '/inloggen', PARENT);
-    await page.goto(`${url}${childPath}`);
+    await page.goto(`${demo.url}${childPath}`);
     const history = await textOf(page.getByRole('region', { name: 'Doorgegeven wijzigingen', exact: true }));
     expect(history).to.contain(`Referentie: ${reference}`);
     expect(history).to.contain('Status: afgewezen');

@@ -57,3 +57,26 @@ export async function startDemoApp(): Promise<DemoApp> {
     throw err;
   }
 }
+
+/**
+ * The demo app for one mocha suite: started before its tests, stopped after. Call at the top of a
+ * describe(); read `.app` and `.url` inside the tests.
+ */
+export function useDemoApp(): { readonly app: DemoApp; readonly url: string } {
+  let app: DemoApp | undefined;
+  before(async () => {
+    app = await startDemoApp();
+  });
+  after(async () => {
+    await app?.stop();
+  });
+  return {
+    get app() {
+      if (!app) throw new Error('the demo app is not started (useDemoApp outside a describe?)');
+      return app;
+    },
+    get url() {
+      return this.app.booted.url;
+    },
+  };
+}

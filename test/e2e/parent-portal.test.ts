@@ -8,7 +8,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import type { Locator } from 'playwright-core';
 import { useBrowser } from '../support/browser.ts';
-import { REPO_ROOT, startDemoApp, type DemoApp } from './demo-app.ts';
+import { REPO_ROOT, useDemoApp } from './demo-app.ts';
 import {
   expectedLvsTables, expectedMethodTables, type ExpectedLvsRow, type ExpectedMethodRow, type ExpectedTable,
 } from './expected-results.ts';
@@ -29,17 +29,7 @@ const EXPECTED_FAILED_LOADS: ReadonlyArray<{ status: number; path: string }> = [
 describe('parent portal in a real browser', function () {
   this.timeout(60_000);
   const browser = useBrowser({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  let app: DemoApp;
-  let url: string;
-
-  before(async () => {
-    app = await startDemoApp();
-    url = app.booted.url;
-  });
-
-  after(async () => {
-    await app?.stop();
-  });
+  const demo = useDemoApp();
 
   function unexpectedProblems() {
     return browser.problems.filter((p) => !isExpectedFailedLoad(p, EXPECTED_FAILED_LOADS));
@@ -79,7 +69,7 @@ describe('parent portal in a real browser', function () {
   };
 
   it('takes a new parent from the invitation code to a chosen password, the results page and back', async () => {
-    const { sis } = app.booted.services;
+    const { sis } = demo.app.booted.services;
     const guardian = (await sis.getGuardian(FIRST_LOGIN.guardianId)).value;
     const studentId = guardian.children[0]?.studentId;
     if (!studentId) throw new Error(`demo guardian ${FIRST_LOGIN.guardianId} has no child in the mock SIS`);
@@ -88,7 +78,7 @@ describe('parent portal in a real browser', function () {
     const childName = displayNameOf(student.name);
 
     const page = await browser.newPage();
-    await page.goto(`${url}/`);
+    await page.goto(`${demo.url}/`);
     expect(new URL(page.url()).pathname, 'an anonymous visitor is sent to the login page').to.equal('/inloggen');
     expect(await h1(page)).to.equal('Inloggen');
     await page.keyboard.press('Tab');
@@ -125,7 +115,7 @@ describe('parent portal in a real browser', function () {
     await newPassword.fill(NEW_PASSWORD);
     await page.getByLabel('Nieuw wachtwoord nog een keer', { exact: true }).fill(NEW_PASSWORD);
     await Promise.all([
-      page.waitForURL(`${url}/`),
+      page.waitForURL(`${demo.url}/`),
       page.getByRole('button', { name: 'Opslaan en verder', exact: true }).click(),
     ]);
     expect(await h1(page)).to.equal('Uw kinderen');
@@ -173,10 +163,10 @@ describe('parent portal in a real browser', function () {
 
     // Logging out is a POST; afterwards the portal is closed to this browser.
     await Promise.all([
-      page.waitForURL(`${url}/inloggen`),
+      page.waitForURL(`${demo.url}/inloggen`),
       page.getByRole('button', { name: 'Uitloggen', exact: true }).click(),
     ]);
-    await page.goto(`${url}/`);
+    await page.goto(`${demo.url}/`);
     expect(new URL(page.url()).pathname).to.equal('/inloggen');
 
     // The invitation code is spent: the same generic message as any wrong password.
@@ -197,7 +187,7 @@ describe('parent portal in a real browser', function () {
 
   it('switches a results page to English and back to Dutch', async () => {
     const page = await browser.newPage();
-    await page.goto(`${url}/inloggen`);
+    await page.goto(`${demo.url}/inloggen`);
     await logIn(page, RETURNING.username, RETURNING.password);
     expect(await h1(page)).to.equal('Uw kinderen');
 
@@ -221,7 +211,7 @@ describe('parent portal in a real browser', function () {
 
     // The choice is remembered on the next page.
     await Promise.all([
-      page.waitForURL(`${url}/`),
+      page.waitForURL(`${demo.url}/`),
       page.getByRole('link', { name: 'Overview', exact: true }).click(),
     ]);
     expect(await h1(page)).to.equal('Your children');
@@ -237,7 +227,7 @@ describe('parent portal in a real browser', function () {
     // Guards the two tests above: their "no console errors" would pass just as well if the CSP
     // were missing or the console were not being watched.
     const page = await browser.newPage();
-    await page.goto(`${url}/inloggen`);
+    await page.goto(`${demo.url}/inloggen`);
     const reported = page.waitForEvent('console', { predicate: (m) => m.type() === 'error', timeout: 10_000 });
     const ran = await page.evaluate(() => {
       const w = window as unknown as { injectedRan?: boolean };
