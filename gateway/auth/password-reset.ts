@@ -17,18 +17,11 @@ import type { Services } from '../services.ts';
 import type { Account } from '../store/types.ts';
 import { defaultHasher } from './password-hash.ts';
 import { checkNewPassword, type PolicyReason } from './password-policy.ts';
-import { generateToken, hashSecret } from './secrets.ts';
+import { findLinkToken, issueLinkToken, type LinkTokenDoc } from './link-token.ts';
 
 export const RESET_TOKENS_COLLECTION = 'resetTokens';
 
-export interface ResetTokenDoc {
-  /** hashSecret(token): the token itself is never stored. */
-  id: string;
-  accountId: string;
-  createdAt: string;
-  expiresAt: string;
-  usedAt?: string;
-}
+export type ResetTokenDoc = LinkTokenDoc;
 
 export type ResetDeps = Pick<Services, 'config' | 'clock' | 'store' | 'mail' | 'mailRenderer' | 'hasher'>;
 
@@ -54,12 +47,7 @@ interface ResetMail {
 
 /** The token, its record and the sealed mail with the link, for one account (or a stand-in). */
 function resetMailFor(deps: ResetDeps, account: Pick<Account, 'id' | 'username' | 'locale'>, to: string): ResetMail {
-  const now = deps.clock.now();
-  const token = generateToken(32);
-  const doc: ResetTokenDoc = {
-    id: hashSecret(token), accountId: account.id, createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + deps.config.mail.passwordReset.validity).toISOString(),
-  };
+  const { token, doc } = issueLinkToken(account.id, deps.clock.now(), deps.config.mail.passwordReset.validity);
   const locale: Locale = mailLocale(account, deps.config);
   const link = `${linkBase(deps.config)}/wachtwoord-herstellen?token=${token}`;
   const mail = deps.mailRenderer.render('password-reset', locale, {
@@ -89,11 +77,7 @@ export async function requestPasswordReset(deps: ResetDeps, address: string): Pr
 
 /** The account a token may reset now, if any. */
 export async function accountForResetToken(deps: Pick<ResetDeps, 'store' | 'clock'>, token: string): Promise<Account | undefined> {
-  if (typeof token !== 'string' || token.length < 20 || token.length > 100) return undefined;
-  const doc = await resetTokens(deps.store).get(hashSecret(token));
-  if (!doc || doc.usedAt || Date.parse(doc.expiresAt) <= deps.clock.now().getTime()) return undefined;
-  const account = await deps.store.accounts.get(doc.accountId);
-  return account?.status === 'active' ? account : undefined;
+  return (await findLinkToken(resetTokens(deps.store), deps.store.accounts, token, deps.clock.now()))?.account;
 }
 
 export type CompleteResetResult = { ok: true; account: Account; sessionsEnded: number } | { ok: false; reasons: Array<PolicyReason | 'invalid_token'> };

@@ -4,7 +4,7 @@
  * valid mail.emailChange.validity, single use). Until then notifications keep going to the old one.
  */
 import type { Locale } from '../i18n/translate.ts';
-import { generateToken, hashSecret } from '../auth/secrets.ts';
+import { findLinkToken, issueLinkToken, type LinkTokenDoc } from '../auth/link-token.ts';
 import { linkBase } from '../mail/create-mailer.ts';
 import { mailLocale, schoolMailModel } from '../mail/school-model.ts';
 import type { Services } from '../services.ts';
@@ -12,14 +12,8 @@ import type { Account } from '../store/types.ts';
 
 export const EMAIL_CONFIRMATIONS_COLLECTION = 'emailConfirmations';
 
-export interface EmailConfirmationDoc {
-  /** hashSecret(token). */
-  id: string;
-  accountId: string;
+export interface EmailConfirmationDoc extends LinkTokenDoc {
   email: string;
-  createdAt: string;
-  expiresAt: string;
-  usedAt?: string;
 }
 
 export type EmailChangeDeps = Pick<Services, 'config' | 'clock' | 'store' | 'mail' | 'mailRenderer'>;
@@ -28,12 +22,9 @@ const confirmations = (store: Services['store']) => store.collection<EmailConfir
 
 /** Mails the confirmation link to `email`; returns when it expires. */
 export async function requestEmailChange(deps: EmailChangeDeps, account: Account, email: string): Promise<string> {
-  const now = deps.clock.now();
-  const token = generateToken(32);
-  const doc: EmailConfirmationDoc = {
-    id: hashSecret(token), accountId: account.id, email: email.trim(), createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + deps.config.mail.emailChange.validity).toISOString(),
-  };
+  const issued = issueLinkToken(account.id, deps.clock.now(), deps.config.mail.emailChange.validity);
+  const { token } = issued;
+  const doc: EmailConfirmationDoc = { ...issued.doc, email: email.trim() };
   await confirmations(deps.store).put(doc);
   const locale: Locale = mailLocale(account, deps.config);
   const mail = deps.mailRenderer.render('email-confirm', locale, {
@@ -46,11 +37,7 @@ export async function requestEmailChange(deps: EmailChangeDeps, account: Account
 
 /** The pending change a token stands for, if it may still be confirmed. */
 export async function pendingEmailChange(deps: Pick<EmailChangeDeps, 'store' | 'clock'>, token: string): Promise<EmailConfirmationDoc | undefined> {
-  if (typeof token !== 'string' || token.length < 20 || token.length > 100) return undefined;
-  const doc = await confirmations(deps.store).get(hashSecret(token));
-  if (!doc || doc.usedAt || Date.parse(doc.expiresAt) <= deps.clock.now().getTime()) return undefined;
-  const account = await deps.store.accounts.get(doc.accountId);
-  return account?.status === 'active' ? doc : undefined;
+  return (await findLinkToken(confirmations(deps.store), deps.store.accounts, token, deps.clock.now()))?.doc;
 }
 
 export async function confirmEmailChange(deps: Pick<EmailChangeDeps, 'store' | 'clock'>, token: string): Promise<Account | undefined> {
