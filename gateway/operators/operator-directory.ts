@@ -7,10 +7,12 @@
 import type { PasswordHasher } from '../auth/password-hash.ts';
 import { ConfigError } from '../config/config-error.ts';
 import type { Config } from '../config/index.ts';
+import type { StaffRole } from './roles.ts';
 
 export interface Operator {
   username: string;
   name: string;
+  roles: StaffRole[];
 }
 
 export interface OperatorDemoLogin {
@@ -53,7 +55,7 @@ export function createOperatorDirectory(
 
   const operatorOf = (username: string): Operator | undefined => {
     const account = byName.get(username);
-    return account && { username: account.username, name: account.name ?? account.username };
+    return account && { username: account.username, name: account.name ?? account.username, roles: [...account.roles] };
   };
 
   return {

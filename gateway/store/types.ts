@@ -89,6 +89,8 @@ export interface SessionRepo {
   destroy(sid: string): Promise<void>;
   /** Ends every session of an account, except `exceptSid`; returns how many. */
   destroyByAccount(accountId: string, exceptSid?: string): Promise<number>;
+  /** The account's sessions that have not expired at `now` (copies), in no particular order. */
+  listByAccount(accountId: string, now: Date): Promise<SessionRecord[]>;
   /** Removes expired sessions; returns how many. */
   purgeExpired(now: Date): Promise<number>;
 }

@@ -4,6 +4,7 @@
  * string); a plain `demoPassword` is for the demo and refused at boot outside demo mode.
  */
 import { z } from 'zod';
+import { STAFF_ROLES } from '../../operators/roles.ts';
 import { duration } from '../duration.ts';
 
 /** $argon2id$v=19$m=…,t=…,p=…$salt$hash (the binding writes the parameters in any order). */
@@ -15,6 +16,8 @@ const operatorAccount = z.strictObject({
   name: z.string().trim().min(1).optional(),
   passwordHash: z.string().regex(ARGON2ID_PHC, { error: 'expected an argon2id hash ($argon2id$v=19$m=…,t=…,p=…$…$…)' }).optional(),
   demoPassword: z.string().min(15).optional(),
+  /** What this staff member may do (operators/roles.ts); beheer includes administratie. */
+  roles: z.array(z.enum(STAFF_ROLES)).min(1).default(['beheer']),
 }).refine((a) => (a.passwordHash === undefined) !== (a.demoPassword === undefined), {
   error: 'give exactly one of passwordHash and demoPassword',
 });

@@ -3,6 +3,7 @@ import type { AdapterLogger, Clock } from '../../../adapters/contract/index.ts';
 import type { ReissueDeps } from '../../accounts/reissue.ts';
 import type { ChangeRequests } from '../../changes/change-requests.ts';
 import type { OperatorDirectory, OperatorSessionLimits } from '../../operators/index.ts';
+import type { StaffRole } from '../../operators/roles.ts';
 import type { Outbox } from '../../outbox/index.ts';
 import type { CalendarSource } from '../../policy/index.ts';
 import type { Store } from '../../store/types.ts';
@@ -27,4 +28,5 @@ export interface OperatorRouterDeps {
 export interface OperatorUser {
   username: string;
   name: string;
+  roles: StaffRole[];
 }

@@ -4,7 +4,8 @@
  */
 import type { RequestHandler } from 'express';
 import { operatorSessionState } from '../../operators/index.ts';
-import type { OperatorRouterDeps } from './deps.ts';
+import { hasRole, type StaffRole } from '../../operators/roles.ts';
+import type { OperatorRouterDeps, OperatorUser } from './deps.ts';
 
 export const OPERATOR_LOGIN = '/beheer/inloggen';
 
@@ -23,5 +24,14 @@ export function requireOperator(deps: Pick<OperatorRouterDeps, 'operators' | 'cl
     res.locals.operator = operator;
     res.set('Cache-Control', 'no-store');
     next();
+  };
+}
+
+/** After requireOperator: refuses (403, the operator's error page) a staff member without `role`. */
+export function requireRole(role: StaffRole): RequestHandler {
+  return (_req, res, next) => {
+    const operator = res.locals.operator as OperatorUser | undefined;
+    if (operator && hasRole(operator.roles, role)) return next();
+    res.status(403).render('errors/403', { layout: 'operator', operator });
   };
 }

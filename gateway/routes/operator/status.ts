@@ -6,11 +6,12 @@
 import { Router } from 'express';
 import type { OutboxStatus } from '../../outbox/index.ts';
 import type { OperatorRouterDeps, OperatorUser } from './deps.ts';
+import { requireRole } from './guard.ts';
 
 export function createStatusRouter(deps: OperatorRouterDeps): Router {
   const router = Router();
   // Relative to the /beheer mount.
-  router.get('/status', async (_req, res) => {
+  router.get('/status', requireRole('beheer'), async (_req, res) => {
     const operator = res.locals.operator as OperatorUser;
     const counts: Record<OutboxStatus, number> = { pending: 0, delivering: 0, delivered: 0, attention: 0 };
     for (const item of await deps.outbox.list()) counts[item.status] += 1;

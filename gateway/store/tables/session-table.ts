@@ -50,6 +50,13 @@ export class SessionTable implements SessionRepo {
     return sids.length;
   }
 
+  async listByAccount(accountId: string, now: Date): Promise<SessionRecord[]> {
+    this.hooks.assertOpen();
+    const nowMs = now.getTime();
+    const rows = [...(this.#sidsByAccount.get(accountId) ?? [])].map((sid) => this.#bySid.get(sid)!);
+    return rows.filter((row) => row.expiresMs > nowMs).map((row) => copyOut(row.record));
+  }
+
   async purgeExpired(now: Date): Promise<number> {
     this.hooks.assertOpen();
     const nowMs = now.getTime();

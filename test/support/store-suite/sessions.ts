@@ -39,6 +39,18 @@ export function sessionTests({ describe, it, store }: SuiteContext): void {
       expect(await store().sessions.destroyByAccount('nobody')).to.equal(0);
     });
 
+    it('lists the live sessions of one account only', async () => {
+      await store().sessions.set(session({ sid: 's1', accountId: 'a1' }));
+      await store().sessions.set(session({ sid: 's2', accountId: 'a1', expiresAt: BEFORE.toISOString() }));
+      await store().sessions.set(session({ sid: 's3', accountId: 'a2' }));
+      await store().sessions.set(session({ sid: 's4' }));
+      const listed = await store().sessions.listByAccount('a1', BEFORE);
+      expect(listed.map((s) => s.sid)).to.deep.equal(['s1']);
+      expect(await store().sessions.listByAccount('nobody', BEFORE)).to.deep.equal([]);
+      listed[0]!.data.changed = true;
+      expect((await store().sessions.get('s1', BEFORE))?.data.changed).to.equal(undefined);
+    });
+
     it('follows a session that logs in as another account', async () => {
       await store().sessions.set(session({ sid: 's1', accountId: 'a1' }));
       await store().sessions.set(session({ sid: 's1', accountId: 'a2' }));

@@ -30,8 +30,8 @@ describe('operators: accounts from config', () => {
       { username: 'demo.beheerder', demoPassword: 'appelflap met slagroom op het plein' },
     ] }, { enabled: true });
     const directory = createOperatorDirectory(config.operators, { hasher: CHEAP_HASHER, demoEnabled: true });
-    expect(await directory.authenticate('Beheer ', 'een lang wachtwoord voor beheer')).to.deep.equal({ username: 'beheer', name: 'Administratie' });
-    expect(await directory.authenticate('demo.beheerder', 'appelflap met slagroom op het plein')).to.deep.equal({ username: 'demo.beheerder', name: 'demo.beheerder' });
+    expect(await directory.authenticate('Beheer ', 'een lang wachtwoord voor beheer')).to.deep.equal({ username: 'beheer', name: 'Administratie', roles: ['beheer'] });
+    expect(await directory.authenticate('demo.beheerder', 'appelflap met slagroom op het plein')).to.deep.equal({ username: 'demo.beheerder', name: 'demo.beheerder', roles: ['beheer'] });
     expect(await directory.authenticate('beheer', 'fout')).to.equal(undefined);
     expect(await directory.authenticate('niemand', 'een lang wachtwoord voor beheer')).to.equal(undefined);
     expect(directory.demoLogins).to.deep.equal([{ username: 'demo.beheerder', password: 'appelflap met slagroom op het plein', name: 'demo.beheerder' }]);

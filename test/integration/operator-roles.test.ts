@@ -1,0 +1,32 @@
+/**
+ * Staff roles: administratie works the queue but may not open the pages that run the portal
+ * (role beheer); the role is read from the staff directory on every request.
+ */
+import { expect } from 'chai';
+import { hasRole } from '../../gateway/operators/roles.ts';
+import { createTestApp } from '../support/app.ts';
+import { DEMO_OPERATOR, operatorLogin } from '../support/operator.ts';
+
+const NOW = '2027-03-01T10:00:00+01:00';
+const withRoles = (roles: string[]) => ({
+  operators: { accounts: [{ username: DEMO_OPERATOR.username, name: 'Administratie De Bron', demoPassword: DEMO_OPERATOR.password, roles }] },
+});
+
+describe('operator roles', function () {
+  this.timeout(20_000);
+
+  it('beheer includes administratie, not the other way round', () => {
+    expect(hasRole(['beheer'], 'administratie')).to.equal(true);
+    expect(hasRole(['administratie'], 'beheer')).to.equal(false);
+    expect(hasRole(undefined, 'administratie')).to.equal(false);
+  });
+
+  it('refuses the status page to administratie, and opens it to beheer (the default role)', async () => {
+    const admin = await operatorLogin(await createTestApp({ now: NOW, values: withRoles(['administratie']) }));
+    expect((await admin.agent.get('/beheer/wijzigingen')).status).to.equal(200);
+    const refused = await admin.agent.get('/beheer/status');
+    expect(refused.status).to.equal(403);
+    const beheer = await operatorLogin(await createTestApp({ now: NOW }));
+    expect((await beheer.agent.get('/beheer/status')).status).to.equal(200);
+  });
+});
