@@ -11,6 +11,7 @@
  * can hold (a property set to `undefined` is dropped), so every implementation returns the same.
  * Every repo method rejects with StoreError CLOSED before `open()` or after `close()`.
  */
+import type { AccessGrant } from '../privacy/grant.ts';
 
 export type AccountStatus = 'active' | 'disabled';
 /** full: a guardian with gezag. limited: granted by an operator, no contact data of others (DOMAIN §5). */
@@ -55,6 +56,8 @@ export interface Account {
   invitationQueued?: number;
   /** When the latest invitation mail was queued (ISO). */
   invitedAt?: string;
+  /** For scope 'limited': what an operator granted (gateway/privacy/grant.ts). */
+  grant?: AccessGrant;
 }
 
 export interface AccountRepo {
