@@ -25,12 +25,14 @@ import { normalizeUsername, USERNAME_MAX_LENGTH } from './username.ts';
 export interface ParentUser extends Express.User {
   /** True until the parent has chosen their own password: the route sends them to do that first. */
   firstLogin: boolean;
+  /** True when this login was completed with the second factor. */
+  secondFactor?: boolean;
 }
 
 /** `message` is an i18n key, and is where passport's `failureMessage` option looks. */
 export type LoginFailure =
-  | { reason: 'invalid'; message: 'login.invalid' }
-  | { reason: 'throttled'; retryAfterSec: number; message: 'login.throttled' };
+  | { reason: 'invalid'; message: 'login.invalid'; accountId?: string }
+  | { reason: 'throttled'; retryAfterSec: number; message: 'login.throttled'; locked?: boolean };
 export type LoginOutcome = { ok: true; user: ParentUser } | { ok: false; info: LoginFailure };
 
 export interface LocalStrategyDeps {
@@ -61,11 +63,14 @@ export async function verifyParentLogin(deps: LocalStrategyDeps, attempt: LoginA
   const throttleKey = { username, ip: attempt.ip };
 
   const decision = await deps.throttle.check(throttleKey);
-  if (!decision.allowed) return { ok: false, info: { reason: 'throttled', retryAfterSec: decision.retryAfterSec, message: 'login.throttled' } };
+  if (!decision.allowed) {
+    return { ok: false, info: { reason: 'throttled', retryAfterSec: decision.retryAfterSec, message: 'login.throttled', ...(decision.locked && { locked: true }) } };
+  }
 
-  const fail = async (): Promise<LoginOutcome> => {
+  // The account id only names the failure in the security log; the page says the same either way.
+  const fail = async (accountId?: string): Promise<LoginOutcome> => {
     await deps.throttle.recordFailure(throttleKey);
-    return { ok: false, info: { reason: 'invalid', message: 'login.invalid' } };
+    return { ok: false, info: { reason: 'invalid', message: 'login.invalid', ...(accountId && { accountId }) } };
   };
 
   const account = username.length <= USERNAME_MAX_LENGTH ? await deps.accounts.findByUsername(username) : undefined;
@@ -79,10 +84,10 @@ export async function verifyParentLogin(deps: LocalStrategyDeps, attempt: LoginA
   if (account.mustChangePassword && account.initialSecretHash) {
     // Checking the secret is a fast hash; the dummy argon2 run makes it cost what a password check costs.
     await hasher.verifyDummy(attempt.password);
-    if (!initialSecretValid(account, attempt.password, now)) return fail();
+    if (!initialSecretValid(account, attempt.password, now)) return fail(account.id);
     patch = { lastLoginAt: now.toISOString() };
   } else if (account.passwordHash) {
-    if (!(await hasher.verifyPassword(account.passwordHash, attempt.password))) return fail();
+    if (!(await hasher.verifyPassword(account.passwordHash, attempt.password))) return fail(account.id);
     patch = { lastLoginAt: now.toISOString() };
     // Raising the cost later upgrades each hash at its owner's next login.
     if (hasher.needsRehash(account.passwordHash)) patch.passwordHash = await hasher.hashPassword(attempt.password);
