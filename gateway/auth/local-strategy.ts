@@ -31,7 +31,7 @@ export interface ParentUser extends Express.User {
 
 /** `message` is an i18n key, and is where passport's `failureMessage` option looks. */
 export type LoginFailure =
-  | { reason: 'invalid'; message: 'login.invalid'; accountId?: string }
+  | { reason: 'invalid'; message: 'login.invalid' }
   | { reason: 'throttled'; retryAfterSec: number; message: 'login.throttled'; locked?: boolean };
 export type LoginOutcome = { ok: true; user: ParentUser } | { ok: false; info: LoginFailure };
 
@@ -67,10 +67,9 @@ export async function verifyParentLogin(deps: LocalStrategyDeps, attempt: LoginA
     return { ok: false, info: { reason: 'throttled', retryAfterSec: decision.retryAfterSec, message: 'login.throttled', ...(decision.locked && { locked: true }) } };
   }
 
-  // The account id only names the failure in the security log; the page says the same either way.
-  const fail = async (accountId?: string): Promise<LoginOutcome> => {
+  const fail = async (): Promise<LoginOutcome> => {
     await deps.throttle.recordFailure(throttleKey);
-    return { ok: false, info: { reason: 'invalid', message: 'login.invalid', ...(accountId && { accountId }) } };
+    return { ok: false, info: { reason: 'invalid', message: 'login.invalid' } };
   };
 
   const account = username.length <= USERNAME_MAX_LENGTH ? await deps.accounts.findByUsername(username) : undefined;
@@ -84,10 +83,10 @@ export async function verifyParentLogin(deps: LocalStrategyDeps, attempt: LoginA
   if (account.mustChangePassword && account.initialSecretHash) {
     // Checking the secret is a fast hash; the dummy argon2 run makes it cost what a password check costs.
     await hasher.verifyDummy(attempt.password);
-    if (!initialSecretValid(account, attempt.password, now)) return fail(account.id);
+    if (!initialSecretValid(account, attempt.password, now)) return fail();
     patch = { lastLoginAt: now.toISOString() };
   } else if (account.passwordHash) {
-    if (!(await hasher.verifyPassword(account.passwordHash, attempt.password))) return fail(account.id);
+    if (!(await hasher.verifyPassword(account.passwordHash, attempt.password))) return fail();
     patch = { lastLoginAt: now.toISOString() };
     // Raising the cost later upgrades each hash at its owner's next login.
     if (hasher.needsRehash(account.passwordHash)) patch.passwordHash = await hasher.hashPassword(attempt.password);

@@ -17,6 +17,7 @@ import { parentSubject, type SecondFactor } from '../../auth/second-factor/index
 import { deviceName } from '../../http/device.ts';
 import { securityEvent } from '../../security-events/index.ts';
 import type { AccountRepo } from '../../store/types.ts';
+import { normalizeUsername, USERNAME_MAX_LENGTH } from '../../auth/username.ts';
 import { formField } from './form-field.ts';
 
 export const PENDING_LOGIN_MS = 5 * 60_000;
@@ -85,7 +86,10 @@ export function createLoginRouter(deps: LoginRouteDeps): Router {
         if (err) return next(err);
         if (!user) {
           const failure = info && 'reason' in info ? info : undefined;
-          const subject = failure?.reason === 'invalid' && failure.accountId ? parentSubject(failure.accountId) : `username:${username.trim().toLowerCase()}`;
+          // The security log names the account by its pseudonym when there is one (the page never says).
+          const typed = normalizeUsername(username);
+          const known = typed.length <= USERNAME_MAX_LENGTH ? await deps.accounts.findByUsername(typed) : undefined;
+          const subject = known ? parentSubject(known.id) : `username:${typed}`;
           if (failure?.reason === 'throttled') {
             await securityEvent(req, { type: 'login', outcome: 'throttled', subject, detail: { locked: failure.locked === true } });
             res.set('Retry-After', String(failure.retryAfterSec));
