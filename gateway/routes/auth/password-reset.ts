@@ -35,8 +35,9 @@ export function createPasswordResetRouter(services: Deps): Router {
       return res.status(429).render('pages/password-forgot', page({ email, limited: true, retryAfterSec: decision.retryAfterSec }));
     }
     if (decision.allowed) {
-      const count = await requestPasswordReset(services, email);
-      services.logger.info({ accounts: count > 0 }, 'password reset requested');
+      await requestPasswordReset(services, email);
+      // The same line for a known and an unknown address: the log does not tell who has an account.
+      services.logger.info({ requestId: res.locals.requestId }, 'password reset requested');
     }
     res.render('pages/password-forgot', page({ sent: true }));
   });
