@@ -49,7 +49,7 @@ describe('audit: complete and true', function () {
     }
     for (const line of t.logs().split('\n').filter(Boolean)) {
       const entry = JSON.parse(line) as Record<string, unknown>;
-      if (entry.msg === 'password reset requested') lines.push(entry);
+      if (line.includes('password.reset.request') || entry.msg === 'password reset requested') lines.push(entry);
     }
     expect(lines).to.have.length(2);
     const shape = (entry: Record<string, unknown>) => Object.keys(entry).filter((k) => !['time', 'requestId', 'reqId'].includes(k)).sort()
