@@ -27,6 +27,18 @@ export function formatLocalDate(date: string, locale: Locale): string {
   return date.length > 10 ? `${day} ${date.slice(11, 16)}` : day;
 }
 
+const instantFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** "2 december 2026 18:05" in the school's zone, for when a version was saved. */
+export function formatInstant(iso: string, locale: Locale, timeZone = 'Europe/Amsterdam'): string {
+  let format = instantFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_TAGS[locale], { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone });
+    instantFormats.set(locale, format);
+  }
+  return format.format(new Date(iso));
+}
+
 /** The last day of a stretch that ends before `until` (the first day it no longer holds). */
 function dayBefore(until: string): string {
   const d = new Date(`${until}T12:00:00Z`);
