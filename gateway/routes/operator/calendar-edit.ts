@@ -25,6 +25,7 @@ import { diffCalendars, summarizeDiff } from '../../policy/calendar-diff.ts';
 import type { Calendar } from '../../policy/calendar-types.ts';
 import { parseCalendar } from '../../policy/parse-calendar.ts';
 import { EVENT_KINDS, JAARGROEPEN, SECTIONS } from '../../policy/vocabulary.ts';
+import { auditOperator } from './audit.ts';
 import { bodyField } from './body-field.ts';
 import { localeOf, timelineModel } from './calendar-model.ts';
 import type { OperatorRouterDeps, OperatorUser } from './deps.ts';
@@ -151,6 +152,11 @@ export function createCalendarEditRouter(deps: OperatorRouterDeps & { calendarEd
 
     const rule = ruleOf(list, input);
     if (current.version !== version) {
+      if (stap === 'opslaan') {
+        await auditOperator(deps.store, deps.clock, {
+          actor: operatorOf(res).username, action: 'calendar.save', requestId: res.locals.requestId, detail: { outcome: 'conflict' },
+        });
+      }
       const theirsRule = (before[list] as Array<{ id: string }>).find((r) => r.id === origId);
       return renderConflict(res, current, handeling === 'remove' ? '' : yamlText(rule), theirsRule ? yamlText(theirsRule) : '', {
         action: RULE_ACTION, hidden: [...hidden, { name: 'stap', value: 'terug' }],
@@ -187,6 +193,11 @@ export function createCalendarEditRouter(deps: OperatorRouterDeps & { calendarEd
     const current = await editor.read();
     const hidden: Hidden = [{ name: 'versieId', value: stored.id }, { name: 'versie', value: version }];
     if (current.version !== version) {
+      if (bodyField(req.body, 'stap', 20) === 'opslaan') {
+        await auditOperator(deps.store, deps.clock, {
+          actor: operatorOf(res).username, action: 'calendar.restore', requestId: res.locals.requestId, detail: { outcome: 'conflict' },
+        });
+      }
       return renderConflict(res, current, lineDiff(current.text, stored.text), '', { action: RESTORE_ACTION, hidden: [...hidden, { name: 'stap', value: 'voorbeeld' }] });
     }
     const after = parseCalendar(stored.text, editor.file);
