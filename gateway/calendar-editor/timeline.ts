@@ -61,10 +61,11 @@ export interface Timeline {
   months: Array<{ date: string; x: number; labelX: number }>;
   today?: { date: string; x: number };
   barHeight: number;
+  todayLabelY: number;
 }
 
 const WIDTH = 760;
-const MARGIN = { top: 28, right: 12, bottom: 10, left: 12 };
+const MARGIN = { top: 28, right: 12, bottom: 22, left: 12 };
 const ROW = 46;
 const BAR = 18;
 const r1 = (v: number) => Math.round(v * 10) / 10;
@@ -145,6 +146,6 @@ export function timeline(calendar: Calendar, options: { firstYear: number; today
   const today = options.today && options.today >= start && options.today < end ? { date: options.today, x: xOf(options.today) } : undefined;
   return {
     schoolYear: `${firstYear}-${firstYear + 1}`, start, end, width: WIDTH, height: plot.bottom + MARGIN.bottom, plot,
-    rows, events, eventsY, eventsLabelY: eventsY - 5, months, ...(today ? { today } : {}), barHeight: BAR,
+    rows, events, eventsY, eventsLabelY: eventsY - 5, months, ...(today ? { today } : {}), barHeight: BAR, todayLabelY: plot.bottom + 14,
   };
 }
