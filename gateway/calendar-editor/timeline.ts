@@ -8,9 +8,9 @@
  * States come from stateOnDate, the function parents' pages are answered by.
  */
 import { scaleUtc } from 'd3-scale';
-import type { Bilingual, Calendar } from '../policy/calendar-types.ts';
+import type { Bilingual, Calendar, ScheduledEvent } from '../policy/calendar-types.ts';
 import { boundaryDates, stateOnDate } from '../policy/evaluate.ts';
-import { JAARGROEPEN, SECTIONS, type EventKind, type Jaargroep, type Section } from '../policy/vocabulary.ts';
+import { JAARGROEPEN, SECTIONS, type Jaargroep, type Section } from '../policy/vocabulary.ts';
 
 export type SegmentState = 'open' | 'closure' | 'closed';
 
@@ -34,14 +34,8 @@ export interface TimelineRow {
   segments: TimelineSegment[];
 }
 
-export interface TimelineEvent {
-  id: string;
-  kind: EventKind;
-  /** Local date and time as in the file. */
-  at: string;
-  until?: string;
-  groups?: Jaargroep[];
-  description?: Bilingual;
+/** A scheduled event of the year, placed on the time axis. */
+export interface TimelineEvent extends Pick<ScheduledEvent, 'id' | 'kind' | 'at' | 'until' | 'groups' | 'description'> {
   x: number;
 }
 

@@ -27,7 +27,7 @@ import { parseCalendar } from '../../policy/parse-calendar.ts';
 import { EVENT_KINDS, JAARGROEPEN, SECTIONS } from '../../policy/vocabulary.ts';
 import { auditOperator } from './audit.ts';
 import { bodyField } from './body-field.ts';
-import { localeOf, timelineModel } from './calendar-model.ts';
+import { localeOf, patchLines, timelineModel } from './calendar-model.ts';
 import type { OperatorRouterDeps, OperatorUser } from './deps.ts';
 import { requireRole } from './guard.ts';
 
@@ -118,9 +118,7 @@ export function createCalendarEditRouter(deps: OperatorRouterDeps & { calendarEd
         },
       } : {}),
       timeline: timelineModel(draft.after, now, locale),
-      patch: lineDiff(draft.current.text, draft.text).split('\n').filter(Boolean).map((line) => ({
-        line, kind: line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : line.startsWith('@@') ? 'hunk' : 'same',
-      })),
+      patch: patchLines(lineDiff(draft.current.text, draft.text)),
       action: draft.action, hidden: draft.hidden, isRule: draft.action === RULE_ACTION,
     });
   }

@@ -80,3 +80,10 @@ export function seeModel(calendar: Calendar, query: Record<string, unknown>, loc
     },
   };
 }
+
+/** A unified diff as lines the page colours: added, removed, hunk headers, context. */
+export function patchLines(patch: string): Array<{ line: string; kind: 'add' | 'del' | 'hunk' | 'same' }> {
+  return patch.split('\n').filter(Boolean).map((line) => ({
+    line, kind: line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : line.startsWith('@@') ? 'hunk' : 'same',
+  }));
+}

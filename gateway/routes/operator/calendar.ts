@@ -15,7 +15,7 @@ import { hasRole } from '../../operators/roles.ts';
 import type { Calendar } from '../../policy/calendar-types.ts';
 import type { OperatorRouterDeps, OperatorUser } from './deps.ts';
 import { requireRole } from './guard.ts';
-import { localeOf, seeModel, timelineModel } from './calendar-model.ts';
+import { localeOf, patchLines, seeModel, timelineModel } from './calendar-model.ts';
 import { createCalendarEditRouter } from './calendar-edit.ts';
 
 const FLASHES = ['saved', 'restored', 'gone'] as const;
@@ -63,9 +63,7 @@ export function createCalendarRouter(deps: OperatorRouterDeps & { calendarEditor
       }),
       summary: v.summary,
       current: v.hash === current.version,
-      patch: v.patch.split('\n').filter(Boolean).map((line) => ({
-        line, kind: line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : line.startsWith('@@') ? 'hunk' : 'same',
-      })),
+      patch: patchLines(v.patch),
     }));
     res.render('pages/operator/calendar-history', {
       layout: 'operator', titleKey: 'calendar.history.title', nav: 'calendar', operator,
