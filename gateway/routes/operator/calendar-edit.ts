@@ -119,7 +119,9 @@ export function createCalendarEditRouter(deps: OperatorRouterDeps & { calendarEd
       } : {}),
       timeline: timelineModel(draft.after, now, locale),
       patch: patchLines(lineDiff(draft.current.text, draft.text)),
-      action: draft.action, hidden: draft.hidden, isRule: draft.action === RULE_ACTION,
+      action: draft.action, hidden: draft.hidden,
+      // Back to the form: only for a rule that has one (not for a removal or a restore).
+      isRule: draft.action === RULE_ACTION && draft.hidden.some((h) => h.name === 'handeling' && h.value === 'put'),
     });
   }
 
