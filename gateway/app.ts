@@ -89,7 +89,7 @@ export function createApp(services: Services): express.Express {
   app.use(createOperatorRouter({
     operators: services.operators, changes: services.changes, outbox: services.outbox, store, clock, logger,
     limits: { idleMs: config.operators.sessionIdle, absoluteMs: config.operators.sessionAbsolute },
-    calendar: services.calendar, kick: () => services.delivery.kick(), invitations: services,
+    calendar: services.calendar, calendarEditor: services.calendarEditor, kick: () => services.delivery.kick(), invitations: services,
   }));
   app.use(requireParent());
   app.use(createFirstLoginRouter(services));
