@@ -40,7 +40,7 @@ describe('OSO adapter: the project fixture school', () => {
       expect(await adapter.getStudent!('1002')).to.include({ jaargroep: 5 });
       expect(await adapter.getStudent!('1004')).to.include({ jaargroep: 6 });
       // Julia is the only pupil of groep 1/2: the code says it holds 1 and 2.
-      expect((await adapter.getStudent!('1006')).group.jaargroepen).to.deep.equal([1, 2]);
+      expect((await adapter.getStudent!('1006')).group!.jaargroepen).to.deep.equal([1, 2]);
     });
 
     it('a secret address (adresgeheim) and a geheim number come out flagged secret', async () => {
@@ -212,14 +212,14 @@ describe('OSO adapter: callers get copies', () => {
     const [listed] = (await adapter.listStudents!()).items;
     listed!.name.given = 'Changed';
     listed!.contacts.length = 0;
-    (await adapter.getStudent!('1001')).group.jaargroepen.push(8);
+    (await adapter.getStudent!('1001')).group!.jaargroepen.push(8);
     const [guardian] = (await adapter.listGuardians!()).items;
     guardian!.children[0]!.gezag = false;
     (await adapter.listResults!('1001'))[0]!.referenceScores.length = 0;
     const again = await adapter.getStudent!('1001');
     expect(again.name.given).to.equal('Sanne');
     expect(again.contacts).to.have.length(1);
-    expect(again.group.jaargroepen).to.deep.equal([7]);
+    expect(again.group!.jaargroepen).to.deep.equal([7]);
     expect((await adapter.getGuardian!(guardian!.id)).children[0]!.gezag).to.equal(true);
     expect((await adapter.listResults!('1001'))[0]!.referenceScores).to.have.length(3);
   });

@@ -62,10 +62,10 @@ describe('parnassys: joining edge cases', () => {
     })]);
     // 1 August: the new year has begun but the placement starts on the 24th.
     const summer = buildRoster(data, { ...options, day: '2026-08-01' }).students[0]!;
-    expect(summer.group.id).to.equal('g1');
+    expect(summer.group!.id).to.equal('g1');
     // The old year asked for in July: last year's group, though it ended on 10 July.
     const july = buildRoster(data, { ...options, day: '2026-07-20', schoolYear: '2025 / 2026' }).students[0]!;
-    expect(july.group.id).to.equal('g0');
+    expect(july.group!.id).to.equal('g0');
   });
 
   it("takes the jaargroep from the group's name when leerjaar is missing", () => {
