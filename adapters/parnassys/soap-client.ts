@@ -12,6 +12,7 @@ import { medewerkersReturnSchema, type MedewerkersReturn } from './medewerkers-s
 import { soapAction, soapEnvelope, xmlEscape, type OperationParams, type ParnassysOperation } from './soap-envelope.ts';
 import { faultError, httpStatusError, parseRetryAfter, transportError } from './soap-errors.ts';
 import { readSoapResponse } from './soap-response.ts';
+import { decodeXml, type DecodedXml } from '../shared/xml-text.ts';
 
 const messages = {
   unreadable: (reason: string) => `ParnasSys answered with something we could not read: ${reason}.`,
@@ -39,10 +40,12 @@ export interface SoapClient {
   getMedewerkers(schoolYear: string): Promise<MedewerkersReturn>;
 }
 
-function bodyText(data: unknown): string {
-  if (typeof data === 'string') return data;
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  return '';
+/** The body as text in the encoding the answer declares (HTTP charset, else the XML declaration). */
+function bodyText(data: unknown, contentType: unknown): DecodedXml {
+  if (typeof data === 'string') return { ok: true, text: data, encoding: 'utf-8' };
+  if (data instanceof ArrayBuffer) return decodeXml(new Uint8Array(data), contentType);
+  if (data instanceof Uint8Array) return decodeXml(data, contentType);
+  return { ok: true, text: '', encoding: 'utf-8' };
 }
 
 function issuePath(path: readonly PropertyKey[]): string {
@@ -70,7 +73,8 @@ export function createSoapClient(options: SoapClientOptions): SoapClient {
         maxRedirects: 0,
         maxContentLength: options.maxBytes,
         maxBodyLength: options.maxBytes,
-        responseType: 'text',
+        // Bytes: the answer's own charset decides how they read, not axios's UTF-8 default.
+        responseType: 'arraybuffer',
         transformResponse: [(data: unknown) => data],
         // Every status is read here: a SOAP fault arrives as HTTP 500 and must be told apart.
         validateStatus: () => true,
@@ -86,8 +90,9 @@ export function createSoapClient(options: SoapClientOptions): SoapClient {
     try {
       const response = await post(operation, { supplierName: options.supplierName, supplierKey: options.supplierKey, brin: options.brin, schoolYear });
       status = response.status;
-      const body = bodyText(response.data);
-      const outcome = readSoapResponse(body, operation);
+      const decoded = bodyText(response.data, response.headers?.['content-type']);
+      const body = decoded.ok ? decoded.text : '';
+      const outcome = decoded.ok ? readSoapResponse(body, operation) : { kind: 'unreadable' as const, reason: decoded.problem };
       const retryAfter = parseRetryAfter(response.headers?.['retry-after'], clock.now().getTime());
       if (outcome.kind === 'fault') throw faultError(outcome.fault, status, secrets, retryAfter);
       if (status < 200 || status >= 300) throw httpStatusError(status, retryAfter);
