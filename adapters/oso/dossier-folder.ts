@@ -11,6 +11,7 @@ import type { FolderProblem } from './dossier-index.ts';
 import type { DossierRecord } from './dossier-record.ts';
 import type { ResultOptions } from './map-results.ts';
 import { readDossierFile } from './read-dossier-file.ts';
+import { decodeXml } from '../shared/xml-text.ts';
 
 export interface FolderOptions {
   dir: string;
@@ -94,7 +95,9 @@ export class DossierFolder {
       fresh = { signature, records: [], problems: [`larger than maxFileBytes (${size} > ${this.#options.maxFileBytes} bytes)`] };
     } else {
       try {
-        const reading = readDossierFile(name, await readFile(path, 'utf8'), this.#options.results);
+        // Exporters write ISO-8859-1 and windows-1252 too: the declaration (or BOM) says which.
+        const decoded = decodeXml(await readFile(path));
+        const reading = decoded.ok ? readDossierFile(name, decoded.text, this.#options.results) : { records: [], problems: [decoded.problem] };
         fresh = { signature, ...reading };
         const notes = reading.records.flatMap((r) => r.notes);
         if (notes.length > 0) this.#options.logger.info({ file: name, notes }, 'OSO dossier: parts left out');

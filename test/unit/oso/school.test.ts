@@ -179,15 +179,16 @@ describe('OSO adapter: dossiers that cannot make a complete pupil', () => {
   const folder = new TempFolder('incomplete/dossier-2001.xml', 'incomplete/dossier-2002.xml', 'incomplete/dossier-2003.xml');
   after(() => folder.remove());
 
-  it('leaves them out of listStudents, answers getStudent with SIS_BAD_RESPONSE naming the file, and reports them', async () => {
+  it('serves a pupil without schoolloopbaan without a group (noted), leaves out one in a non-primary jaargroep, and reports both', async () => {
     const { adapter } = osoAdapter({ dir: folder.dir });
-    expect((await adapter.listStudents!()).items).to.deep.equal([]);
-    const noGroup = await expectSisError(adapter.getStudent!('2001'), 'SIS_BAD_RESPONSE');
-    expect(noGroup.message).to.equal('dossier-2001.xml: pupil 2001 cannot be shown: no schoolloopbaan, so no group');
+    expect((await adapter.listStudents!()).items.map((s) => s.id)).to.deep.equal(['2001']);
+    const noGroup = await adapter.getStudent!('2001');
+    expect(noGroup).to.not.have.property('group');
+    expect(noGroup).to.not.have.property('jaargroep');
     const sbo = await expectSisError(adapter.getStudent!('2002'), 'SIS_BAD_RESPONSE');
     expect(sbo.message).to.include('jaargroep "S"');
     const health = await adapter.healthCheck();
-    expect(health.detail).to.include('dossier-2001.xml: pupil 2001 cannot be shown').and.include('dossier-2002.xml');
+    expect(health.detail).to.include('dossier-2001.xml: pupil 2001 has no group yet').and.include('dossier-2002.xml');
   });
 
   it('their guardians are still linked: guardians do not need a complete pupil record', async () => {
