@@ -40,7 +40,7 @@ async function setUp(options: { start: string; failResultsOf?: ReadonlySet<strin
   const sisMock = countingMock(clock, options.failResultsOf);
   const sis = createSisService({
     adapter: sisMock.adapter, cache: store.cache, clock, logger,
-    ttl: { student: HOUR, guardian: HOUR, guardiansOfStudent: HOUR, absences: HOUR, results: HOUR }, staleMaxAgeMs: 24 * HOUR,
+    ttl: { student: HOUR, guardian: HOUR, guardiansOfStudent: HOUR, absences: HOUR, results: HOUR, reports: HOUR, medical: HOUR }, staleMaxAgeMs: 24 * HOUR,
   });
   await provisionAccounts({ sis, accounts: store.accounts, clock }, { invitationValidityMs: 14 * 24 * HOUR });
   const job = createWarmCacheJob({ sis, accounts: store.accounts, concurrency: 4 });
