@@ -10,7 +10,7 @@
  * it was crafted — is refused with 403 before anything is read or stored.
  */
 import type { Request, RequestHandler, Response } from 'express';
-import { formGroups, parseChangeForm, type CurrentValues, type FormErrors } from '../../changes/change-form.ts';
+import { formGroups, parseChangeForm, type ChangeFieldGroup, type CurrentValues, type FormErrors } from '../../changes/change-form.ts';
 import { isFormKey, newFormKey } from '../../changes/form-key.ts';
 import { guardedSubject, requireSectionOpen } from '../../http/section-guard.ts';
 import { DEFAULT_LOCALE, isLocale } from '../../i18n/translate.ts';
@@ -18,6 +18,7 @@ import { auditView } from '../../privacy/audit-view.ts';
 import { childSummary, visibleChild } from '../../privacy/visible.ts';
 import { resolveChild, type ChildContext } from './child-context.ts';
 import { closureOf } from './child-pages.ts';
+import { medicalFormPart } from './medical-correction.ts';
 import type { ParentRouterDeps } from './deps.ts';
 import { renderNotFound, renderToString } from './render.ts';
 import { stalenessOf } from './staleness.ts';
@@ -68,18 +69,24 @@ export function changePages(deps: ParentRouterDeps, changes: Changes) {
   async function formContext(ctx: ChildContext, user: Express.User) {
     const guardians = await deps.sis.listGuardiansOfStudent(ctx.studentId);
     const visible = visibleChild({ viewer: user, viewerGuardian: ctx.guardian.value, student: ctx.student.value, guardians: guardians.value });
-    return { current: currentValues(visible, ctx.guardian.value), staleness: stalenessOf(ctx.guardian, ctx.student, guardians) };
+    const medical = await medicalFormPart(deps, user, ctx, changes.fields);
+    return {
+      current: { ...currentValues(visible, ctx.guardian.value), ...medical.values },
+      fields: medical.fields,
+      sections: medical.shown ? (['changes', 'medical'] as const) : (['changes'] as const),
+      staleness: stalenessOf(ctx.guardian, ctx.student, guardians),
+    };
   }
 
   async function renderForm(
     res: Response, ctx: ChildContext, status: number,
-    form: { formKey: string; values: CurrentValues; errors?: FormErrors; staleness?: unknown },
+    form: { formKey: string; values: CurrentValues; fields: readonly ChangeFieldGroup[]; errors?: FormErrors; staleness?: unknown },
   ): Promise<void> {
     const errors = form.errors && Object.keys(form.errors).length > 0 ? form.errors : undefined;
     const html = await renderToString(res, 'pages/change-form', {
       ...baseModel(ctx, 'changes.title'),
       formKey: form.formKey,
-      groups: formGroups(changes.fields, form.values, form.errors),
+      groups: formGroups(form.fields, form.values, form.errors),
       errors,
       staleness: form.staleness,
     });
@@ -111,12 +118,14 @@ export function changePages(deps: ParentRouterDeps, changes: Changes) {
     if (req.query.ontvangen !== undefined) return received(req, res, user, req.query.ontvangen);
     const ctx = guardedSubject<ChildContext>(res);
     if (!maySubmitFor(user, ctx.guardian.value, ctx.studentId)) return refuseWithoutGezag(res, ctx);
-    const { current, staleness } = await formContext(ctx, user);
+    const { current, fields, sections, staleness } = await formContext(ctx, user);
     // The form shows the child's address and contacts: a view like any other, recorded before it is sent.
     const html = await renderToString(res, 'pages/change-form', {
-      ...baseModel(ctx, 'changes.title'), formKey: newFormKey(), groups: formGroups(changes.fields, current), staleness,
+      ...baseModel(ctx, 'changes.title'), formKey: newFormKey(), groups: formGroups(fields, current), staleness,
     });
-    await auditView(deps.store, deps.clock, { accountId: user.accountId, studentId: ctx.studentId, section: 'changes', requestId: res.locals.requestId });
+    for (const section of sections) {
+      await auditView(deps.store, deps.clock, { accountId: user.accountId, studentId: ctx.studentId, section, requestId: res.locals.requestId });
+    }
     res.send(html);
   }
 
@@ -124,12 +133,12 @@ export function changePages(deps: ParentRouterDeps, changes: Changes) {
     const ctx = guardedSubject<ChildContext>(res);
     if (!maySubmitFor(user, ctx.guardian.value, ctx.studentId)) return refuseWithoutGezag(res, ctx);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const { current, staleness } = await formContext(ctx, user);
-    const parsed = parseChangeForm(body, changes.fields, current);
+    const { current, fields, staleness } = await formContext(ctx, user);
+    const parsed = parseChangeForm(body, fields, current);
     if (!isFormKey(body.formKey)) {
-      return renderForm(res, ctx, 400, { formKey: newFormKey(), values: parsed.values, errors: { form: ['changes.errors.formExpired'] }, staleness });
+      return renderForm(res, ctx, 400, { formKey: newFormKey(), values: parsed.values, fields, errors: { form: ['changes.errors.formExpired'] }, staleness });
     }
-    if (!parsed.ok) return renderForm(res, ctx, 422, { formKey: body.formKey, values: parsed.values, errors: parsed.errors, staleness });
+    if (!parsed.ok) return renderForm(res, ctx, 422, { formKey: body.formKey, values: parsed.values, fields, errors: parsed.errors, staleness });
 
     const student = ctx.student.value;
     const { request, created } = await changes.requests.submit({
@@ -139,7 +148,7 @@ export function changePages(deps: ParentRouterDeps, changes: Changes) {
     });
     if (request.studentId !== ctx.studentId) {
       // This form's key was already used for another child: a crafted or very confused post.
-      return renderForm(res, ctx, 400, { formKey: newFormKey(), values: current, errors: { form: ['changes.errors.formExpired'] }, staleness });
+      return renderForm(res, ctx, 400, { formKey: newFormKey(), values: current, fields, errors: { form: ['changes.errors.formExpired'] }, staleness });
     }
     // submit() resolved only once the request and its delivery were flushed: the redirect may go now.
     res.redirect(303, receivedUrl(ctx.handle, request.reference, !created));

@@ -125,6 +125,7 @@ describe('jobs: warm the results cache when results open', () => {
     expect(june.events.map((e) => e.key)).to.deep.equal([
       'transition:2027-06-01:results.method:closed:1-2-3-4-5-6-7-8',
       'transition:2027-06-01:results.lvs:closed:1-2-3-4-5-6-7-8',
+      'transition:2027-06-01:reports:closed:1-2-3-4-5-6-7-8',
     ]);
     expect(june.runs).to.deep.equal([]);
     expect(t.sisMock.calls).to.deep.equal([]);
