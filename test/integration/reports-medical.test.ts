@@ -12,10 +12,11 @@ const demoCalendar = loadCalendarFile(path.join(root, 'config/calendar.yaml'));
 
 /** The parent pages under the demo calendar, on a given instant. */
 async function demoAt(guardianId: string, now: string, scope: 'full' | 'limited' = 'full'): Promise<Harness> {
-  let harness: Harness | undefined;
-  const policy = createSectionPolicy(() => demoCalendar, { now: () => harness!.clock.now() });
-  harness = await createHarness({ guardianId, scope, now, policy });
-  return harness;
+  // The harness makes the clock; the policy reads it through this reference.
+  const ref: { harness?: Harness } = {};
+  const policy = createSectionPolicy(() => demoCalendar, { now: () => ref.harness!.clock.now() });
+  ref.harness = await createHarness({ guardianId, scope, now, policy });
+  return ref.harness;
 }
 
 const reportHrefs = (html: string) => [...html.matchAll(/href="(\/kind\/[^"/]+\/rapporten\/[^"]+)"/g)].map((m) => m[1]!);
