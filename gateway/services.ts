@@ -2,12 +2,16 @@
  * The service graph, built once per app (no singletons): tests build as many as they like,
  * each with its own clock, store and SIS stack.
  */
+import { createCalendarEditor, type CalendarEditor } from './calendar-editor/editor.ts';
 import type { Logger } from 'pino';
 import type { Clock } from '../adapters/contract/index.ts';
 import { createSisStackFromConfig, type SisStack } from './adapters/index.ts';
 import type { ImportModule } from './adapters/index.ts';
 import { defaultHasher, type PasswordHasher } from './auth/password-hash.ts';
+import { createAccountMailLimit, type AccountMailLimit } from './auth/account-mail-limit.ts';
+import { createSecondFactor, SECOND_FACTORS_COLLECTION, type SecondFactor, type SecondFactorDoc } from './auth/second-factor/index.ts';
 import { createLoginThrottle, type LoginThrottle } from './auth/throttle.ts';
+import { createSecurityEventRecorder, type SecurityEventRecorder } from './security-events/index.ts';
 import type { ChangeRequests } from './changes/change-requests.ts';
 import { createChangeFeature } from './changes/wire.ts';
 import { subscribeCorrectionNotices } from './notifications/correction-notices.ts';
@@ -38,6 +42,8 @@ export interface Services {
   handles: ChildHandles;
   sessionSecret: string;
   calendar: CalendarSource;
+  /** The operator pages' writes to the calendar file, with its versions. */
+  calendarEditor: CalendarEditor;
   policy: SectionPolicy;
   outbox: Outbox;
   /** Handlers by outbox item kind ("mail", "change"); features add theirs while the services are built. */
@@ -54,6 +60,12 @@ export interface Services {
   mail: MailQueue;
   /** Mail templates (views/mail) in nl and en. */
   mailRenderer: MailRenderer;
+  /** Security events (pino lines, denials also audited); in routes call securityEvent(req, …). */
+  securityEvents: SecurityEventRecorder;
+  /** TOTP + recovery codes for parents (`parent:<id>`) and local operators (`operator:<username>`). */
+  secondFactor: SecondFactor;
+  /** Mails a session can cause, per account per day (mail.accountMailsPerDay). */
+  accountMail: AccountMailLimit;
 }
 
 export interface ServiceOverrides {
@@ -100,6 +112,7 @@ export async function createServices(
     backoff: { baseMs: config.outbox.retry.base, maxMs: config.outbox.retry.max, maxAttempts: config.outbox.retry.maxAttempts },
     ...(overrides.random && { random: overrides.random }),
   });
+  const throttle = createLoginThrottle({ clock });
   return {
     config,
     logger,
@@ -107,12 +120,13 @@ export async function createServices(
     store,
     stack,
     sis,
-    throttle: createLoginThrottle({ clock }),
+    throttle,
     hasher: overrides.hasher ?? defaultHasher,
     // Handles derive from the session secret, so rotating it also rotates every child URL.
     handles: createChildHandles(`child-handles:${sessionSecret}`),
     sessionSecret,
     calendar,
+    calendarEditor: createCalendarEditor({ source: calendar, store, clock }),
     policy: overrides.policy ?? createSectionPolicy(() => calendar.current(), clock),
     outbox,
     deliveryHandlers,
@@ -122,5 +136,11 @@ export async function createServices(
     mailer,
     mail: createMailQueue({ outbox, seal }),
     mailRenderer: createMailRenderer(),
+    securityEvents: createSecurityEventRecorder({ logger, clock, store, secret: sessionSecret }),
+    secondFactor: createSecondFactor({
+      collection: store.collection<SecondFactorDoc>(SECOND_FACTORS_COLLECTION), clock, throttle,
+      sealSecret: `second-factor:${sessionSecret}`, issuer: config.school.name,
+    }),
+    accountMail: createAccountMailLimit({ clock, perDay: config.mail.accountMailsPerDay }),
   };
 }

@@ -33,6 +33,7 @@ export function changeMail(payload: ChangePayload, options: ChangeMailOptions): 
     dateStyle: 'long', timeStyle: 'short', timeZone: options.timeZone,
   }).format(new Date(payload.proposal.submittedAt));
   const none = t(locale, 'changes.mail.empty');
+  const secret = t(locale, 'changes.mail.secret');
   const lines = [
     t(locale, 'changes.mail.intro', { school: options.schoolName }),
     '',
@@ -42,7 +43,8 @@ export function changeMail(payload: ChangePayload, options: ChangeMailOptions): 
     `${t(locale, 'changes.mail.submittedAt')}: ${submitted}`,
     '',
     `${t(locale, 'changes.mail.fields')}:`,
-    ...payload.proposal.fields.filter((f) => !isMedicalField(f.field)).map((f) => `- ${fieldLabel(locale, f.field)}: ${f.old ?? none} → ${f.new}`),
+    ...payload.proposal.fields.filter((f) => !isMedicalField(f.field))
+      .map((f) => `- ${fieldLabel(locale, f.field)}: ${f.old ?? none} → ${f.new}${f.secret ? ` (${secret})` : ''}`),
     // Medical data (AVG art. 9) never travels in a mail: only that a correction waits in the queue.
     ...(payload.proposal.fields.some((f) => isMedicalField(f.field)) ? [`- ${t(locale, 'changes.mail.medicalWaiting')}`] : []),
     '',
