@@ -76,6 +76,7 @@ export function createApp(services: Services): express.Express {
   app.use(createOperatorRouter({
     operators: services.operators, changes: services.changes, outbox: services.outbox, store, clock, logger,
     limits: { idleMs: config.operators.sessionIdle, absoluteMs: config.operators.sessionAbsolute },
+    localLogin: config.operators.localLogin, ...(services.staffOidc ? { oidc: services.staffOidc } : {}),
     calendar: services.calendar, kick: () => services.delivery.kick(), invitations: services,
   }));
   app.use(requireParent());

@@ -32,7 +32,7 @@ export async function startDemoApp(): Promise<DemoApp> {
   try {
     const config = loadConfig({
       file: path.join(REPO_ROOT, 'config', 'demo.yaml'),
-      values: { server: { port: 0 }, store: { lowdb: { dir } }, log: { level: 'silent' } },
+      values: { server: { port: 0 }, store: { lowdb: { dir } }, log: { level: 'silent' }, demo: { idp: { port: 0 } } },
       // No secrets from the developer's shell: demo mode makes its own session secret.
       env: {},
     });

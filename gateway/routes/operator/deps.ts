@@ -3,6 +3,7 @@ import type { AdapterLogger, Clock } from '../../../adapters/contract/index.ts';
 import type { ReissueDeps } from '../../accounts/reissue.ts';
 import type { ChangeRequests } from '../../changes/change-requests.ts';
 import type { OperatorDirectory, OperatorSessionLimits } from '../../operators/index.ts';
+import type { StaffOidc } from '../../operators/oidc/staff-oidc.ts';
 import type { StaffRole } from '../../operators/roles.ts';
 import type { Outbox } from '../../outbox/index.ts';
 import type { CalendarSource } from '../../policy/index.ts';
@@ -16,6 +17,10 @@ export interface OperatorRouterDeps {
   clock: Clock;
   logger: Pick<AdapterLogger, 'info' | 'warn' | 'error'>;
   limits: OperatorSessionLimits;
+  /** The school's identity provider (operators.oidc); absent when not configured. */
+  oidc?: StaffOidc;
+  /** The break-glass login with config accounts (operators.localLogin). */
+  localLogin: boolean;
   /** For the status page; without it the page shows the outbox only. */
   calendar?: CalendarSource;
   /** Asks the delivery worker for a pass (after a parked item is sent again, an invitation re-issued). */
@@ -29,4 +34,6 @@ export interface OperatorUser {
   username: string;
   name: string;
   roles: StaffRole[];
+  /** How they logged in: a config account (break-glass) or the school's identity provider. */
+  via?: 'local' | 'oidc';
 }

@@ -3,7 +3,9 @@
  *
  *   app.use(createOperatorRouter({ operators, changes, outbox, store, clock, logger, limits, calendar, kick, invitations: services }));
  *
- *   GET/POST /beheer/inloggen   operator login (config accounts until OIDC); POST /beheer/uitloggen
+ *   GET/POST /beheer/inloggen   operator login: the IdP link, and the break-glass form (config accounts)
+ *   GET  /beheer/oidc/inloggen, /beheer/oidc/callback   the login through the school's IdP (OIDC)
+ *   POST /beheer/uitloggen      ends the session (and at the IdP, when it offers RP-initiated logout)
  *   GET  /beheer/wijzigingen    the change-request queue (?toon=open|attention|<status>|all)
  *   POST /beheer/wijzigingen/:id/besluit   besluit=processed|rejected, note (required to reject)
  *   POST /beheer/wijzigingen/:id/opnieuw   send a parked delivery again
@@ -19,6 +21,7 @@ import type { OperatorRouterDeps } from './deps.ts';
 import { requireOperator } from './guard.ts';
 import { createInvitationsRouter } from './invitations.ts';
 import { createOperatorLoginRouter } from './login.ts';
+import { createOidcLoginRouter } from './oidc-login.ts';
 import { createQueueRouter } from './queue.ts';
 import { createStatusRouter } from './status.ts';
 
@@ -27,6 +30,7 @@ export type { OperatorRouterDeps, OperatorUser } from './deps.ts';
 export function createOperatorRouter(deps: OperatorRouterDeps): Router {
   const router = Router();
   router.use(createOperatorLoginRouter(deps));
+  if (deps.oidc) router.use(createOidcLoginRouter({ ...deps, oidc: deps.oidc }));
   const guarded = Router();
   guarded.use(createQueueRouter(deps));
   guarded.use(createInvitationsRouter(deps));
