@@ -7,6 +7,7 @@ import type { StaffOidc } from '../../operators/oidc/staff-oidc.ts';
 import type { StaffRole } from '../../operators/roles.ts';
 import type { Outbox } from '../../outbox/index.ts';
 import type { CalendarSource } from '../../policy/index.ts';
+import type { SisService } from '../../sis/types.ts';
 import type { Store } from '../../store/types.ts';
 
 export interface OperatorRouterDeps {
@@ -14,6 +15,8 @@ export interface OperatorRouterDeps {
   changes: ChangeRequests;
   outbox: Outbox;
   store: Store;
+  /** Names of parents and children for the accounts pages (through the cache). */
+  sis: Pick<SisService, 'getGuardian' | 'getStudent' | 'listGuardiansOfStudent'>;
   clock: Clock;
   logger: Pick<AdapterLogger, 'info' | 'warn' | 'error'>;
   limits: OperatorSessionLimits;

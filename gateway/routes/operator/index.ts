@@ -11,12 +11,14 @@
  *   POST /beheer/wijzigingen/:id/opnieuw   send a parked delivery again
  *   GET/POST /beheer/uitnodigingen          find an account (POST, zoek=username or e-mail address)
  *   POST /beheer/uitnodigingen/opnieuw      account=<id>, issue=<issue seen>: re-issue its invitation
+ *   /beheer/accounts…          parents' accounts: search, page, actions, limited grants (accounts.ts)
  *   GET  /beheer/status         calendar validity and outbox counts
  *
  * Every POST carries the session's CSRF token (the app's csrfProtection); every action is audited
  * with the operator's username. A parent's session is no operator session, and the other way round.
  */
 import { Router } from 'express';
+import { createAccountsRouter } from './accounts.ts';
 import type { OperatorRouterDeps } from './deps.ts';
 import { requireOperator } from './guard.ts';
 import { createInvitationsRouter } from './invitations.ts';
@@ -34,6 +36,7 @@ export function createOperatorRouter(deps: OperatorRouterDeps): Router {
   const guarded = Router();
   guarded.use(createQueueRouter(deps));
   guarded.use(createInvitationsRouter(deps));
+  guarded.use(createAccountsRouter(deps));
   guarded.use(createStatusRouter(deps));
   guarded.get('/', (_req, res) => res.redirect(303, '/beheer/wijzigingen'));
   // Anything else under /beheer: the operator's 404, never the parents' pages.

@@ -7,7 +7,7 @@ import { isSisError } from '../../../adapters/contract/index.ts';
 import { visibleChildLinks } from '../../privacy/visible.ts';
 import type { Served } from '../../sis/types.ts';
 import type { ParentRouterDeps } from './deps.ts';
-import { sectionStates, type SectionStates } from './section-policy.ts';
+import { sectionStates, statesWithinGrant, type SectionStates } from './section-policy.ts';
 
 export interface ViewerFamily {
   guardian: Served<Guardian> | undefined;
@@ -55,6 +55,6 @@ export async function resolveChild(
   if (!studentId || !family.guardian) return undefined;
   const student = await studentOrNothing(deps, studentId);
   if (!student) return undefined;
-  const states = await sectionStates(deps.policy, deps.sis.capabilities, student.value.jaargroep);
+  const states = statesWithinGrant(await sectionStates(deps.policy, deps.sis.capabilities, student.value.jaargroep), user);
   return { handle, studentId, guardian: family.guardian, student, states };
 }
