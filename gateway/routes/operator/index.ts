@@ -12,6 +12,7 @@
  *   GET/POST /beheer/uitnodigingen          find an account (POST, zoek=username or e-mail address)
  *   POST /beheer/uitnodigingen/opnieuw      account=<id>, issue=<issue seen>: re-issue its invitation
  *   /beheer/accounts…          parents' accounts: search, page, actions, limited grants (accounts.ts)
+ *   GET/POST /beheer/audit      the audit log: search (POST), paging, CSV export (audit-search.ts)
  *   GET  /beheer/status         calendar validity and outbox counts
  *
  * Every POST carries the session's CSRF token (the app's csrfProtection); every action is audited
@@ -19,6 +20,7 @@
  */
 import { Router } from 'express';
 import { createAccountsRouter } from './accounts.ts';
+import { createAuditSearchRouter } from './audit-search.ts';
 import type { OperatorRouterDeps } from './deps.ts';
 import { requireOperator } from './guard.ts';
 import { createInvitationsRouter } from './invitations.ts';
@@ -37,6 +39,7 @@ export function createOperatorRouter(deps: OperatorRouterDeps): Router {
   guarded.use(createQueueRouter(deps));
   guarded.use(createInvitationsRouter(deps));
   guarded.use(createAccountsRouter(deps));
+  guarded.use(createAuditSearchRouter(deps));
   guarded.use(createStatusRouter(deps));
   guarded.get('/', (_req, res) => res.redirect(303, '/beheer/wijzigingen'));
   // Anything else under /beheer: the operator's 404, never the parents' pages.
