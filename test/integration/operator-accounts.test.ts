@@ -8,6 +8,7 @@ import request from 'supertest';
 import { loginAs, type Agent } from '../support/agent.ts';
 import { CHEAP_HASHER, createTestApp, csrfFrom, DEMO, type TestApp } from '../support/app.ts';
 import { operatorLogin } from '../support/operator.ts';
+import { parentSubject, totpCode } from '../../gateway/auth/second-factor/index.ts';
 
 const NOW = '2027-03-01T10:00:00+01:00';
 const NO_GEZAG_FATHER = 'V2008';
@@ -84,6 +85,26 @@ describe('operator: parents\' accounts', function () {
     expect((await loginAs(t, DEMO.parent.username, DEMO.parent.password)).location).to.equal('/');
     const actions = (await t.services.store.audit.query({ actor: 'demo.beheerder' })).map((r) => `${r.action}:${r.detail?.reason ?? ''}`);
     expect(actions).to.include.members(['operator.account.disable:Verzoek van de ouder zelf', 'operator.account.enable:Misverstand opgehelderd']);
+  });
+
+  it('shows the second factor and resets it with a reason: the parent is logged out, audited', async () => {
+    const id = await accountIdOf(t, DEMO.parent.guardianId);
+    const subject = parentSubject(id);
+    const enrolment = await t.services.secondFactor.beginEnrolment(subject, DEMO.parent.username);
+    const confirmed = await t.services.secondFactor.confirmEnrolment(subject, totpCode(enrolment.secret, t.clock.now().getTime()), undefined);
+    expect(confirmed.ok).to.equal(true);
+    const page = await staff.get(`/beheer/accounts/${id}`);
+    expect(page.text).to.match(/Tweede factor<\/dt><dd>aan \(\d+ herstelcodes over\)/);
+    const parent = await loginAs(t, DEMO.parent.username, DEMO.parent.password);
+    expect((await accountAction(staff, id, 'tweede-factor', { reden: '' })).headers.location).to.contain('reasonRequired');
+    const res = await accountAction(staff, id, 'tweede-factor', { reden: 'Telefoon kwijt, gecontroleerd aan de balie' });
+    expect(res.headers.location).to.contain('melding=secondFactorReset');
+    expect((await t.services.secondFactor.status(subject)).enrolled).to.equal(false);
+    expect((await parent.agent.get('/')).status).to.equal(303);
+    expect((await staff.get(`/beheer/accounts/${id}`)).text).to.contain('Tweede factor</dt><dd>uit');
+    const audit = await t.services.store.audit.query({ action: 'operator.account.secondFactorReset' });
+    expect(audit[0]!.detail).to.deep.include({ account: id, reason: 'Telefoon kwijt, gecontroleerd aan de balie', outcome: 'reset' });
+    expect(t.logs()).to.contain('"securityEvent":"secondFactor.reset"');
   });
 
   it('ends every session of an account', async () => {

@@ -57,12 +57,14 @@ describe('staff login through the identity provider (OIDC)', function () {
     expect(audit).to.have.length.greaterThan(0);
     expect(audit[0]!.detail).to.deep.include({ via: 'oidc', roles: 'beheer' });
     expect(world.t.logs()).not.to.contain(STAFF.beheer.email);
+    expect(world.t.logs()).to.match(/"securityEvent":"operator.login"[^\n]*"outcome":"success"/);
   });
 
   it('gives administratie the queue but not the status page', async () => {
     const { agent } = await oidcLogin(world, STAFF.administratie);
     expect((await agent.get('/beheer/wijzigingen')).status).to.equal(200);
     expect((await agent.get('/beheer/status')).status).to.equal(403);
+    expect(world.t.logs()).to.match(/"securityEvent":"access.denied"/);
   });
 
   it('refuses a callback carrying the state of another session', async () => {
@@ -121,6 +123,7 @@ describe('staff login through the identity provider (OIDC)', function () {
     expect((await agent.get('/beheer/wijzigingen')).status).to.equal(303);
     const refused = await world.t.services.store.audit.query({ action: 'operator.login.refused', actor: staffIdOf(world.idp.issuer, STAFF.noRole.username) });
     expect(refused[0]?.detail).to.deep.include({ reason: 'NO_ROLE' });
+    expect(world.t.logs()).to.match(/"securityEvent":"operator.login"[^\n]*"outcome":"denied"/);
   });
 
   it('refuses the next login of a staff member whose role was removed at the IdP', async () => {

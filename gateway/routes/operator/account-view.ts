@@ -5,6 +5,7 @@ import { displayName } from '../parent/view-models/person-name.ts';
 import type { SisService } from '../../sis/types.ts';
 import type { Account, Store } from '../../store/types.ts';
 import type { Outbox } from '../../outbox/index.ts';
+import { parentSubject, type SecondFactor } from '../../auth/second-factor/index.ts';
 import { invitationRow, latestInvitationKey, type InvitationRow } from './invitations-view.ts';
 
 export interface AccountPage {
@@ -23,12 +24,13 @@ export interface AccountPage {
   sessions: Array<{ expiresAt: string }>;
   children: Array<{ name: string; relationKey: string; gezag: boolean; livesWith: boolean }>;
   invitation: InvitationRow;
+  secondFactor: { enrolled: boolean; recoveryCodesLeft: number };
 }
 
 export const relationKey = (relation: Relation) => `operator.accounts.relation.${relation}`;
 
 export async function accountPage(
-  deps: { sis: Pick<SisService, 'getGuardian' | 'getStudent'>; store: Pick<Store, 'sessions'>; outbox: Outbox },
+  deps: { sis: Pick<SisService, 'getGuardian' | 'getStudent'>; store: Pick<Store, 'sessions'>; outbox: Outbox; secondFactor: Pick<SecondFactor, 'status'> },
   account: Account, now: Date,
 ): Promise<AccountPage> {
   const guardian = await deps.sis.getGuardian(account.guardianId).then((g) => g.value, (err: unknown) => {
@@ -60,5 +62,6 @@ export async function accountPage(
     sessions: sessions.map((s) => ({ expiresAt: s.expiresAt })).sort((a, b) => b.expiresAt.localeCompare(a.expiresAt)),
     children,
     invitation: invitationRow(account, mailKey ? await deps.outbox.get(mailKey) : undefined, now),
+    secondFactor: await deps.secondFactor.status(parentSubject(account.id)),
   };
 }

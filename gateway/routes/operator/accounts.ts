@@ -9,6 +9,7 @@
  *   POST /accounts/:id/sessies        end every session
  *   POST /accounts/:id/uitnodiging    re-issue the invitation
  *   POST /accounts/:id/intrekken      revoke a limited grant (reden required)
+ *   POST /accounts/:id/tweede-factor  reset the parent's second factor (reden required; ends sessions)
  *   POST /accounts/toegang            guardian=<SIS id> or account=<id>; with stap=opslaan: onderdelen[],
  *                                     tot (YYYY-MM-DD), reden → grants limited access, invites a new account
  *
@@ -18,6 +19,7 @@
 import { Router, type Request, type Response } from 'express';
 import { GRANTABLE_SECTIONS, endAccountSessions, grantLimitedAccess, revokeLimitedAccess, setAccountDisabled } from '../../accounts/staff-actions.ts';
 import { reissueInvitation } from '../../accounts/reissue.ts';
+import { resetSecondFactor } from '../../account-safety/reset-second-factor.ts';
 import { SEARCH_MIN, searchAccounts } from '../../accounts/account-search.ts';
 import { isLocalDate, localDateOf } from '../../policy/local-time.ts';
 import { displayName } from '../parent/view-models/person-name.ts';
@@ -29,7 +31,7 @@ import { requireRole } from './guard.ts';
 
 const ROUTE = '/accounts';
 const REASON_MAX = 500;
-const FLASHES = ['disabled', 'enabled', 'sessionsEnded', 'invited', 'inviteSkipped', 'granted', 'grantChanged', 'revoked', 'reasonRequired'] as const;
+const FLASHES = ['disabled', 'enabled', 'sessionsEnded', 'invited', 'inviteSkipped', 'granted', 'grantChanged', 'revoked', 'reasonRequired', 'secondFactorReset', 'secondFactorNone'] as const;
 type Flash = (typeof FLASHES)[number];
 const TIME_ZONE = 'Europe/Amsterdam';
 
@@ -107,7 +109,7 @@ export function createAccountsRouter(deps: OperatorRouterDeps): Router {
   router.get(`${ROUTE}/:id`, async (req: Request, res: Response) => {
     const account = await deps.store.accounts.get(String(req.params.id));
     if (!account) return void res.status(404).render('errors/404', { layout: 'operator' });
-    const page = await accountPage({ sis: deps.sis, store: deps.store, outbox: deps.outbox }, account, deps.clock.now());
+    const page = await accountPage({ sis: deps.sis, store: deps.store, outbox: deps.outbox, secondFactor: deps.secondFactor }, account, deps.clock.now());
     await audit(res, 'view', { account: account.id });
     const melding = req.query.melding;
     const flash = (FLASHES as readonly unknown[]).includes(melding) ? `operator.accounts.flash.${String(melding)}` : undefined;
@@ -145,6 +147,14 @@ export function createAccountsRouter(deps: OperatorRouterDeps): Router {
     const { sessionsEnded } = await revokeLimitedAccess(deps.store, deps.clock, account);
     return { flash: 'revoked', detail: { sessionsEnded } };
   }, 'operator.account.revoke');
+  action('tweede-factor', true, async (account, res) => {
+    const outcome = await resetSecondFactor(
+      { store: deps.store, clock: deps.clock, secondFactor: deps.secondFactor, securityEvents: deps.securityEvents, operators: deps.operators },
+      { parent: account.id },
+      { actor: operatorOf(res).username, origin: { ip: res.req.ip, method: 'POST', path: res.req.originalUrl, requestId: res.locals.requestId as string | undefined } },
+    );
+    return { flash: outcome === 'reset' ? 'secondFactorReset' : 'secondFactorNone', detail: { outcome } };
+  }, 'operator.account.secondFactorReset');
 
   return router;
 }

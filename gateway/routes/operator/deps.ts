@@ -9,6 +9,8 @@ import type { Outbox } from '../../outbox/index.ts';
 import type { CalendarSource } from '../../policy/index.ts';
 import type { SisService } from '../../sis/types.ts';
 import type { Store } from '../../store/types.ts';
+import type { SecondFactor } from '../../auth/second-factor/index.ts';
+import type { SecurityEventRecorder } from '../../security-events/index.ts';
 
 export interface OperatorRouterDeps {
   operators: OperatorDirectory;
@@ -28,6 +30,9 @@ export interface OperatorRouterDeps {
   calendar?: CalendarSource;
   /** Asks the delivery worker for a pass (after a parked item is sent again, an invitation re-issued). */
   kick?: () => void;
+  /** Parents' second factor: shown and reset on the accounts page (issue-13's module). */
+  secondFactor: SecondFactor;
+  securityEvents: SecurityEventRecorder;
   /** What re-issuing an invitation needs (gateway/accounts/reissue.ts): createApp passes the services. */
   invitations: ReissueDeps;
 }

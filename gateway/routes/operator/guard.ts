@@ -6,6 +6,7 @@
  */
 import type { RequestHandler } from 'express';
 import type { OperatorMark } from '../../operators/operator-session.ts';
+import { securityEvent } from '../../security-events/index.ts';
 import { operatorSessionState } from '../../operators/index.ts';
 import { hasRole, type StaffRole } from '../../operators/roles.ts';
 import type { OperatorRouterDeps, OperatorUser } from './deps.ts';
@@ -45,9 +46,10 @@ export function requireOperator(deps: GuardDeps): RequestHandler {
 
 /** After requireOperator: refuses (403, the operator's error page) a staff member without `role`. */
 export function requireRole(role: StaffRole): RequestHandler {
-  return (_req, res, next) => {
+  return (req, res, next) => {
     const operator = res.locals.operator as OperatorUser | undefined;
     if (operator && hasRole(operator.roles, role)) return next();
-    res.status(403).render('errors/403', { layout: 'operator', operator });
+    securityEvent(req, { type: 'access.denied', outcome: 'denied', subject: `operator:${operator?.username ?? 'unknown'}`, detail: { needs: role } })
+      .then(() => res.status(403).render('errors/403', { layout: 'operator', operator }), next);
   };
 }

@@ -8,6 +8,7 @@
  */
 import { Router, type Response } from 'express';
 import { createLoginThrottle } from '../../auth/throttle.ts';
+import { securityEvent } from '../../security-events/index.ts';
 import { auditOperator } from './audit.ts';
 import { bodyField as field } from './body-field.ts';
 import type { OperatorRouterDeps } from './deps.ts';
@@ -34,23 +35,29 @@ export function createOperatorLoginRouter(deps: OperatorRouterDeps): Router {
 
   router.post(OPERATOR_LOGIN, async (req, res, next) => {
     try {
-      if (!deps.localLogin) return renderLogin(res, 403, { error: 'operator.login.localOff' });
+      if (!deps.localLogin) {
+        await securityEvent(req, { type: 'operator.login', outcome: 'denied', detail: { via: 'local', reason: 'local-off' } });
+        return renderLogin(res, 403, { error: 'operator.login.localOff' });
+      }
       const username = field(req.body, 'username', 100).trim().toLowerCase();
       const password = field(req.body, 'password', 1024);
       // Its own namespace: an operator's failures never lock a parent of the same name, or back.
       const key = { username: `operator:${username}`, ip: req.ip };
       const decision = await throttle.check(key);
       if (!decision.allowed) {
+        await securityEvent(req, { type: 'operator.login', outcome: 'throttled', subject: `operator:${username}`, detail: { via: 'local' } });
         res.set('Retry-After', String(decision.retryAfterSec));
         return renderLogin(res, 429, { username, error: 'operator.login.throttled', retryAfterSec: decision.retryAfterSec });
       }
       const operator = await deps.operators.authenticate(username, password);
       if (!operator) {
         await throttle.recordFailure(key);
+        await securityEvent(req, { type: 'operator.login', outcome: 'failure', subject: `operator:${username}`, detail: { via: 'local' } });
         deps.logger.info({ requestId: res.locals.requestId }, 'operator login failed');
         return renderLogin(res, 401, { username, error: 'operator.login.invalid' });
       }
       await throttle.recordSuccess(key);
+      await securityEvent(req, { type: 'operator.login', outcome: 'success', subject: `operator:${operator.username}`, detail: { via: 'local' } });
       req.session.regenerate((err) => {
         if (err) return next(err);
         const now = deps.clock.now().toISOString();

@@ -13,6 +13,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import { StaffOidcError, type StaffIdentity, type StaffOidc } from '../../operators/oidc/staff-oidc.ts';
 import { recordStaffLogin } from '../../operators/staff-members.ts';
 import { OIDC_CALLBACK_PATH } from '../../config/sections/operators.ts';
+import { securityEvent } from '../../security-events/index.ts';
 import { auditOperator } from './audit.ts';
 import type { OperatorRouterDeps } from './deps.ts';
 
@@ -57,6 +58,7 @@ export function createOidcLoginRouter(deps: OperatorRouterDeps & { oidc: StaffOi
     try {
       if (!pending || deps.clock.now().getTime() - Date.parse(pending.startedAt) > PENDING_MAX_MS) {
         deps.logger.warn({ requestId, reason: pending ? 'expired' : 'no pending login' }, 'staff login callback refused');
+        await securityEvent(req, { type: 'operator.login', outcome: 'replayed', detail: { via: 'oidc', reason: pending ? 'expired' : 'no-pending-login' } });
         if (pending) {
           delete req.session.staffLogin;
           await saveSession(req);
@@ -72,6 +74,7 @@ export function createOidcLoginRouter(deps: OperatorRouterDeps & { oidc: StaffOi
       } catch (err) {
         if (!(err instanceof StaffOidcError)) throw err;
         deps.logger.warn({ requestId, code: err.code, reason: err.message }, 'staff login refused');
+        await securityEvent(req, { type: 'operator.login', outcome: 'failure', detail: { via: 'oidc', reason: err.code } });
         await auditOperator(deps.store, deps.clock, {
           actor: 'unknown', action: 'operator.login.refused', requestId, detail: { via: 'oidc', reason: err.code },
         });
@@ -79,6 +82,7 @@ export function createOidcLoginRouter(deps: OperatorRouterDeps & { oidc: StaffOi
       }
       if (identity.roles.length === 0) {
         deps.logger.warn({ requestId, staff: identity.id }, 'staff login refused: no mapped role');
+        await securityEvent(req, { type: 'operator.login', outcome: 'denied', subject: `operator:${identity.id}`, detail: { via: 'oidc', reason: 'no-role' } });
         await auditOperator(deps.store, deps.clock, {
           actor: identity.id, action: 'operator.login.refused', requestId, detail: { via: 'oidc', reason: 'NO_ROLE' },
         });
@@ -93,6 +97,7 @@ export function createOidcLoginRouter(deps: OperatorRouterDeps & { oidc: StaffOi
       };
       await saveSession(req);
       await recordStaffLogin(deps.store, identity, now);
+      await securityEvent(req, { type: 'operator.login', outcome: 'success', subject: `operator:${identity.id}`, detail: { via: 'oidc' } });
       await auditOperator(deps.store, deps.clock, {
         actor: identity.id, action: 'operator.login', requestId, detail: { via: 'oidc', roles: identity.roles.join(',') },
       });
