@@ -86,7 +86,7 @@ export function createApp(services: Services): express.Express {
   // Operators have their own login and guard; mounted before the parents' guard.
   app.use(createOperatorRouter({
     operators: services.operators, changes: services.changes, outbox: services.outbox, store, sis: services.sis, clock, logger,
-    secondFactor: services.secondFactor, securityEvents: services.securityEvents,
+    secondFactor: services.secondFactor, securityEvents: services.securityEvents, mailTransport: config.mail.transport,
     limits: { idleMs: config.operators.sessionIdle, absoluteMs: config.operators.sessionAbsolute },
     localLogin: config.operators.localLogin, ...(services.staffOidc ? { oidc: services.staffOidc } : {}),
     calendar: services.calendar, kick: () => services.delivery.kick(), invitations: services,

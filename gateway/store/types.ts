@@ -127,6 +127,8 @@ export interface CacheRepo {
   /** Removes entries stored before `before`; returns how many. */
   purgeOlderThan(before: Date): Promise<number>;
   count(): Promise<number>;
+  /** Per record kind: how many, and the oldest and newest storedAt (for the status page). */
+  statsByKind(): Promise<Array<{ kind: string; count: number; oldest: string; newest: string }>>;
 }
 
 export interface AuditRecord {

@@ -18,7 +18,7 @@ export interface OperatorRouterDeps {
   outbox: Outbox;
   store: Store;
   /** Names of parents and children for the accounts pages (through the cache). */
-  sis: Pick<SisService, 'getGuardian' | 'getStudent' | 'listGuardiansOfStudent'>;
+  sis: Pick<SisService, 'getGuardian' | 'getStudent' | 'listGuardiansOfStudent' | 'health'>;
   clock: Clock;
   logger: Pick<AdapterLogger, 'info' | 'warn' | 'error'>;
   limits: OperatorSessionLimits;
@@ -26,7 +26,9 @@ export interface OperatorRouterDeps {
   oidc?: StaffOidc;
   /** The break-glass login with config accounts (operators.localLogin). */
   localLogin: boolean;
-  /** For the status page; without it the page shows the outbox only. */
+  /** The mail transport config names (smtp, file), for the status page. */
+  mailTransport?: string;
+  /** For the status page; without it the page shows no calendar sections. */
   calendar?: CalendarSource;
   /** Asks the delivery worker for a pass (after a parked item is sent again, an invitation re-issued). */
   kick?: () => void;

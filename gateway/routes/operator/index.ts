@@ -13,7 +13,7 @@
  *   POST /beheer/uitnodigingen/opnieuw      account=<id>, issue=<issue seen>: re-issue its invitation
  *   /beheer/accounts…          parents' accounts: search, page, actions, limited grants (accounts.ts)
  *   GET/POST /beheer/audit      the audit log: search (POST), paging, CSV export (audit-search.ts)
- *   GET  /beheer/status         calendar validity and outbox counts
+ *   GET  /beheer/status         the portal's health, one section each (status/sections.ts)
  *
  * Every POST carries the session's CSRF token (the app's csrfProtection); every action is audited
  * with the operator's username. A parent's session is no operator session, and the other way round.
@@ -27,7 +27,7 @@ import { createInvitationsRouter } from './invitations.ts';
 import { createOperatorLoginRouter } from './login.ts';
 import { createOidcLoginRouter } from './oidc-login.ts';
 import { createQueueRouter } from './queue.ts';
-import { createStatusRouter } from './status.ts';
+import { createStatusRouter } from './status/index.ts';
 
 export type { OperatorRouterDeps, OperatorUser } from './deps.ts';
 

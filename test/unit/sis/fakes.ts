@@ -25,6 +25,7 @@ export function observedCache(inner: CacheRepo) {
     deleteByStudent: (studentId) => inner.deleteByStudent(studentId),
     purgeOlderThan: (before) => inner.purgeOlderThan(before),
     count: () => inner.count(),
+    statsByKind: () => inner.statsByKind(),
   };
   return {
     ...cache,
