@@ -141,6 +141,7 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<DemoIdp> {
   }
 
   handle = (req, res) => {
+    if (req.url === '/favicon.ico') return void res.writeHead(204).end();
     const match = /^\/interaction\/([\w-]+)(?:\/(\w+))?$/.exec((req.url ?? '').split('?')[0]!);
     if (!match) return void callback(req, res);
     interaction(req, res, match[1]!, match[2]).catch((err: unknown) => {
