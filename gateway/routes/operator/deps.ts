@@ -1,6 +1,7 @@
 /** What the operator pages are built from. */
 import type { AdapterLogger, Clock } from '../../../adapters/contract/index.ts';
 import type { ReissueDeps } from '../../accounts/reissue.ts';
+import type { CalendarEditor } from '../../calendar-editor/editor.ts';
 import type { ChangeRequests } from '../../changes/change-requests.ts';
 import type { OperatorDirectory, OperatorSessionLimits } from '../../operators/index.ts';
 import type { StaffOidc } from '../../operators/oidc/staff-oidc.ts';
@@ -30,6 +31,8 @@ export interface OperatorRouterDeps {
   mailTransport?: string;
   /** For the status page; without it the page shows no calendar sections. */
   calendar?: CalendarSource;
+  /** For the calendar pages (gateway/calendar-editor); without it /beheer/kalender is not there. */
+  calendarEditor?: CalendarEditor;
   /** Asks the delivery worker for a pass (after a parked item is sent again, an invitation re-issued). */
   kick?: () => void;
   /** Parents' second factor: shown and reset on the accounts page (issue-13's module). */

@@ -14,6 +14,7 @@
  *   /beheer/accounts…          parents' accounts: search, page, actions, limited grants (accounts.ts)
  *   GET/POST /beheer/audit      the audit log: search (POST), paging, CSV export (audit-search.ts)
  *   GET  /beheer/status         the portal's health, one section each (status/sections.ts)
+ *   GET  /beheer/kalender…      the calendar: timeline, "what does groep N see", editor, versions (calendar.ts)
  *
  * Every POST carries the session's CSRF token (the app's csrfProtection); every action is audited
  * with the operator's username. A parent's session is no operator session, and the other way round.
@@ -23,6 +24,7 @@ import { createAccountsRouter } from './accounts.ts';
 import { createAuditSearchRouter } from './audit-search.ts';
 import type { OperatorRouterDeps } from './deps.ts';
 import { requireOperator } from './guard.ts';
+import { createCalendarRouter } from './calendar.ts';
 import { createInvitationsRouter } from './invitations.ts';
 import { createOperatorLoginRouter } from './login.ts';
 import { createOidcLoginRouter } from './oidc-login.ts';
@@ -41,6 +43,7 @@ export function createOperatorRouter(deps: OperatorRouterDeps): Router {
   guarded.use(createAccountsRouter(deps));
   guarded.use(createAuditSearchRouter(deps));
   guarded.use(createStatusRouter(deps));
+  if (deps.calendarEditor && deps.calendar) guarded.use(createCalendarRouter({ ...deps, calendarEditor: deps.calendarEditor }));
   guarded.get('/', (_req, res) => res.redirect(303, '/beheer/wijzigingen'));
   // Anything else under /beheer: the operator's 404, never the parents' pages.
   guarded.use((_req, res) => void res.status(404).render('errors/404', { layout: 'operator' }));

@@ -13,6 +13,7 @@ import type { Outbox } from '../../../outbox/index.ts';
 import type { CalendarSource } from '../../../policy/index.ts';
 import { stateOnDate } from '../../../policy/evaluate.ts';
 import { localDateOf } from '../../../policy/local-time.ts';
+import { lastPurge } from '../../../retention/purge.ts';
 import type { SisService } from '../../../sis/types.ts';
 import type { Store } from '../../../store/types.ts';
 import { SECTIONS } from '../../parent/section-policy.ts';
@@ -133,8 +134,15 @@ const mail: StatusSection = {
   },
 };
 
+const retention: StatusSection = {
+  id: 'retention',
+  async load(deps) {
+    return { purge: (await lastPurge(deps.store)) ?? null };
+  },
+};
+
 /** In page order. */
-export const STATUS_SECTIONS: StatusSection[] = [sis, cache, calendar, upcoming, jobs, outbox, mail];
+export const STATUS_SECTIONS: StatusSection[] = [sis, cache, calendar, upcoming, jobs, outbox, mail, retention];
 
 export async function loadStatus(deps: StatusDeps, sections: readonly StatusSection[] = STATUS_SECTIONS) {
   return Promise.all(sections.map(async (section) => {
