@@ -29,6 +29,8 @@ declare module 'express-session' {
   interface SessionData {
     /** Set by the operator logins only. */
     operator?: OperatorMark;
+    /** A local operator whose password was right and whose second factor is still to come. */
+    operatorPending?: { username: string; startedAt: string };
     /** Between the start of a staff login at the IdP and its callback; used once. */
     staffLogin?: PendingStaffLogin;
   }

@@ -4,6 +4,7 @@
  *   app.use(createOperatorRouter({ operators, changes, outbox, store, clock, logger, limits, calendar, kick, invitations: services }));
  *
  *   GET/POST /beheer/inloggen   operator login: the IdP link, and the break-glass form (config accounts)
+ *   GET/POST /beheer/inloggen/code   the break-glass login's second factor (enrolment the first time)
  *   GET  /beheer/oidc/inloggen, /beheer/oidc/callback   the login through the school's IdP (OIDC)
  *   POST /beheer/uitloggen      ends the session (and at the IdP, when it offers RP-initiated logout)
  *   GET  /beheer/wijzigingen    the change-request queue (?toon=open|attention|<status>|all)
@@ -28,6 +29,7 @@ import { createCalendarRouter } from './calendar.ts';
 import { createInvitationsRouter } from './invitations.ts';
 import { createOperatorLoginRouter } from './login.ts';
 import { createOidcLoginRouter } from './oidc-login.ts';
+import { createLocalSecondFactorRouter } from './local-second-factor.ts';
 import { createQueueRouter } from './queue.ts';
 import { createStatusRouter } from './status/index.ts';
 
@@ -36,6 +38,7 @@ export type { OperatorRouterDeps, OperatorUser } from './deps.ts';
 export function createOperatorRouter(deps: OperatorRouterDeps): Router {
   const router = Router();
   router.use(createOperatorLoginRouter(deps));
+  router.use(createLocalSecondFactorRouter(deps));
   if (deps.oidc) router.use(createOidcLoginRouter({ ...deps, oidc: deps.oidc }));
   const guarded = Router();
   guarded.use(createQueueRouter(deps));

@@ -14,6 +14,7 @@ import { bodyField as field } from './body-field.ts';
 import type { OperatorRouterDeps } from './deps.ts';
 import { OPERATOR_LOGIN, operatorOfMark } from './guard.ts';
 import { OIDC_START_PATH } from './oidc-login.ts';
+import { startLocalSecondFactor } from './local-second-factor.ts';
 
 const QUEUE = '/beheer/wijzigingen';
 
@@ -57,17 +58,8 @@ export function createOperatorLoginRouter(deps: OperatorRouterDeps): Router {
         return renderLogin(res, 401, { username, error: 'operator.login.invalid' });
       }
       await throttle.recordSuccess(key);
-      await securityEvent(req, { type: 'operator.login', outcome: 'success', subject: `operator:${operator.username}`, detail: { via: 'local' } });
-      req.session.regenerate((err) => {
-        if (err) return next(err);
-        const now = deps.clock.now().toISOString();
-        req.session.operator = { username: operator.username, via: 'local', createdAt: now, lastSeenAt: now };
-        req.session.save((saveErr) => {
-          if (saveErr) return next(saveErr);
-          auditOperator(deps.store, deps.clock, { actor: operator.username, action: 'operator.login', requestId: res.locals.requestId })
-            .then(() => res.redirect(303, QUEUE), next);
-        });
-      });
+      // The password alone never logs a local staff member in: the second factor comes next.
+      await startLocalSecondFactor(req, res, operator.username, deps.clock.now());
     } catch (err) {
       next(err);
     }
