@@ -87,8 +87,10 @@ export function createApp(services: Services): express.Express {
   app.use(createPrivacyRouter(config));
   // Operators have their own login and guard; mounted before the parents' guard.
   app.use(createOperatorRouter({
-    operators: services.operators, changes: services.changes, outbox: services.outbox, store, clock, logger,
+    operators: services.operators, changes: services.changes, outbox: services.outbox, store, sis: services.sis, clock, logger,
+    secondFactor: services.secondFactor, securityEvents: services.securityEvents, mailTransport: config.mail.transport,
     limits: { idleMs: config.operators.sessionIdle, absoluteMs: config.operators.sessionAbsolute },
+    localLogin: config.operators.localLogin, ...(services.staffOidc ? { oidc: services.staffOidc } : {}),
     calendar: services.calendar, calendarEditor: services.calendarEditor, kick: () => services.delivery.kick(), invitations: services,
   }));
   app.use(requireParent());

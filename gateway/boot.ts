@@ -14,6 +14,7 @@ import { provisionAccounts } from './accounts/provision.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config/index.ts';
 import { createScheduler, type Scheduler } from './jobs/index.ts';
+import { startDemoStaffIdp, type DemoStaffLogin } from './operators/oidc/demo-boot.ts';
 import { createWarmCacheJob } from './jobs/warm-cache.ts';
 import { createServices, type ServiceOverrides, type Services } from './services.ts';
 
@@ -22,6 +23,8 @@ export interface Booted {
   server: Server;
   url: string;
   demoLogins: DemoLogin[];
+  /** Demo mode: the staff users of the demo IdP (demo.idp), and where it runs. */
+  demoStaff?: { issuer: string; logins: DemoStaffLogin[] };
   scheduler: Scheduler;
   /** Graceful stop: no new connections, running requests finish, the store is flushed and closed. */
   stop(): Promise<void>;
@@ -41,7 +44,12 @@ export async function boot(
 ): Promise<Booted> {
   const { logger, clock } = base;
   const sessionSecret = sessionSecretFor(config, logger);
-  const services = await createServices(config, { logger, clock, sessionSecret }, overrides);
+  // Demo mode: the demo IdP and the portal share a client secret made up for this run.
+  const demoIdp = config.demo.enabled && config.demo.idp.enabled && config.operators.oidc.enabled;
+  const oidcSecret = demoIdp && !config.operators.oidc.clientSecret ? randomBytes(24).toString('base64url') : undefined;
+  const services = await createServices(config, { logger, clock, sessionSecret }, {
+    ...overrides, ...(oidcSecret ? { staffOidc: { clientSecret: oidcSecret, ...overrides.staffOidc } } : {}),
+  });
   logger.info({ stack: services.stack.describeStack() }, `SIS stack: ${services.stack.describeStackText()}`);
 
   const report = await provisionAccounts(
@@ -75,10 +83,16 @@ export async function boot(
   const proxy = proxyWarning(config.server);
   if (proxy) logger.warn({ secureCookies: true, trustProxy: 0 }, proxy);
   const url = config.server.publicUrl ?? `http://${config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host}:${port}`;
+  const demoStaff = demoIdp && services.staffOidc
+    ? await startDemoStaffIdp(config, services.staffOidc, url, config.operators.oidc.clientSecret ?? oidcSecret!)
+    : undefined;
+  // A wrong issuer or an IdP that is down is logged naming the key; the parents' side runs on.
+  await services.staffOidc?.init();
 
   let stopping: Promise<void> | undefined;
   const stop = () => (stopping ??= (async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await demoStaff?.idp.close();
     await scheduler.stop();
     await mailJobs.stop();
     await services.delivery.stop();
@@ -86,5 +100,8 @@ export async function boot(
     await services.stack.close?.();
     await services.store.close();
   })());
-  return { services, server, url, demoLogins, scheduler, stop };
+  return {
+    services, server, url, demoLogins, scheduler, stop,
+    ...(demoStaff ? { demoStaff: { issuer: demoStaff.idp.issuer, logins: demoStaff.logins } } : {}),
+  };
 }

@@ -39,9 +39,15 @@ if (booted.demoLogins.length > 0) {
 }
 const operatorLogins = booted.services.operators.demoLogins;
 if (operatorLogins.length > 0) {
-  lines.push('', `Demo-beheer (wijzigingen van ouders verwerken) op ${booted.url}/beheer/inloggen:`);
+  lines.push('', `Demo-beheer, noodtoegang (lokaal account) op ${booted.url}/beheer/inloggen:`);
   for (const login of operatorLogins) {
     lines.push(`  - ${login.name}`, `      gebruikersnaam: ${login.username}`, `      wachtwoord: ${login.password}`);
+  }
+}
+if (booted.demoStaff) {
+  lines.push('', `Demo-medewerkers: "Inloggen met uw schoolaccount" op ${booted.url}/beheer/inloggen (demo-IdP op ${booted.demoStaff.issuer}):`);
+  for (const login of booted.demoStaff.logins) {
+    lines.push(`  - ${login.name}, rol ${login.roles}`, `      gebruikersnaam: ${login.username}`, `      wachtwoord: ${login.password}`);
   }
 }
 process.stdout.write(`${lines.join('\n')}\n\n`);

@@ -21,6 +21,7 @@ import {
   type MailQueue, type MailRenderer, type MailSender,
 } from './mail/index.ts';
 import { createOperatorDirectory, type OperatorDirectory } from './operators/index.ts';
+import { createStaffOidcFromConfig, type StaffOidc, type StaffOidcOverrides } from './operators/oidc/from-config.ts';
 import { createDeliveryWorker, createOutbox, type DeliveryHandler, type DeliveryWorker, type Outbox } from './outbox/index.ts';
 import { createChildHandles, type ChildHandles } from './privacy/child-handles.ts';
 import { createCalendarSource, createSectionPolicy, type CalendarSource } from './policy/index.ts';
@@ -52,8 +53,10 @@ export interface Services {
   delivery: DeliveryWorker;
   /** Parents' corrections; onStatusChange is the hook for notifications. */
   changes: ChangeRequests;
-  /** Operator accounts (config) for the /beheer pages. */
+  /** Operator accounts (config, break-glass) for the /beheer pages. */
   operators: OperatorDirectory;
+  /** The staff login through the school's identity provider (operators.oidc), when enabled. */
+  staffOidc?: StaffOidc;
   /** Sends one message now (SMTP, or files in the demo); the "mail" outbox handler uses it. */
   mailer: MailSender;
   /** Queues mail in the outbox (kind "mail"), sealed when it carries a secret. */
@@ -79,6 +82,8 @@ export interface ServiceOverrides {
   random?: () => number;
   /** Instead of the sender config.mail names. */
   mailer?: MailSender;
+  /** The OIDC client secret when it does not come from config (demo mode), and a test's fetch. */
+  staffOidc?: StaffOidcOverrides;
 }
 
 /** Builds every service. The store is opened here; the caller closes it (see main.ts). */
@@ -133,6 +138,9 @@ export async function createServices(
     delivery,
     changes: changes.requests,
     operators: createOperatorDirectory(config.operators, { hasher: overrides.hasher ?? defaultHasher, demoEnabled: config.demo.enabled }),
+    ...(config.operators.oidc.enabled ? { staffOidc: createStaffOidcFromConfig(config.operators.oidc, logger, {
+      demoEnabled: config.demo.enabled, ...(overrides.staffOidc && { overrides: overrides.staffOidc }),
+    }) } : {}),
     mailer,
     mail: createMailQueue({ outbox, seal }),
     mailRenderer: createMailRenderer(),

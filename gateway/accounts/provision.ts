@@ -53,7 +53,8 @@ const USERNAME_DIGITS = 6;
 /** Below this many, disabling is never suspicious (a small school, a test). */
 const MAX_SILENT_DISABLES = 10;
 
-async function freeUsername(accounts: AccountRepo, prefix: string): Promise<string> {
+/** A username of the prefix and random digits that no account has yet. */
+export async function freeUsername(accounts: AccountRepo, prefix: string): Promise<string> {
   for (;;) {
     const candidate = `${prefix}${randomInt(10 ** (USERNAME_DIGITS - 1), 10 ** USERNAME_DIGITS)}`;
     if (!(await accounts.findByUsername(candidate))) return candidate;

@@ -10,7 +10,7 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Capability } from '../../adapters/contract/index.ts';
-import { sectionState, showable, type Section, type SectionPolicy, type SectionState } from '../routes/parent/section-policy.ts';
+import { sectionState, showable, withinGrant, type Section, type SectionPolicy, type SectionState } from '../routes/parent/section-policy.ts';
 import { HttpError } from './http-error.ts';
 
 export interface Located<T> {
@@ -52,7 +52,8 @@ export function requireSectionOpen<T>(options: SectionGuardOptions<T>): RequestH
         else next(new HttpError(404, 'NOT_FOUND'));
         return;
       }
-      const state = await sectionState(options.policy, options.capabilities, options.section, located.jaargroep);
+      const calendar = await sectionState(options.policy, options.capabilities, options.section, located.jaargroep);
+      const state = req.user ? withinGrant(calendar, req.user, options.section) : calendar;
       if (!showable(state)) {
         options.onRefused?.({
           section: options.section, method: req.method, path: req.baseUrl + req.path,

@@ -25,6 +25,8 @@ export interface OperatorDirectory {
   /** The operator for these credentials, or undefined (unknown user and wrong password alike). */
   authenticate(username: string, password: string): Promise<Operator | undefined>;
   get(username: string): Operator | undefined;
+  /** Every configured account (for the audit search's staff list). */
+  list(): Operator[];
   /** Demo mode only: the logins boot prints. */
   readonly demoLogins: readonly OperatorDemoLogin[];
 }
@@ -66,6 +68,7 @@ export function createOperatorDirectory(
       return (await options.hasher.verifyPassword(await hash, password)) ? operatorOf(normalized) : undefined;
     },
     get: operatorOf,
+    list: () => config.accounts.map((a) => operatorOf(a.username)!),
     demoLogins: withDemo.map((a) => ({ username: a.username, password: a.demoPassword!, name: a.name ?? a.username })),
   };
 }

@@ -22,3 +22,21 @@ export function grantAllows(
   const grant = viewer.grant;
   return grant !== undefined && localDay <= grant.until && grant.sections.includes(section);
 }
+
+/**
+ * The sections a limited account may see today, or undefined when it may see nothing at all (no
+ * grant, or its last day has passed): the login then no longer counts. A full account: 'all'.
+ */
+export function sectionsGranted(
+  account: { scope: 'full' | 'limited'; grant?: AccessGrant }, localDay: string,
+): 'all' | string[] | undefined {
+  if (account.scope === 'full') return 'all';
+  const grant = account.grant;
+  return grant && localDay <= grant.until ? [...grant.sections] : undefined;
+}
+
+/** Why a section is closed to a limited account, shown on the closed page. */
+export const NOT_GRANTED_REASON = {
+  nl: 'Dit onderdeel valt niet onder de toegang die de school u heeft gegeven.',
+  en: 'This part is not included in the access the school has given you.',
+} as const;

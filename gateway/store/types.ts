@@ -133,6 +133,8 @@ export interface CacheRepo {
   /** Removes entries stored before `before`; returns how many. */
   purgeOlderThan(before: Date): Promise<number>;
   count(): Promise<number>;
+  /** Per record kind: how many, and the oldest and newest storedAt (for the status page). */
+  statsByKind(): Promise<Array<{ kind: string; count: number; oldest: string; newest: string }>>;
 }
 
 export interface AuditRecord {
@@ -151,16 +153,31 @@ export interface AuditRecord {
   detail?: Record<string, string | number | boolean>;
 }
 
+/**
+ * Kinds of audit record, for the audit search: 'view' (someone saw data: action "view"), 'denial'
+ * (a refusal: action ending in ".refused" or ".denied"), 'staff' (a staff member's action other
+ * than a view: actorKind "operator").
+ */
+export const AUDIT_KINDS = ['view', 'denial', 'staff'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
 export interface AuditQuery {
   actor?: string;
+  actorKind?: AuditRecord['actorKind'];
   studentId?: string;
   action?: string;
+  section?: string;
+  kind?: AuditKind;
+  /** Records of one parent account: its own (actor) and staff actions on it (detail.account). */
+  account?: string;
   /** Inclusive lower bound on `at` (ISO). */
   from?: string;
   /** Exclusive upper bound on `at` (ISO). */
   to?: string;
   /** At most this many (a positive integer); the newest are kept. */
   limit?: number;
+  /** Skip this many of the newest matches first (paging; a non-negative integer). */
+  offset?: number;
 }
 
 export interface AuditRepo {
@@ -168,6 +185,8 @@ export interface AuditRepo {
   append(record: AuditRecord): Promise<void>;
   /** Newest first (by `at`; equal times: last appended first). */
   query(q: AuditQuery): Promise<AuditRecord[]>;
+  /** How many records match `q` (its limit and offset aside). */
+  count(q: AuditQuery): Promise<number>;
   /** Retention: removes records before `before`; returns how many. */
   purgeOlderThan(before: Date): Promise<number>;
 }

@@ -14,6 +14,8 @@ declare global {
       guardianId: string;
       /** full: guardian with gezag; limited: operator-granted, never sees others' contact data. */
       scope: 'full' | 'limited';
+      /** A limited account: the sections its grant covers today (privacy/grant.ts); absent for full. */
+      sections?: string[];
     }
 
     interface Locals {

@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_OPERATOR } from '../support/operator.ts';
 import { useBrowser } from '../support/browser.ts';
 import { REPO_ROOT, useDemoApp } from './demo-app.ts';
-import { clickAndLoad, h1, logIn } from './page-actions.ts';
+import { clickAndLoad, h1, logIn, operatorLogIn } from './page-actions.ts';
 import { textOf } from './page-reading.ts';
 
 /** demo.vader (V2011): father with gezag of a child in groep 6 (adapters/mock/personas.ts). */
@@ -44,8 +44,7 @@ describe('operator calendar: timeline, preview and editor, in a real browser', f
 
   it('adds a closure for groepen 5–8 that the preview, the timeline and a groep 6 parent all show', async () => {
     const page = await browser.newPage();
-    await page.goto(`${demo.url}/beheer/inloggen`);
-    await logIn(page, DEMO_OPERATOR.username, DEMO_OPERATOR.password);
+    await operatorLogIn(page, demo.url, DEMO_OPERATOR, demo.app.clock.now().getTime());
     await clickAndLoad(page, page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Kalender', exact: true }));
     expect(await h1(page)).to.equal('Kalender van het portaal');
     expect(await axeViolations(page), 'calendar page').to.deep.equal([]);

@@ -10,7 +10,7 @@ import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { useBrowser, type PageProblem } from '../support/browser.ts';
 import { useDemoApp } from './demo-app.ts';
-import { clickAndLoad, expectFieldError, h1, isExpectedFailedLoad, logIn } from './page-actions.ts';
+import { clickAndLoad, expectFieldError, h1, isExpectedFailedLoad, logIn, operatorLogIn } from './page-actions.ts';
 import { textOf } from './page-reading.ts';
 
 const PARENT = { username: 'demo.ouder', password: 'fietsen langs de bloeiende dijk' };
@@ -93,7 +93,7 @@ describe('a parent\'s correction in a real browser', function () {
     await logOut(page);
 
     // The school's operator finds it in the queue and rejects it with a note for the parent.
-    await logInAt(page, '/beheer/inloggen', OPERATOR);
+    await operatorLogIn(page, demo.url, OPERATOR, demo.app.clock.now().getTime());
     expect(new URL(page.url()).pathname).to.equal('/beheer/wijzigingen');
     expect(await h1(page)).to.equal('Wijzigingen van ouders');
     const card = page.locator('main .cards > li').filter({ has: page.getByRole('heading', { level: 2, name: new RegExp(`^${reference} `) }) });

@@ -33,7 +33,7 @@ export async function startDemoApp(options: { values?: Record<string, unknown> }
   try {
     const config = loadConfig({
       file: path.join(REPO_ROOT, 'config', 'demo.yaml'),
-      values: { server: { port: 0 }, store: { lowdb: { dir } }, log: { level: 'silent' }, ...options.values },
+      values: { server: { port: 0 }, store: { lowdb: { dir } }, log: { level: 'silent' }, demo: { idp: { port: 0 } }, ...options.values },
       // No secrets from the developer's shell: demo mode makes its own session secret.
       env: {},
     });

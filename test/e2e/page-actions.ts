@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import type { Locator, Page } from 'playwright-core';
 import type { PageProblem } from '../support/browser.ts';
+import { totpCode } from '../../gateway/auth/second-factor/index.ts';
 import { textOf } from './page-reading.ts';
 
 /**
@@ -50,4 +51,27 @@ export function isExpectedFailedLoad(
   const { pathname } = new URL(problem.source);
   return expected.some((e) => e.status === Number(status)
     && (typeof e.path === 'string' ? e.path === pathname : e.path.test(pathname)));
+}
+
+/** Recovery codes of the demo operator, per demo app (by its URL), from its enrolment in the browser. */
+const operatorCodes = new Map<string, string[]>();
+
+/**
+ * The break-glass login at /beheer/inloggen, second factor included: the first time in a demo
+ * app the operator enrols (the key read off the page, the code computed at the app's clock) and
+ * keeps the recovery codes; later logins use one of those (a TOTP code is refused as a replay
+ * when two logins share a clock instant).
+ */
+export async function operatorLogIn(page: Page, baseUrl: string, who: { username: string; password: string }, nowMs: number): Promise<void> {
+  await page.goto(`${baseUrl}/beheer/inloggen`);
+  await logIn(page, who.username, who.password);
+  const key = page.locator('code.totp-key');
+  const codes = operatorCodes.get(baseUrl) ?? [];
+  const enrolling = (await key.count()) > 0;
+  await page.getByLabel('Code', { exact: true }).fill(enrolling ? totpCode((await key.textContent())!.trim(), nowMs) : codes.shift()!);
+  await clickAndLoad(page, page.getByRole('button', { name: 'Inloggen', exact: true }));
+  if (enrolling) {
+    operatorCodes.set(baseUrl, (await page.locator('ol.recovery-codes code').allTextContents()).map((c) => c.trim()));
+    await clickAndLoad(page, page.getByRole('link', { name: 'Verder naar het portaal', exact: true }));
+  }
 }

@@ -7,6 +7,8 @@ import type { Clock } from '../../../adapters/contract/index.ts';
 import { createLocalStrategy } from '../../auth/local-strategy.ts';
 import type { PasswordHasher } from '../../auth/password-hash.ts';
 import type { LoginThrottle } from '../../auth/throttle.ts';
+import { localDateOf } from '../../policy/local-time.ts';
+import { sectionsGranted } from '../../privacy/grant.ts';
 import type { AccountRepo } from '../../store/types.ts';
 
 export interface PassportDeps {
@@ -29,7 +31,13 @@ export function createPassport(deps: PassportDeps): PassportInstance {
     deps.accounts.get(id).then(
       (account) => {
         if (!account || account.status !== 'active') return done(null, false);
-        done(null, { accountId: account.id, guardianId: account.guardianId, scope: account.scope });
+        // A limited account whose grant ended (or was revoked) is out at once, like a disabled one.
+        const sections = sectionsGranted(account, localDateOf(deps.clock.now(), 'Europe/Amsterdam'));
+        if (!sections) return done(null, false);
+        done(null, {
+          accountId: account.id, guardianId: account.guardianId, scope: account.scope,
+          ...(sections === 'all' ? {} : { sections }),
+        });
       },
       (err: unknown) => done(err),
     );

@@ -1,18 +1,35 @@
 /**
  * Access to the operator pages: an operator session (not a parent's), still within its idle and
- * absolute limits, for an operator config still lists. Anything else goes to the operator login.
+ * absolute limits, for a local operator config still lists (while the local login is on) or a
+ * staff member from the identity provider (while it is configured) with the roles of their login.
+ * Anything else goes to the operator login.
  */
 import type { RequestHandler } from 'express';
+import type { OperatorMark } from '../../operators/operator-session.ts';
+import { securityEvent } from '../../security-events/index.ts';
 import { operatorSessionState } from '../../operators/index.ts';
 import { hasRole, type StaffRole } from '../../operators/roles.ts';
 import type { OperatorRouterDeps, OperatorUser } from './deps.ts';
 
 export const OPERATOR_LOGIN = '/beheer/inloggen';
 
-export function requireOperator(deps: Pick<OperatorRouterDeps, 'operators' | 'clock' | 'limits'>): RequestHandler {
+type GuardDeps = Pick<OperatorRouterDeps, 'operators' | 'clock' | 'limits' | 'oidc' | 'localLogin'>;
+
+/** Who a session's operator mark stands for, or undefined when it no longer counts. */
+export function operatorOfMark(deps: Omit<GuardDeps, 'clock' | 'limits'>, mark: OperatorMark): OperatorUser | undefined {
+  if (mark.via === 'oidc') {
+    return deps.oidc && mark.roles && mark.roles.length > 0
+      ? { username: mark.username, name: mark.name ?? mark.username, roles: [...mark.roles], via: 'oidc' }
+      : undefined;
+  }
+  const local = deps.localLogin ? deps.operators.get(mark.username) : undefined;
+  return local && { ...local, via: 'local' };
+}
+
+export function requireOperator(deps: GuardDeps): RequestHandler {
   return (req, res, next) => {
     const mark = req.session?.operator;
-    const operator = mark && deps.operators.get(mark.username);
+    const operator = mark && operatorOfMark(deps, mark);
     if (!mark || !operator) return res.redirect(303, OPERATOR_LOGIN);
     const now = deps.clock.now();
     if (operatorSessionState(mark, now, deps.limits) !== 'ok') {
@@ -29,9 +46,10 @@ export function requireOperator(deps: Pick<OperatorRouterDeps, 'operators' | 'cl
 
 /** After requireOperator: refuses (403, the operator's error page) a staff member without `role`. */
 export function requireRole(role: StaffRole): RequestHandler {
-  return (_req, res, next) => {
+  return (req, res, next) => {
     const operator = res.locals.operator as OperatorUser | undefined;
     if (operator && hasRole(operator.roles, role)) return next();
-    res.status(403).render('errors/403', { layout: 'operator', operator });
+    securityEvent(req, { type: 'access.denied', outcome: 'denied', subject: `operator:${operator?.username ?? 'unknown'}`, detail: { needs: role } })
+      .then(() => res.status(403).render('errors/403', { layout: 'operator', operator }), next);
   };
 }

@@ -9,7 +9,7 @@ import { localDateOf } from '../../policy/local-time.ts';
 import { sectionAccess, type SectionAccess } from '../../privacy/section-access.ts';
 import type { Served } from '../../sis/types.ts';
 import type { ParentRouterDeps } from './deps.ts';
-import { sectionStates, type SectionStates } from './section-policy.ts';
+import { sectionStates, statesWithinGrant, type SectionStates } from './section-policy.ts';
 
 export interface ViewerFamily {
   guardian: Served<Guardian> | undefined;
@@ -64,7 +64,8 @@ export async function resolveChild(
   if (!studentId || !family.guardian) return undefined;
   const student = await studentOrNothing(deps, studentId);
   if (!student) return undefined;
-  const states = await sectionStates(deps.policy, deps.sis.capabilities, student.value.jaargroep);
+  // The calendar's answer, narrowed to what an operator's grant covers (a limited account).
+  const states = statesWithinGrant(await sectionStates(deps.policy, deps.sis.capabilities, student.value.jaargroep), user);
   const today = localDateOf(deps.clock.now(), PORTAL_TIME_ZONE);
   // The grant lives on the account; a 'full' viewer needs no lookup.
   const grant = user.scope === 'limited' ? (await deps.store.accounts.get(user.accountId))?.grant : undefined;

@@ -4,6 +4,7 @@
  */
 import type { Capability } from '../../../adapters/contract/index.ts';
 import type { Locale } from '../../i18n/translate.ts';
+import { NOT_GRANTED_REASON } from '../../privacy/grant.ts';
 
 export const SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs', 'changes', 'reports', 'medical'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -73,4 +74,15 @@ export function showable(state: SectionState): boolean {
 /** The localised closing reason, for the closed page. */
 export function reasonIn(state: SectionDecision, locale: Locale): string | undefined {
   return state.reason?.[locale];
+}
+
+/** A limited account (an operator's grant) sees only the sections granted: others are closed to it. */
+export function withinGrant(state: SectionState, viewer: { scope: 'full' | 'limited'; sections?: string[] }, section: Section): SectionState {
+  if (viewer.scope === 'full' || viewer.sections?.includes(section)) return state;
+  return { offered: state.offered, open: false, reason: { ...NOT_GRANTED_REASON } };
+}
+
+/** withinGrant for every section. */
+export function statesWithinGrant(states: SectionStates, viewer: { scope: 'full' | 'limited'; sections?: string[] }): SectionStates {
+  return Object.fromEntries(SECTIONS.map((s) => [s, withinGrant(states[s], viewer, s)])) as SectionStates;
 }

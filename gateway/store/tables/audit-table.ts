@@ -1,5 +1,5 @@
 import { StoreError } from '../types.ts';
-import type { AuditQuery, AuditRecord, AuditRepo } from '../types.ts';
+import type { AuditKind, AuditQuery, AuditRecord, AuditRepo } from '../types.ts';
 import { copyOut, parseTime, requireId, toStored } from './table-hooks.ts';
 import type { TableHooks } from './table-hooks.ts';
 
@@ -37,24 +37,50 @@ export class AuditTable implements AuditRepo {
 
   async query(q: AuditQuery): Promise<AuditRecord[]> {
     this.hooks.assertOpen();
-    const fromMs = q.from === undefined ? -Infinity : parseTime(q.from, 'from');
-    const toMs = q.to === undefined ? Infinity : parseTime(q.to, 'to');
     const limit = q.limit ?? Infinity;
     if (limit !== Infinity && (!Number.isInteger(limit) || limit < 1)) {
       throw new StoreError('INVALID', `limit must be a positive integer, not ${limit}`);
     }
+    const offset = q.offset ?? 0;
+    if (!Number.isInteger(offset) || offset < 0) throw new StoreError('INVALID', `offset must be a non-negative integer, not ${offset}`);
     const found: AuditRecord[] = [];
-    for (let i = this.#records.length - 1; i >= 0 && found.length < limit; i -= 1) {
+    let skipped = 0;
+    this.#walk(q, (record) => {
+      if (skipped < offset) skipped += 1;
+      else found.push(copyOut(record));
+      return found.length < limit;
+    });
+    return found;
+  }
+
+  async count(q: AuditQuery): Promise<number> {
+    this.hooks.assertOpen();
+    let n = 0;
+    this.#walk(q, () => {
+      n += 1;
+      return true;
+    });
+    return n;
+  }
+
+  /** Visits the matches newest first while `visit` returns true. */
+  #walk(q: AuditQuery, visit: (record: AuditRecord) => boolean): void {
+    const fromMs = q.from === undefined ? -Infinity : parseTime(q.from, 'from');
+    const toMs = q.to === undefined ? Infinity : parseTime(q.to, 'to');
+    for (let i = this.#records.length - 1; i >= 0; i -= 1) {
       const record = this.#records[i]!;
       const atMs = this.#atMs[i]!;
       if (atMs < fromMs) break;
       if (atMs >= toMs) continue;
       if (q.actor !== undefined && record.actor !== q.actor) continue;
+      if (q.actorKind !== undefined && record.actorKind !== q.actorKind) continue;
       if (q.studentId !== undefined && record.studentId !== q.studentId) continue;
       if (q.action !== undefined && record.action !== q.action) continue;
-      found.push(copyOut(record));
+      if (q.section !== undefined && record.section !== q.section) continue;
+      if (q.kind !== undefined && !isKind(record, q.kind)) continue;
+      if (q.account !== undefined && record.actor !== q.account && record.detail?.account !== q.account) continue;
+      if (!visit(record)) return;
     }
-    return found;
   }
 
   async purgeOlderThan(before: Date): Promise<number> {
@@ -93,5 +119,13 @@ export class AuditTable implements AuditRepo {
       else high = mid;
     }
     return low;
+  }
+}
+
+function isKind(record: AuditRecord, kind: AuditKind): boolean {
+  switch (kind) {
+    case 'view': return record.action === 'view';
+    case 'denial': return record.action.endsWith('.refused') || record.action.endsWith('.denied');
+    case 'staff': return record.actorKind === 'operator' && record.action !== 'view';
   }
 }

@@ -87,6 +87,18 @@ export class CacheTable implements CacheRepo {
     return this.#byKey.size;
   }
 
+  async statsByKind(): Promise<Array<{ kind: string; count: number; oldest: string; newest: string }>> {
+    this.hooks.assertOpen();
+    const byKind = new Map<string, { count: number; oldest: number; newest: number }>();
+    for (const { entry, storedMs } of this.#byKey.values()) {
+      const s = byKind.get(entry.kind) ?? { count: 0, oldest: Infinity, newest: -Infinity };
+      byKind.set(entry.kind, { count: s.count + 1, oldest: Math.min(s.oldest, storedMs), newest: Math.max(s.newest, storedMs) });
+    }
+    return [...byKind].sort(([a], [b]) => a.localeCompare(b)).map(([kind, s]) => ({
+      kind, count: s.count, oldest: new Date(s.oldest).toISOString(), newest: new Date(s.newest).toISOString(),
+    }));
+  }
+
   #put(entry: CacheEntry): void {
     requireId(entry.key, 'key');
     const storedMs = parseTime(entry.storedAt, 'storedAt');

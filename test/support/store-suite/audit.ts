@@ -46,6 +46,23 @@ export function auditTests({ describe, it, store }: SuiteContext): void {
       expect(await store().audit.query({ actor: 'nobody' })).to.deep.equal([]);
     });
 
+    it('filters by section, actor kind, kind (view, denial, staff) and parent account; counts; pages with an offset', async () => {
+      await seed();
+      await store().audit.append(auditRecord({ id: 'r6', at: at(13), actor: 'op', actorKind: 'operator', action: 'operator.account.disable', detail: { account: 'a1' } }));
+      await store().audit.append(auditRecord({ id: 'r7', at: at(14), actor: 'x', actorKind: 'operator', action: 'operator.login.refused' }));
+      await store().audit.append(auditRecord({ id: 'r8', at: at(15), actor: 'op', actorKind: 'operator', action: 'view', section: 'accounts' }));
+      expect(ids(await store().audit.query({ section: 'personalia' }))).to.deep.equal(['r2']);
+      expect(ids(await store().audit.query({ actorKind: 'operator' }))).to.deep.equal(['r8', 'r7', 'r6', 'r5']);
+      expect(ids(await store().audit.query({ kind: 'view' }))).to.deep.equal(['r8', 'r4', 'r3', 'r2']);
+      expect(ids(await store().audit.query({ kind: 'denial' }))).to.deep.equal(['r7']);
+      expect(ids(await store().audit.query({ kind: 'staff' }))).to.deep.equal(['r7', 'r6', 'r5']);
+      expect(ids(await store().audit.query({ account: 'a1' }))).to.deep.equal(['r6', 'r4', 'r2', 'r1']);
+      expect(await store().audit.count({ account: 'a1', limit: 1 })).to.equal(4);
+      expect(ids(await store().audit.query({ account: 'a1', offset: 1, limit: 2 }))).to.deep.equal(['r4', 'r2']);
+      expect(ids(await store().audit.query({ offset: 8 }))).to.deep.equal([]);
+      await expectStoreError(store().audit.query({ offset: -1 }), 'INVALID');
+    });
+
     it('filters by time: from inclusive, to exclusive', async () => {
       await seed();
       expect(ids(await store().audit.query({ from: at(9), to: at(11) }))).to.deep.equal(['r3', 'r2']);

@@ -24,6 +24,17 @@ export function cacheTests({ describe, it, store }: SuiteContext): void {
       expect(await store().cache.count()).to.equal(2);
     });
 
+    it('tells per kind how many entries there are and how old the oldest and newest are', async () => {
+      expect(await store().cache.statsByKind()).to.deep.equal([]);
+      await store().cache.set(cacheEntry({ key: 's1', kind: 'student', storedAt: '2025-09-01T08:00:00.000Z' }));
+      await store().cache.set(cacheEntry({ key: 's2', kind: 'student', storedAt: '2025-09-01T10:00:00.000Z' }));
+      await store().cache.set(cacheEntry({ key: 'a1', kind: 'absences', storedAt: '2025-09-01T09:00:00.000Z' }));
+      expect(await store().cache.statsByKind()).to.deep.equal([
+        { kind: 'absences', count: 1, oldest: '2025-09-01T09:00:00.000Z', newest: '2025-09-01T09:00:00.000Z' },
+        { kind: 'student', count: 2, oldest: '2025-09-01T08:00:00.000Z', newest: '2025-09-01T10:00:00.000Z' },
+      ]);
+    });
+
     it('deletes every entry of one pupil and nothing else', async () => {
       await store().cache.set(cacheEntry({ key: 'student:1', studentId: '1' }));
       await store().cache.set(cacheEntry({ key: 'absences:1', kind: 'absences', studentId: '1' }));

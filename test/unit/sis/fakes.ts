@@ -27,6 +27,7 @@ export function observedCache(inner: CacheRepo) {
     owners: () => inner.owners(),
     purgeOlderThan: (before) => inner.purgeOlderThan(before),
     count: () => inner.count(),
+    statsByKind: () => inner.statsByKind(),
   };
   return {
     ...cache,
