@@ -23,7 +23,7 @@ import { createCalendarSource, createSectionPolicy, type CalendarSource } from '
 import type { SectionPolicy } from './routes/parent/index.ts';
 import { createSisService } from './sis/index.ts';
 import type { SisService } from './sis/types.ts';
-import { createLowdbStore } from './store/lowdb/index.ts';
+import { createStoreFromConfig } from './store/from-config.ts';
 import type { Store } from './store/types.ts';
 
 export interface Services {
@@ -77,7 +77,7 @@ export async function createServices(
   const stack = await createSisStackFromConfig(config, {
     logger, clock, ...(overrides.importModule && { importModule: overrides.importModule }),
   });
-  const store = overrides.store ?? createLowdbStore({ dir: config.store.lowdb.dir, clock, logger });
+  const store = overrides.store ?? createStoreFromConfig(config, { clock, logger });
   // An invalid calendar stops the boot here (there is no last good one yet).
   const calendar = createCalendarSource({ file: config.calendar.file, logger, clock, watch: overrides.watchCalendar ?? true });
   await store.open();

@@ -17,6 +17,7 @@ export interface EnvSecret {
 export const ENV_SECRETS: readonly EnvSecret[] = Object.freeze([
   { env: 'OUDERPOORT_SESSION_SECRET', path: ['server', 'sessionSecret'] },
   { env: 'OUDERPOORT_SMTP_PASSWORD', path: ['mail', 'smtp', 'password'] },
+  { env: 'OUDERPOORT_DATABASE_URL', path: ['store', 'postgres', 'url'] },
 ]);
 
 /** Problems for every gateway secret written literally in a file (a `!env` reference is fine). */

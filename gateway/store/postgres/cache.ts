@@ -1,0 +1,56 @@
+import { parseTime, requireId } from '../tables/table-hooks.ts';
+import type { CacheEntry, CacheRepo } from '../types.ts';
+import { toJson } from './db.ts';
+import type { Db } from './db.ts';
+
+/**
+ * The record cache in PostgreSQL. No peek(): every row is parsed anew, so there is no shared
+ * object to hand out and readers fall back to get() (CacheRepo.peek).
+ */
+export class PgCache implements CacheRepo {
+  constructor(private readonly db: Db) {}
+
+  async get<T = unknown>(key: string): Promise<CacheEntry<T> | undefined> {
+    const { rows } = await this.db.query<{ doc: CacheEntry<T> }>(
+      'SELECT doc FROM cache_entries WHERE school_id = $1 AND key = $2', [this.db.schoolId, key],
+    );
+    return rows[0]?.doc;
+  }
+
+  async set<T = unknown>(entry: CacheEntry<T>): Promise<void> {
+    this.db.assertOpen();
+    requireId(entry.key, 'key');
+    const storedMs = parseTime(entry.storedAt, 'storedAt');
+    await this.db.query(
+      `INSERT INTO cache_entries (school_id, key, kind, student_id, stored_at, doc) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (school_id, key) DO UPDATE
+       SET kind = excluded.kind, student_id = excluded.student_id, stored_at = excluded.stored_at, doc = excluded.doc`,
+      [this.db.schoolId, entry.key, String(entry.kind), entry.studentId ?? null, new Date(storedMs).toISOString(), toJson(entry)],
+    );
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.db.query('DELETE FROM cache_entries WHERE school_id = $1 AND key = $2', [this.db.schoolId, key]);
+  }
+
+  async deleteByStudent(studentId: string): Promise<number> {
+    const { rowCount } = await this.db.query(
+      'DELETE FROM cache_entries WHERE school_id = $1 AND student_id = $2', [this.db.schoolId, studentId],
+    );
+    return rowCount ?? 0;
+  }
+
+  async purgeOlderThan(before: Date): Promise<number> {
+    const { rowCount } = await this.db.query(
+      'DELETE FROM cache_entries WHERE school_id = $1 AND stored_at < $2', [this.db.schoolId, before.toISOString()],
+    );
+    return rowCount ?? 0;
+  }
+
+  async count(): Promise<number> {
+    const { rows } = await this.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM cache_entries WHERE school_id = $1', [this.db.schoolId],
+    );
+    return rows[0]!.n;
+  }
+}
