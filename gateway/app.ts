@@ -8,12 +8,16 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 import { csrfProtection } from './http/csrf.ts';
+import { requireSecureTransport } from './http/secure-transport.ts';
+import { createUndoChangeRouter } from './routes/auth/undo-change.ts';
+import { installSecurityEvents } from './security-events/index.ts';
 import { errorHandler, notFound } from './http/error-pages.ts';
 import { requestId } from './http/request-id.ts';
 import { noStore, securityHeaders } from './http/security-headers.ts';
 import { sessionCookieName, setUpSessions } from './http/session.ts';
 import { createI18nMiddleware } from './i18n/middleware.ts';
 import { createAccountRouter } from './routes/auth/account.ts';
+import { createAccountSecurityRouter } from './routes/auth/account-security.ts';
 import { createFirstLoginRouter } from './routes/auth/first-login.ts';
 import { requireParent } from './routes/auth/guard.ts';
 import { createLoginRouter } from './routes/auth/login.ts';
@@ -41,8 +45,10 @@ export function createApp(services: Services): express.Express {
   app.set('view engine', 'hbs');
   app.set('views', VIEWS_DIR);
   app.locals.schoolName = config.school.name;
+  app.locals.reauthMinutes = Math.round(config.auth.reauthWindow / 60_000);
 
   app.use(requestId());
+  app.use(installSecurityEvents(services.securityEvents));
   app.use(pinoHttp({
     logger,
     genReqId: (req) => (req as { id?: string }).id ?? '-',
@@ -62,16 +68,21 @@ export function createApp(services: Services): express.Express {
     idleMs: config.auth.sessionIdle,
     absoluteMs: config.auth.sessionAbsolute,
   }));
-  app.use(csrfProtection());
+  app.use(requireSecureTransport({ secure }));
+  app.use(csrfProtection({ secret: services.sessionSecret, secure }));
   app.use(createI18nMiddleware({ defaultLocale: config.school.locale }));
 
   const passport = createPassport({ accounts: store.accounts, throttle: services.throttle, clock, hasher: services.hasher });
   app.use(passport.initialize());
   app.use(passport.session());
 
-  app.use(createLoginRouter({ clock, cookieName: sessionCookieName(secure), passport }));
+  app.use(createLoginRouter({
+    clock, cookieName: sessionCookieName(secure), passport, accounts: store.accounts,
+    secondFactor: services.secondFactor, secondFactorMode: config.auth.secondFactor,
+  }));
   app.use(createPasswordResetRouter(services));
   app.use(createEmailConfirmRouter(services));
+  app.use(createUndoChangeRouter(services));
   // Operators have their own login and guard; mounted before the parents' guard.
   app.use(createOperatorRouter({
     operators: services.operators, changes: services.changes, outbox: services.outbox, store, clock, logger,
@@ -81,6 +92,7 @@ export function createApp(services: Services): express.Express {
   app.use(requireParent());
   app.use(createFirstLoginRouter(services));
   app.use(createAccountRouter(services));
+  app.use(createAccountSecurityRouter(services));
   app.use(createNotificationSettingsRouter(services));
   app.use(createParentRouter({
     sis: services.sis,

@@ -2,6 +2,7 @@
  * Boot: config → services → provisioning → demo credentials → listening server.
  * Split from main.ts so an integration test can boot exactly what `npm start` boots.
  */
+import { proxyWarning } from './http/secure-transport.ts';
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -71,6 +72,8 @@ export async function boot(
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  const proxy = proxyWarning(config.server);
+  if (proxy) logger.warn({ secureCookies: true, trustProxy: 0 }, proxy);
   const url = config.server.publicUrl ?? `http://${config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host}:${port}`;
 
   let stopping: Promise<void> | undefined;

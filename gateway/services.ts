@@ -7,7 +7,10 @@ import type { Clock } from '../adapters/contract/index.ts';
 import { createSisStackFromConfig, type SisStack } from './adapters/index.ts';
 import type { ImportModule } from './adapters/index.ts';
 import { defaultHasher, type PasswordHasher } from './auth/password-hash.ts';
+import { createAccountMailLimit, type AccountMailLimit } from './auth/account-mail-limit.ts';
+import { createSecondFactor, SECOND_FACTORS_COLLECTION, type SecondFactor, type SecondFactorDoc } from './auth/second-factor/index.ts';
 import { createLoginThrottle, type LoginThrottle } from './auth/throttle.ts';
+import { createSecurityEventRecorder, type SecurityEventRecorder } from './security-events/index.ts';
 import type { ChangeRequests } from './changes/change-requests.ts';
 import { createChangeFeature } from './changes/wire.ts';
 import { subscribeCorrectionNotices } from './notifications/correction-notices.ts';
@@ -54,6 +57,12 @@ export interface Services {
   mail: MailQueue;
   /** Mail templates (views/mail) in nl and en. */
   mailRenderer: MailRenderer;
+  /** Security events (pino lines, denials also audited); in routes call securityEvent(req, …). */
+  securityEvents: SecurityEventRecorder;
+  /** TOTP + recovery codes for parents (`parent:<id>`) and local operators (`operator:<username>`). */
+  secondFactor: SecondFactor;
+  /** Mails a session can cause, per account per day (mail.accountMailsPerDay). */
+  accountMail: AccountMailLimit;
 }
 
 export interface ServiceOverrides {
@@ -100,6 +109,7 @@ export async function createServices(
     backoff: { baseMs: config.outbox.retry.base, maxMs: config.outbox.retry.max, maxAttempts: config.outbox.retry.maxAttempts },
     ...(overrides.random && { random: overrides.random }),
   });
+  const throttle = createLoginThrottle({ clock });
   return {
     config,
     logger,
@@ -107,7 +117,7 @@ export async function createServices(
     store,
     stack,
     sis,
-    throttle: createLoginThrottle({ clock }),
+    throttle,
     hasher: overrides.hasher ?? defaultHasher,
     // Handles derive from the session secret, so rotating it also rotates every child URL.
     handles: createChildHandles(`child-handles:${sessionSecret}`),
@@ -122,5 +132,11 @@ export async function createServices(
     mailer,
     mail: createMailQueue({ outbox, seal }),
     mailRenderer: createMailRenderer(),
+    securityEvents: createSecurityEventRecorder({ logger, clock, store, secret: sessionSecret }),
+    secondFactor: createSecondFactor({
+      collection: store.collection<SecondFactorDoc>(SECOND_FACTORS_COLLECTION), clock, throttle,
+      sealSecret: `second-factor:${sessionSecret}`, issuer: config.school.name,
+    }),
+    accountMail: createAccountMailLimit({ clock, perDay: config.mail.accountMailsPerDay }),
   };
 }

@@ -25,12 +25,14 @@ import { normalizeUsername, USERNAME_MAX_LENGTH } from './username.ts';
 export interface ParentUser extends Express.User {
   /** True until the parent has chosen their own password: the route sends them to do that first. */
   firstLogin: boolean;
+  /** True when this login was completed with the second factor. */
+  secondFactor?: boolean;
 }
 
 /** `message` is an i18n key, and is where passport's `failureMessage` option looks. */
 export type LoginFailure =
   | { reason: 'invalid'; message: 'login.invalid' }
-  | { reason: 'throttled'; retryAfterSec: number; message: 'login.throttled' };
+  | { reason: 'throttled'; retryAfterSec: number; message: 'login.throttled'; locked?: boolean };
 export type LoginOutcome = { ok: true; user: ParentUser } | { ok: false; info: LoginFailure };
 
 export interface LocalStrategyDeps {
@@ -61,7 +63,9 @@ export async function verifyParentLogin(deps: LocalStrategyDeps, attempt: LoginA
   const throttleKey = { username, ip: attempt.ip };
 
   const decision = await deps.throttle.check(throttleKey);
-  if (!decision.allowed) return { ok: false, info: { reason: 'throttled', retryAfterSec: decision.retryAfterSec, message: 'login.throttled' } };
+  if (!decision.allowed) {
+    return { ok: false, info: { reason: 'throttled', retryAfterSec: decision.retryAfterSec, message: 'login.throttled', ...(decision.locked && { locked: true }) } };
+  }
 
   const fail = async (): Promise<LoginOutcome> => {
     await deps.throttle.recordFailure(throttleKey);

@@ -1,6 +1,6 @@
 /**
- * Password reset by e-mail. A request for an address mails every active account with that
- * address (the SIS address, or a confirmed notification address) a link holding a random token
+ * Password reset by e-mail. A request for an address mails every active account whose SIS address
+ * (the address the school has for the guardian) it is a link holding a random token
  * of 256 bits; the store keeps only its SHA-256 (see secrets.ts for why a fast hash is right for
  * such tokens), the link works once and for mail.passwordReset.validity, and the mail waits in the
  * outbox sealed. Whether or not any account has the address, the caller shows the same answer —
@@ -8,7 +8,11 @@
  * sealed and rehearsed through the outbox (mail.rehearse), only nothing is stored or sent, so the
  * answer does not take measurably shorter for an unknown address.
  * A completed reset sets the new password, ends any pending first login, voids the account's
- * other reset links and ends every session of the account.
+ * other reset links, ends every session of the account and clears the login throttle's count for
+ * its username (the way out of the 100-failures limit).
+ *
+ * Only the SIS address: a notification address the parent chose — perhaps in a borrowed session —
+ * never becomes a way to recover the account. The school changes the SIS address, not a session.
  */
 import type { Locale } from '../i18n/translate.ts';
 import { linkBase } from '../mail/create-mailer.ts';
@@ -23,7 +27,7 @@ export const RESET_TOKENS_COLLECTION = 'resetTokens';
 
 export type ResetTokenDoc = LinkTokenDoc;
 
-export type ResetDeps = Pick<Services, 'config' | 'clock' | 'store' | 'mail' | 'mailRenderer' | 'hasher'>;
+export type ResetDeps = Pick<Services, 'config' | 'clock' | 'store' | 'mail' | 'mailRenderer' | 'hasher'> & Partial<Pick<Services, 'throttle'>>;
 
 const normalise = (address: string) => address.trim().toLowerCase();
 
@@ -31,11 +35,10 @@ export function resetTokens(store: Services['store']) {
   return store.collection<ResetTokenDoc>(RESET_TOKENS_COLLECTION);
 }
 
-/** Active accounts that receive mail at this address. */
+/** Active accounts whose SIS address this is. */
 async function accountsWithAddress(deps: ResetDeps, address: string): Promise<Account[]> {
   const wanted = normalise(address);
-  return (await deps.store.accounts.list()).filter((a) => a.status === 'active'
-    && [a.email, a.notificationEmail].some((e) => e !== undefined && normalise(e) === wanted));
+  return (await deps.store.accounts.list()).filter((a) => a.status === 'active' && a.email !== undefined && normalise(a.email) === wanted);
 }
 
 interface ResetMail {
@@ -67,7 +70,7 @@ export async function requestPasswordReset(deps: ResetDeps, address: string): Pr
   }
   for (const account of accounts) {
     // To the address as the account has it, not as typed.
-    const to = [account.email, account.notificationEmail].find((e) => e !== undefined && normalise(e) === normalise(address))!;
+    const to = account.email!;
     const { doc, key, mail } = resetMailFor(deps, account, to);
     await resetTokens(deps.store).put(doc);
     await deps.mail.queue(key, { to, ...mail }, { sealed: true });
@@ -103,6 +106,7 @@ export async function completePasswordReset(deps: ResetDeps, token: string, newP
   const tokens = resetTokens(deps.store);
   for (const doc of await tokens.list((d) => d.accountId === account.id && !d.usedAt)) await tokens.put({ ...doc, usedAt: now });
   const sessionsEnded = await deps.store.sessions.destroyByAccount(account.id);
+  await deps.throttle?.clearUser(account.username);
   await deps.store.flush();
   return { ok: true, account: updated, sessionsEnded };
 }

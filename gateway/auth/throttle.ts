@@ -2,7 +2,7 @@
  * Login throttling (NIST SP 800-63B-4 §3.2.2, OWASP ASVS V6): temporary, growing delays, never a
  * permanent lockout a stranger can cause.
  *
- * Two counters per attempt:
+ * Three counters per attempt:
  * - username + client network: after `accountFreeFailures` failures the pair is locked for
  *   `accountBaseDelaySec`, doubling with each further failure up to `accountMaxDelaySec`. Keyed by
  *   network too, so a stranger elsewhere cannot lock the parent out; cleared by a success; forgotten
@@ -10,6 +10,13 @@
  * - client network alone: `ipMaxFailures` failures in a fixed window of `ipWindowSec` block that
  *   network until the window ends — slows one source spraying many usernames. The threshold is
  *   high because a school's or an employer's NAT puts many parents behind one address.
+ * - username alone, from every address: after `userFreeFailures` failures the username is delayed
+ *   for everyone — `userBaseDelaySec`, doubling up to `userMaxDelaySec` — so rotating addresses
+ *   (a botnet, a forged X-Forwarded-For behind a proxy) gains nothing; the right password is refused
+ *   while the delay runs. After `userMaxFailures` consecutive failures (NIST SP 800-63B: at most
+ *   100) the username is refused until a password reset clears it (clearUser) — never a permanent
+ *   lock, since the parent can always reset. Cleared by a success; forgotten `userResetSec` after
+ *   the last failure. Where the counters live is ThrottleState (in process now; shared later).
  * Usernames are counted whether or not they exist, so throttling reveals nothing about accounts.
  * "Network" is the IPv4 address or the IPv6 /64, since one IPv6 client owns a whole /64.
  */
@@ -26,6 +33,11 @@ export interface LoginThrottleLimits {
   accountResetSec: number;
   ipMaxFailures: number;
   ipWindowSec: number;
+  userFreeFailures: number;
+  userBaseDelaySec: number;
+  userMaxDelaySec: number;
+  userMaxFailures: number;
+  userResetSec: number;
 }
 
 export const DEFAULT_LOGIN_THROTTLE_LIMITS: Readonly<LoginThrottleLimits> = Object.freeze({
@@ -35,6 +47,11 @@ export const DEFAULT_LOGIN_THROTTLE_LIMITS: Readonly<LoginThrottleLimits> = Obje
   accountResetSec: 60 * 60,
   ipMaxFailures: 50,
   ipWindowSec: 15 * 60,
+  userFreeFailures: 10,
+  userBaseDelaySec: 30,
+  userMaxDelaySec: 15 * 60,
+  userMaxFailures: 100,
+  userResetSec: 30 * 24 * 60 * 60,
 });
 
 const MAX_KEY_USERNAME = 128;
@@ -45,12 +62,15 @@ export interface ThrottleKey {
   ip: string | undefined;
 }
 
-export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSec: number };
+/** `locked`: the username reached userMaxFailures; only a password reset (clearUser) opens it. */
+export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSec: number; locked?: boolean };
 
 export interface LoginThrottle {
   check(key: ThrottleKey): Promise<ThrottleDecision>;
   recordFailure(key: ThrottleKey): Promise<void>;
   recordSuccess(key: ThrottleKey): Promise<void>;
+  /** Forgets the username's failures from every address (after a password reset). */
+  clearUser(username: string): Promise<void>;
 }
 
 /** Expands an IPv6 address to its eight 16-bit groups; undefined when it is not one. */
@@ -91,6 +111,9 @@ function validateLimits(limits: LoginThrottleLimits): void {
   if (limits.accountMaxDelaySec < limits.accountBaseDelaySec) throw new RangeError('accountMaxDelaySec must be >= accountBaseDelaySec');
   // Otherwise a lock could outlive the counter that explains it, and the next failure would start over.
   if (limits.accountResetSec < limits.accountMaxDelaySec) throw new RangeError('accountResetSec must be >= accountMaxDelaySec');
+  if (limits.userMaxDelaySec < limits.userBaseDelaySec) throw new RangeError('userMaxDelaySec must be >= userBaseDelaySec');
+  if (limits.userResetSec < limits.userMaxDelaySec) throw new RangeError('userResetSec must be >= userMaxDelaySec');
+  if (limits.userMaxFailures <= limits.userFreeFailures) throw new RangeError('userMaxFailures must be > userFreeFailures');
 }
 
 export function createLoginThrottle(deps: {
@@ -103,29 +126,35 @@ export function createLoginThrottle(deps: {
   const state = deps.store ?? createMemoryThrottleState();
   const { clock } = deps;
 
-  const keys = (key: ThrottleKey): { account: string; network: string } => {
+  // Cut so a huge invented username cannot make a huge key; no real username is that long.
+  const userKey = (name: string) => `login:user:${normalizeUsername(name).slice(0, MAX_KEY_USERNAME)}`;
+  const keys = (key: ThrottleKey): { account: string; network: string; user: string } => {
     const network = clientNetwork(key.ip);
-    // Cut so a huge invented username cannot make a huge key; no real username is that long.
     const username = normalizeUsername(key.username).slice(0, MAX_KEY_USERNAME);
     // JSON keeps the two parts apart whatever characters a username holds.
-    return { account: `login:acct:${JSON.stringify([username, network])}`, network: `login:net:${network}` };
+    return { account: `login:acct:${JSON.stringify([username, network])}`, network: `login:net:${network}`, user: userKey(username) };
   };
 
-  const lockMs = (failures: number): number => {
-    const excess = failures - limits.accountFreeFailures;
+  const growingDelayMs = (failures: number, free: number, baseSec: number, maxSec: number): number => {
+    const excess = failures - free;
     if (excess < 0) return 0;
     // The exponent is bounded so a long attack cannot push the arithmetic to Infinity.
-    const delaySec = Math.min(limits.accountBaseDelaySec * 2 ** Math.min(excess, 30), limits.accountMaxDelaySec);
-    return delaySec * 1000;
+    return Math.min(baseSec * 2 ** Math.min(excess, 30), maxSec) * 1000;
   };
+  const lockMs = (failures: number) => growingDelayMs(failures, limits.accountFreeFailures, limits.accountBaseDelaySec, limits.accountMaxDelaySec);
+  const userLockMs = (failures: number) => growingDelayMs(failures, limits.userFreeFailures, limits.userBaseDelaySec, limits.userMaxDelaySec);
 
   return {
     async check(key) {
       const now = clock.now();
       const nowMs = now.getTime();
       const k = keys(key);
-      const [account, network] = await Promise.all([state.get(k.account, now), state.get(k.network, now)]);
+      const [account, network, user] = await Promise.all([state.get(k.account, now), state.get(k.network, now), state.get(k.user, now)]);
+      if (user && user.count >= limits.userMaxFailures) {
+        return { allowed: false, retryAfterSec: Math.ceil((user.expiresAt - nowMs) / 1000), locked: true };
+      }
       let untilMs = 0;
+      if (user) untilMs = Math.max(untilMs, user.lastAt + userLockMs(user.count));
       if (account) untilMs = Math.max(untilMs, account.lastAt + lockMs(account.count));
       if (network && network.count >= limits.ipMaxFailures) untilMs = Math.max(untilMs, network.expiresAt);
       if (untilMs <= nowMs) return { allowed: true };
@@ -137,11 +166,17 @@ export function createLoginThrottle(deps: {
       await Promise.all([
         state.increment(k.account, now, { ttlMs: limits.accountResetSec * 1000, mode: 'sliding' }),
         state.increment(k.network, now, { ttlMs: limits.ipWindowSec * 1000, mode: 'fixed' }),
+        state.increment(k.user, now, { ttlMs: limits.userResetSec * 1000, mode: 'sliding' }),
       ]);
     },
     async recordSuccess(key) {
-      // Only the pair: one valid login must not wipe what a network did against other accounts.
-      await state.delete(keys(key).account);
+      // The pair and the username, not the network: one valid login must not wipe what a network
+      // did against other accounts.
+      const k = keys(key);
+      await Promise.all([state.delete(k.account), state.delete(k.user)]);
+    },
+    async clearUser(username) {
+      await state.delete(userKey(username));
     },
   };
 }

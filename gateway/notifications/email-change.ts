@@ -40,12 +40,16 @@ export async function pendingEmailChange(deps: Pick<EmailChangeDeps, 'store' | '
   return (await findLinkToken(confirmations(deps.store), deps.store.accounts, token, deps.clock.now()))?.doc;
 }
 
-export async function confirmEmailChange(deps: Pick<EmailChangeDeps, 'store' | 'clock'>, token: string): Promise<Account | undefined> {
-  const doc = await pendingEmailChange(deps, token);
-  if (!doc) return undefined;
+/** Sets the confirmed address; `before` is the account as it was (the change notice goes to its addresses). */
+export async function confirmEmailChange(
+  deps: Pick<EmailChangeDeps, 'store' | 'clock'>, token: string,
+): Promise<{ before: Account; account: Account } | undefined> {
+  const found = await findLinkToken(confirmations(deps.store), deps.store.accounts, token, deps.clock.now());
+  if (!found) return undefined;
+  const { doc, account: before } = found;
   const now = deps.clock.now().toISOString();
   await confirmations(deps.store).put({ ...doc, usedAt: now });
   const account = await deps.store.accounts.update(doc.accountId, { notificationEmail: doc.email, updatedAt: now });
   await deps.store.flush();
-  return account;
+  return { before, account };
 }

@@ -11,6 +11,12 @@ declare module 'express-session' {
     lastSeenAt?: string;
     /** Logged in with the initial secret: every page leads to the first-login form. */
     firstLogin?: boolean;
+    /** Password accepted, second factor still to come (gateway/routes/auth/second-factor-login.ts). */
+    pendingLogin?: { accountId: string; at: string; firstLogin: boolean };
+    /** Second factor required by the school and not yet set up: every page leads to the enrolment. */
+    mustEnrol?: boolean;
+    /** Coarse description of the browser at login ("Firefox, Windows"), for the account page's session list. */
+    device?: string;
     /** Set by passport. */
     passport?: { user?: string };
   }

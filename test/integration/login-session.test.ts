@@ -19,19 +19,70 @@ describe('login and sessions', () => {
     expect(dash.text).to.include('/kind/');
   });
 
-  it('starts a new session id at login', async () => {
+  it('stores no session for a visitor who is not logged in; the login form is still CSRF-protected', async () => {
+    const storedSessions = () => t.services.store.sessions.purgeExpired(new Date(8.64e15));
+    for (let i = 0; i < 20; i++) {
+      const page = await request(t.app).get('/inloggen');
+      expect(cookieValue(page, COOKIE), 'no session cookie').to.equal(undefined);
+      await request(t.app).get('/wachtwoord-vergeten');
+    }
+    expect(await storedSessions(), '20 GETs, no record').to.equal(0);
+    // A failed login stores nothing either.
     const agent = request.agent(t.app);
     const page = await agent.get('/inloggen');
-    const before = cookieValue(page, COOKIE);
-    expect(before, 'a session exists before login (it holds the CSRF token)').to.be.a('string');
-    const res = await agent.post('/inloggen').type('form')
-      .send({ _csrf: csrfFrom(page.text), username: DEMO.parent.username, password: DEMO.parent.password });
-    const after = cookieValue(res, COOKIE);
-    expect(after).to.be.a('string').and.not.equal(before);
-    // The pre-login session id no longer opens anything.
-    const old = await request(t.app).get('/').set('Cookie', `${COOKIE}=${before}`);
-    expect(old.status).to.equal(303);
-    expect(old.headers.location).to.equal('/inloggen');
+    const failed = await agent.post('/inloggen').type('form').send({ _csrf: csrfFrom(page.text), username: DEMO.parent.username, password: 'wrong wrong wrong wrong' });
+    expect(failed.status).to.equal(401);
+    expect(await storedSessions()).to.equal(0);
+    // Without the double-submit cookie, or with a token of another cookie, the form is refused.
+    const bare = await request(t.app).post('/inloggen').type('form').send({ _csrf: csrfFrom(page.text), username: DEMO.parent.username, password: DEMO.parent.password });
+    expect(bare.status).to.equal(403);
+    const other = await request(t.app).get('/inloggen');
+    const forged = await request(t.app).post('/inloggen').set('Cookie', ((other.headers['set-cookie'] as unknown as string[]) ?? []).map((c) => c.split(';')[0]).join('; '))
+      .type('form').send({ _csrf: csrfFrom(page.text), username: DEMO.parent.username, password: DEMO.parent.password });
+    expect(forged.status).to.equal(403);
+    const ok = await agent.post('/inloggen').type('form').send({ _csrf: csrfFrom(failed.text), username: DEMO.parent.username, password: DEMO.parent.password });
+    expect(ok.status).to.equal(303);
+    expect(cookieValue(ok, COOKIE)).to.be.a('string');
+  });
+
+  it('stores a session under a hash of its id: a copied store opens nothing', async () => {
+    const { agent } = await loginAs(t, DEMO.parent.username, DEMO.parent.password);
+    const account = (await t.services.store.accounts.findByUsername(DEMO.parent.username))!;
+    const [record] = await t.services.store.sessions.listByAccount(account.id, t.clock.now());
+    expect(record).to.not.equal(undefined);
+    const cookie = decodeURIComponent(cookieValue(await agent.get('/account'), COOKIE) ?? '') || undefined;
+    // The record's key is not the id the browser holds; presenting the key as a cookie opens nothing.
+    const replay = await request(t.app).get('/').set('Cookie', `${COOKIE}=${record!.sid}`);
+    expect(replay.status).to.equal(303);
+    expect(replay.headers.location).to.equal('/inloggen');
+    if (cookie) expect(cookie).to.not.include(record!.sid);
+    expect((await agent.get('/')).status).to.equal(200);
+  });
+
+  it('deletes expired sessions from the store', async () => {
+    await loginAs(t, DEMO.parent.username, DEMO.parent.password);
+    t.clock.advance(13 * 3_600_000);
+    // The next write purges (at most every 10 minutes).
+    await loginAs(t, DEMO.separated.username, DEMO.separated.password);
+    expect(await t.services.store.sessions.purgeExpired(new Date(t.clock.now().getTime() + 1)), 'only the new one was left').to.equal(0);
+    expect(await t.services.store.sessions.purgeExpired(new Date(8.64e15))).to.equal(1);
+  });
+
+  it('answers logout with Clear-Site-Data', async () => {
+    const { agent } = await loginAs(t, DEMO.parent.username, DEMO.parent.password);
+    const logout = await agent.post('/uitloggen').type('form').send({ _csrf: await tokenFor(agent, '/') });
+    expect(logout.status).to.equal(303);
+    expect(logout.headers['clear-site-data']).to.equal('"cache", "cookies", "storage"');
+  });
+
+  it('refuses a POST the browser marks cross-site, even with a valid token', async () => {
+    const { agent } = await loginAs(t, DEMO.parent.username, DEMO.parent.password);
+    const token = await tokenFor(agent, '/');
+    const refused = await agent.post('/uitloggen').set('Sec-Fetch-Site', 'cross-site').type('form').send({ _csrf: token });
+    expect(refused.status).to.equal(403);
+    expect((await agent.get('/')).status, 'still logged in').to.equal(200);
+    const same = await agent.post('/uitloggen').set('Sec-Fetch-Site', 'same-origin').type('form').send({ _csrf: token });
+    expect(same.status).to.equal(303);
   });
 
   it('answers an unknown user exactly like a wrong password', async () => {
@@ -98,7 +149,13 @@ describe('login and sessions', () => {
 
   it('sets a __Host- cookie that is HttpOnly, Secure and SameSite=Lax when secure', async () => {
     const secure = await createTestApp({ values: { server: { secureCookies: true, trustProxy: 1 } } });
-    const res = await request(secure.app).get('/inloggen').set('X-Forwarded-Proto', 'https');
+    const agent = request.agent(secure.app);
+    const page = await agent.get('/inloggen').set('X-Forwarded-Proto', 'https');
+    const csrfCookie = ((page.headers['set-cookie'] as unknown as string[]) ?? []).find((c) => c.startsWith('__Host-ouderpoort-csrf='));
+    expect(csrfCookie).to.match(/; Secure/).and.match(/; HttpOnly/);
+    const res = await agent.post('/inloggen').set('X-Forwarded-Proto', 'https').set('Cookie', csrfCookie!.split(';')[0]!).type('form')
+      .send({ _csrf: csrfFrom(page.text), username: DEMO.parent.username, password: DEMO.parent.password });
+    expect(res.status).to.equal(303);
     const cookie = ((res.headers['set-cookie'] as unknown as string[]) ?? []).find((c) => c.startsWith('__Host-ouderpoort='));
     expect(cookie).to.be.a('string');
     expect(cookie).to.match(/; Path=\//).and.match(/; HttpOnly/).and.match(/; Secure/).and.match(/; SameSite=Lax/);

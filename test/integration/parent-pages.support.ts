@@ -14,6 +14,7 @@ import { createMockAdapter, type MockConfigInput } from '../../adapters/mock/ind
 import { createI18nMiddleware } from '../../gateway/i18n/middleware.ts';
 import { createChildHandles, type ChildHandles } from '../../gateway/privacy/child-handles.ts';
 import { createParentRouter, portalTextSchema, type SectionPolicy } from '../../gateway/routes/parent/index.ts';
+import { createSecurityEventRecorder, installSecurityEvents } from '../../gateway/security-events/index.ts';
 import { createSisService } from '../../gateway/sis/index.ts';
 import type { SisService } from '../../gateway/sis/types.ts';
 import { createMemoryStore, type Store } from '../../gateway/store/index.ts';
@@ -125,6 +126,7 @@ export async function createHarness(options: {
     res.locals.requestId = `req-${requests}`;
     next();
   });
+  app.use(installSecurityEvents(createSecurityEventRecorder({ logger: silent, clock, store, secret: 'x'.repeat(40) })));
   app.use(createParentRouter({
     sis, store, clock, logger: silent, portal, handles, results: demoResultsStory,
     ...(options.policy ? { policy: options.policy } : {}),

@@ -75,7 +75,13 @@ describe('parent pages', function () {
       expect(new Set(bodies).size).to.equal(1);
       expect(h.calledWith(foreignId!)).to.equal(false);
       expect(h.calls.every((c) => c.method === 'getGuardian' || c.args[0] !== foreignId)).to.equal(true);
-      expect(await h.store.audit.query({})).to.deep.equal([]);
+      // No view is recorded; each refusal is, as a denial naming no pupil.
+      const audit = await h.store.audit.query({});
+      expect(audit).to.have.length(tries.length * 3);
+      for (const record of audit) {
+        expect(record).to.include({ action: 'access.denied', actorKind: 'parent' });
+        expect(record.studentId).to.equal(undefined);
+      }
     });
   });
 

@@ -35,6 +35,8 @@ export const mailSection = z.strictObject({
   emailChange: z.strictObject({
     validity: duration(),
   }),
+  /** Mails a logged-in session can cause (address confirmations, change notices) per account per day. */
+  accountMailsPerDay: z.int().min(1).max(1000),
   invitations: z.strictObject({
     /** Local time of the nightly run that provisions accounts and invites guardians added late. */
     nightlyAt: clockTime(),

@@ -55,6 +55,7 @@ export function createFirstLoginRouter(services: Pick<Services, 'store' | 'clock
     }
     // Privilege changed: new session id, same login.
     const user = req.user!;
+    const { mustEnrol, device } = req.session;
     req.session.regenerate((err) => {
       if (err) return next(err);
       const now = clock.now().toISOString();
@@ -62,6 +63,9 @@ export function createFirstLoginRouter(services: Pick<Services, 'store' | 'clock
       req.session.createdAt = now;
       req.session.lastSeenAt = now;
       req.session.firstLogin = false;
+      // A second factor the school requires is still to come; the session list keeps its device.
+      if (mustEnrol) req.session.mustEnrol = true;
+      if (device) req.session.device = device;
       req.session.save((saveErr) => (saveErr ? next(saveErr) : res.redirect(303, '/')));
     });
   });

@@ -9,11 +9,13 @@ import { Router } from 'express';
 import { completePasswordReset, accountForResetToken, requestPasswordReset } from '../../auth/password-reset.ts';
 import { checkNewPassword } from '../../auth/password-policy.ts';
 import { createResetLimiter } from '../../auth/reset-limiter.ts';
+import { parentSubject } from '../../auth/second-factor/index.ts';
+import { securityEvent } from '../../security-events/index.ts';
 import type { Services } from '../../services.ts';
 import { formField, looksLikeEmail } from './form-field.ts';
 import { CONFIRM_MISMATCH, fieldErrors } from './reason-keys.ts';
 
-type Deps = Pick<Services, 'config' | 'clock' | 'store' | 'mail' | 'mailRenderer' | 'hasher' | 'logger'>;
+type Deps = Pick<Services, 'config' | 'clock' | 'store' | 'mail' | 'mailRenderer' | 'hasher' | 'logger' | 'throttle'>;
 
 export function createPasswordResetRouter(services: Deps): Router {
   const router = Router();
@@ -35,9 +37,10 @@ export function createPasswordResetRouter(services: Deps): Router {
       return res.status(429).render('pages/password-forgot', page({ email, limited: true, retryAfterSec: decision.retryAfterSec }));
     }
     if (decision.allowed) {
-      const count = await requestPasswordReset(services, email);
-      services.logger.info({ accounts: count > 0 }, 'password reset requested');
+      await requestPasswordReset(services, email);
     }
+    // No subject and no "known address?": the log must not answer what the page does not.
+    await securityEvent(req, { type: 'password.reset.request', outcome: decision.allowed ? 'requested' : 'throttled' });
     res.render('pages/password-forgot', page({ sent: true }));
   });
 
@@ -70,6 +73,7 @@ export function createPasswordResetRouter(services: Deps): Router {
       const errors = fieldErrors(result.reasons, () => 'newPassword');
       return res.status(422).render('pages/password-reset', resetPage(token, { username: account.username, errors }));
     }
+    await securityEvent(req, { type: 'password.reset.use', outcome: 'success', subject: parentSubject(result.account.id) });
     // Logged in here too? That session ended with the others; the cookie is cleared with it.
     req.session.destroy(() => res.redirect(303, '/inloggen?hersteld=1'));
   });

@@ -19,7 +19,7 @@ import { childSummary, visibleChild } from '../../privacy/visible.ts';
 import { resolveChild, type ChildContext } from './child-context.ts';
 import { closureOf } from './child-pages.ts';
 import type { ParentRouterDeps } from './deps.ts';
-import { renderNotFound, renderToString } from './render.ts';
+import { refuseChild, renderNotFound, renderToString } from './render.ts';
 import { stalenessOf } from './staleness.ts';
 import { changeRequestViews, currentValues, maySubmitFor } from './view-models/change-requests.ts';
 import { childHeader } from './view-models/child-header.ts';
@@ -54,7 +54,7 @@ export function changesGuard(deps: ParentRouterDeps): RequestHandler {
       const ctx = await resolveChild(deps, req.user, String(req.params.handle ?? ''));
       return ctx && { jaargroep: ctx.student.value.jaargroep, subject: ctx };
     },
-    notFound: (_req, res) => renderNotFound(res),
+    notFound: (req, res) => (req.user ? refuseChild(req, res) : renderNotFound(res)),
     async refuse(_req, res, state, ctx) {
       const locale = isLocale(res.locals.locale) ? res.locals.locale : DEFAULT_LOCALE;
       const closures = [closureOf('changes', state, locale)];

@@ -9,7 +9,7 @@ import { schoolYearOf } from '../../sis/school-year.ts';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../i18n/translate.ts';
 import { resolveChild, type ChildContext } from './child-context.ts';
 import type { ParentRouterDeps } from './deps.ts';
-import { renderNotFound, renderToString } from './render.ts';
+import { refuseChild, renderNotFound, renderToString } from './render.ts';
 import { reasonIn, showable, type Section, type SectionState } from './section-policy.ts';
 import { stalenessOf } from './staleness.ts';
 import { absencesView } from './view-models/absences.ts';
@@ -44,7 +44,7 @@ async function withChild(
   const handle = String(req.params.handle ?? '');
   const ctx = await resolveChild(deps, user, handle);
   if (!ctx) {
-    renderNotFound(res);
+    await refuseChild(req, res);
     return undefined;
   }
   return { ctx, header: childHeader(handle, childSummary(ctx.student.value), ctx.states, page) };

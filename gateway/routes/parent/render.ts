@@ -5,6 +5,8 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { isSisError } from '../../../adapters/contract/index.ts';
+import { parentSubject } from '../../auth/second-factor/index.ts';
+import { securityEvent } from '../../security-events/index.ts';
 import { isSisServiceError } from '../../sis/errors.ts';
 import type { ParentRouterLogger } from './deps.ts';
 
@@ -21,6 +23,15 @@ export function renderToString(res: Response, view: string, model: object): Prom
 /** The one 404 of the parent pages: an unknown, foreign or departed child all look the same. */
 export function renderNotFound(res: Response): void {
   res.status(404).render('errors/404', { requestId: res.locals.requestId });
+}
+
+/** A child handle that is not one of the viewer's: the same 404, and a security event (also audited). */
+export async function refuseChild(req: Request, res: Response): Promise<void> {
+  await securityEvent(req, {
+    type: 'access.denied', outcome: 'denied', subject: parentSubject(req.user!.accountId), accountId: req.user!.accountId,
+    detail: { reason: 'child-handle' },
+  });
+  renderNotFound(res);
 }
 
 /** Nothing cached and the SIS unreachable: the data cannot be shown now. */

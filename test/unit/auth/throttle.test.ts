@@ -12,10 +12,11 @@ async function fail(throttle: LoginThrottle, k: ThrottleKey, times: number): Pro
 }
 
 describe('login throttle', () => {
-  it('defaults: 5 free failures, 1 min doubling to 15 min, 50 per IP per 15 min', () => {
+  it('defaults: 5 free failures, 1 min doubling to 15 min, 50 per IP per 15 min; per username 10 free, 30 s doubling to 15 min, 100 at most', () => {
     expect(DEFAULT_LOGIN_THROTTLE_LIMITS).to.deep.equal({
       accountFreeFailures: 5, accountBaseDelaySec: 60, accountMaxDelaySec: 900, accountResetSec: 3600,
       ipMaxFailures: 50, ipWindowSec: 900,
+      userFreeFailures: 10, userBaseDelaySec: 30, userMaxDelaySec: 900, userMaxFailures: 100, userResetSec: 30 * 86_400,
     });
   });
 
@@ -49,7 +50,8 @@ describe('login throttle', () => {
 
   it('is never permanent: the counter is forgotten an hour after the last failure', async () => {
     const clock = manualClock('2026-03-01T09:00:00Z');
-    const throttle = createLoginThrottle({ clock });
+    // The username's own limit (tested below) is set out of the way.
+    const throttle = createLoginThrottle({ clock, limits: { userFreeFailures: 50 } });
     await fail(throttle, key, 12);
     expect((await throttle.check(key)).allowed).to.equal(false);
     clock.advance(15 * 60_000);
@@ -60,11 +62,47 @@ describe('login throttle', () => {
     expect(await throttle.check(key)).to.deep.equal({ allowed: true });
   });
 
-  it('a stranger elsewhere cannot lock the parent out', async () => {
+  it('a stranger elsewhere locks only their own pair; the parent meets at most the username delay', async () => {
     const clock = manualClock('2026-03-01T09:00:00Z');
     const throttle = createLoginThrottle({ clock });
-    await fail(throttle, { username: 'ouder1', ip: '198.51.100.66' }, 20);
+    await fail(throttle, { username: 'ouder1', ip: '198.51.100.66' }, 9);
     expect((await throttle.check({ username: 'ouder1', ip: '198.51.100.66' })).allowed).to.equal(false);
+    expect(await throttle.check(key)).to.deep.equal({ allowed: true });
+    await fail(throttle, { username: 'ouder1', ip: '198.51.100.66' }, 11);
+    const delayed = await throttle.check(key);
+    expect(delayed.allowed).to.equal(false);
+    expect(!delayed.allowed && delayed.retryAfterSec).to.be.at.most(900);
+  });
+
+  it('counts a username across every address: rotating addresses gains nothing', async () => {
+    const clock = manualClock('2026-03-01T09:00:00Z');
+    const throttle = createLoginThrottle({ clock });
+    for (let i = 1; i <= 10; i++) await throttle.recordFailure({ username: 'ouder1', ip: `198.51.100.${i}` });
+    expect(await throttle.check({ username: 'ouder1', ip: '192.0.2.200' })).to.deep.equal({ allowed: false, retryAfterSec: 30 });
+    clock.advance(30_000);
+    expect(await throttle.check({ username: 'ouder1', ip: '192.0.2.200' })).to.deep.equal({ allowed: true });
+    await throttle.recordFailure({ username: 'ouder1', ip: '198.51.100.11' });
+    expect(await throttle.check({ username: 'ouder1', ip: '192.0.2.200' })).to.deep.equal({ allowed: false, retryAfterSec: 60 });
+    // Another username is untouched, and a success clears the count.
+    expect(await throttle.check({ username: 'ouder2', ip: '192.0.2.200' })).to.deep.equal({ allowed: true });
+    clock.advance(60_000);
+    await throttle.recordSuccess({ username: 'ouder1', ip: '192.0.2.200' });
+    await throttle.recordFailure({ username: 'ouder1', ip: '198.51.100.12' });
+    expect(await throttle.check({ username: 'ouder1', ip: '192.0.2.200' })).to.deep.equal({ allowed: true });
+  });
+
+  it('refuses a username after 100 consecutive failures until clearUser (password reset), never for ever', async () => {
+    const clock = manualClock('2026-03-01T09:00:00Z');
+    const throttle = createLoginThrottle({ clock });
+    for (let i = 0; i < 100; i++) {
+      await throttle.recordFailure({ username: 'ouder1', ip: `10.0.${i >> 8}.${i & 255}` });
+      clock.advance(15 * 60_000);
+    }
+    const locked = await throttle.check(key);
+    expect(locked).to.include({ allowed: false, locked: true });
+    clock.advance(60 * 60_000);
+    expect(await throttle.check(key)).to.include({ allowed: false, locked: true });
+    await throttle.clearUser('OUDER1');
     expect(await throttle.check(key)).to.deep.equal({ allowed: true });
   });
 
@@ -125,10 +163,11 @@ describe('login throttle', () => {
     const store = createMemoryThrottleState();
     const throttle = createLoginThrottle({ clock, store });
     await throttle.recordFailure(key);
-    expect(store.size).to.equal(2);
+    expect(store.size).to.equal(3);
     expect(() => createLoginThrottle({ clock, limits: { accountResetSec: 60 } })).to.throw(RangeError);
     expect(() => createLoginThrottle({ clock, limits: { ipMaxFailures: 0 } })).to.throw(RangeError);
     expect(() => createLoginThrottle({ clock, limits: { accountMaxDelaySec: 30 } })).to.throw(RangeError);
+    expect(() => createLoginThrottle({ clock, limits: { userMaxFailures: 5 } })).to.throw(RangeError);
   });
 
   it('keeps keys small whatever username is sent', async () => {
@@ -144,7 +183,7 @@ describe('login throttle', () => {
     };
     const throttle = createLoginThrottle({ clock, store });
     await throttle.recordFailure({ username: 'x'.repeat(100_000), ip: key.ip });
-    expect(keys).to.have.length(2);
+    expect(keys).to.have.length(3);
     for (const k of keys) expect(k.length).to.be.below(200);
   });
 
