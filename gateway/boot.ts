@@ -78,6 +78,7 @@ export async function boot(
 
   let stopping: Promise<void> | undefined;
   const stop = () => (stopping ??= (async () => {
+    services.readiness.markShuttingDown();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await scheduler.stop();
     await mailJobs.stop();

@@ -27,6 +27,7 @@ import type { SectionPolicy } from './routes/parent/index.ts';
 import { createSisService } from './sis/index.ts';
 import type { SisService } from './sis/types.ts';
 import { createStoreFromConfig } from './store/from-config.ts';
+import { createReadiness, type Readiness } from './health/index.ts';
 import type { Store } from './store/types.ts';
 
 export interface Services {
@@ -59,6 +60,8 @@ export interface Services {
   mailRenderer: MailRenderer;
   /** Security events (pino lines, denials also audited); in routes call securityEvent(req, …). */
   securityEvents: SecurityEventRecorder;
+  /** /readyz answers 503 once boot's stop() has marked it (gateway/health/). */
+  readiness: Readiness;
   /** TOTP + recovery codes for parents (`parent:<id>`) and local operators (`operator:<username>`). */
   secondFactor: SecondFactor;
   /** Mails a session can cause, per account per day (mail.accountMailsPerDay). */
@@ -132,6 +135,7 @@ export async function createServices(
     mailer,
     mail: createMailQueue({ outbox, seal }),
     mailRenderer: createMailRenderer(),
+    readiness: createReadiness(),
     securityEvents: createSecurityEventRecorder({ logger, clock, store, secret: sessionSecret }),
     secondFactor: createSecondFactor({
       collection: store.collection<SecondFactorDoc>(SECOND_FACTORS_COLLECTION), clock, throttle,

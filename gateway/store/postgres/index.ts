@@ -24,6 +24,10 @@ import { PgDocuments } from './documents.ts';
 import { migrate } from './migrate.ts';
 import { PgSessions } from './sessions.ts';
 
+/** Waiting longer for a connection or an answer helps nobody: the parent is gone by then. */
+const CONNECT_TIMEOUT_MS = 5_000;
+const QUERY_TIMEOUT_MS = 15_000;
+
 export interface PostgresStoreOptions {
   /** postgres://user:password@host:port/database, from OUDERPOORT_DATABASE_URL. */
   url: string;
@@ -60,16 +64,22 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   let transitions: Promise<void> = Promise.resolve();
 
   async function doOpen(): Promise<void> {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // A server that stops answering must fail requests, not hold them (and the pool) forever.
+    const pool = new pg.Pool({
+      connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: QUERY_TIMEOUT_MS,
+    });
     // An idle connection that breaks (server restart) must not crash the process; the next query reconnects.
     pool.on('error', (err) => logger?.warn({ err, database: where }, 'PostgreSQL connection lost'));
     try {
-      const client = await pool.connect();
+      // Its own connection, without the query timeout: waiting for another instance's migration
+      // (or running a long one) may take longer than a page request would be allowed.
+      const client = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+      await client.connect();
       try {
         const applied = await migrate(client);
         if (applied.length > 0) logger?.warn({ database: where, applied }, 'store migrations applied');
       } finally {
-        client.release();
+        await client.end();
       }
     } catch (err) {
       await pool.end().catch(() => {});

@@ -7,7 +7,7 @@
  * it does not understand.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
 import { StoreError } from '../types.ts';
 
 /** The advisory lock key: 'ouderpm' as a number, unlikely to collide with anyone else's. */
@@ -37,7 +37,7 @@ export function loadMigrations(dir: URL = DIR): Migration[] {
 }
 
 /** Applies what the database lacks; returns the names applied (empty when it was up to date). */
-export async function migrate(client: PoolClient, migrations: Migration[] = loadMigrations()): Promise<string[]> {
+export async function migrate(client: ClientBase, migrations: Migration[] = loadMigrations()): Promise<string[]> {
   await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
   try {
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
