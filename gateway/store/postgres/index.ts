@@ -43,6 +43,8 @@ export interface PostgresStore extends Store {
   readonly schoolId: string;
   /** The database's host, port and name (never the password), for logs and messages. */
   readonly where: string;
+  /** The collections that hold documents, for moving a store (gateway/store/move.ts). */
+  collectionNames(): Promise<string[]>;
 }
 
 /** host:port/database of a connection URL, without user or password. */
@@ -116,6 +118,12 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
         collections.set(name, repo);
       }
       return repo as unknown as DocumentRepo<T>;
+    },
+    async collectionNames() {
+      const { rows } = await db.query<{ collection: string }>(
+        'SELECT DISTINCT collection FROM documents WHERE school_id = $1 ORDER BY collection', [schoolId],
+      );
+      return rows.map((r) => r.collection);
     },
     open: () => serialise(async () => {
       if (!db.isOpen) await doOpen();
