@@ -29,6 +29,7 @@ import { genericPortalText } from './routes/parent/generic-portal-text.ts';
 import { loadResultsStory } from './results/story.ts';
 import { createOperatorRouter } from './routes/operator/index.ts';
 import { createParentRouter, type PortalText } from './routes/parent/index.ts';
+import { createPrivacyRouter } from './routes/public/privacy-page.ts';
 import type { Services } from './services.ts';
 import { createViewEngine } from './views/engine.ts';
 
@@ -88,11 +89,12 @@ export function createApp(services: Services): express.Express {
   app.use(createPasswordResetRouter(services));
   app.use(createEmailConfirmRouter(services));
   app.use(createUndoChangeRouter(services));
+  app.use(createPrivacyRouter(config));
   // Operators have their own login and guard; mounted before the parents' guard.
   app.use(createOperatorRouter({
     operators: services.operators, changes: services.changes, outbox: services.outbox, store, clock, logger,
     limits: { idleMs: config.operators.sessionIdle, absoluteMs: config.operators.sessionAbsolute },
-    calendar: services.calendar, kick: () => services.delivery.kick(), invitations: services,
+    calendar: services.calendar, calendarEditor: services.calendarEditor, kick: () => services.delivery.kick(), invitations: services,
   }));
   app.use(requireParent());
   app.use(createFirstLoginRouter(services));

@@ -2,6 +2,7 @@
  * The service graph, built once per app (no singletons): tests build as many as they like,
  * each with its own clock, store and SIS stack.
  */
+import { createCalendarEditor, type CalendarEditor } from './calendar-editor/editor.ts';
 import type { Logger } from 'pino';
 import type { Clock } from '../adapters/contract/index.ts';
 import { createSisStackFromConfig, type SisStack } from './adapters/index.ts';
@@ -42,6 +43,8 @@ export interface Services {
   handles: ChildHandles;
   sessionSecret: string;
   calendar: CalendarSource;
+  /** The operator pages' writes to the calendar file, with its versions. */
+  calendarEditor: CalendarEditor;
   policy: SectionPolicy;
   outbox: Outbox;
   /** Handlers by outbox item kind ("mail", "change"); features add theirs while the services are built. */
@@ -126,6 +129,7 @@ export async function createServices(
     handles: createChildHandles(`child-handles:${sessionSecret}`),
     sessionSecret,
     calendar,
+    calendarEditor: createCalendarEditor({ source: calendar, store, clock }),
     policy: overrides.policy ?? createSectionPolicy(() => calendar.current(), clock),
     outbox,
     deliveryHandlers,

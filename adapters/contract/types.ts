@@ -175,7 +175,8 @@ export interface TestResult {
 export interface ChangeProposal {
   studentId: string;
   guardianId: string;
-  fields: Array<{ field: string; old?: string; new: string }>;
+  /** `secret`: the value is geheim (the parent who keeps it secret proposed it); keep the flag on the new value. */
+  fields: Array<{ field: string; old?: string; new: string; secret?: boolean }>;
   note?: string;
   submittedAt: string;
 }

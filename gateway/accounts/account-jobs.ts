@@ -6,12 +6,11 @@
  * - the nightly run at `mail.invitations.nightlyAt` (local time; node-cron in the school's zone):
  *   provisions from the SIS (new guardians, children added or left, changed addresses, accounts
  *   whose last child left disabled) and — once an invitations event has passed in the calendar —
- *   invites the accounts created since; then deletes decided corrections past `changes.retention`
- *   (gateway/changes/retention.ts). A nightly run is idempotent, so a run twice in one night
+ *   invites the accounts created since. What is past its retention (decided corrections included)
+ *   goes in the nightly purge later that night (gateway/retention/). A nightly run is idempotent, so a run twice in one night
  *   (or one at every restart) changes nothing more.
  */
 import { createCronRoutine, type CronRoutine } from '../jobs/cron-routine.ts';
-import { purgeDecidedChanges, type RetentionReport } from '../changes/retention.ts';
 import type { JobDefinition } from '../jobs/index.ts';
 import { eventsBetween } from '../policy/index.ts';
 import type { Services } from '../services.ts';
@@ -25,8 +24,6 @@ export type AccountJobDeps = Pick<Services, 'config' | 'clock' | 'mail' | 'mailR
 export interface AccountRunReport {
   provision: ProvisionReport;
   invitations?: InviteAllReport;
-  /** The nightly run only. */
-  retention?: RetentionReport;
 }
 
 function invitationDeps(deps: AccountJobDeps): InvitationDeps {
@@ -72,7 +69,6 @@ export function createNightlyAccounts(deps: AccountJobDeps): NightlyAccounts {
       report.invitations = await inviteAll(invitationDeps(deps));
       deps.logger.info({ invited: report.invitations.invited.length }, 'nightly: late invitations queued');
     }
-    report.retention = await purgeDecidedChanges(deps, deps.config.changes.retention);
     return report;
   }
 

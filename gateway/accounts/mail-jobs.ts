@@ -1,12 +1,13 @@
 /**
  * The jobs of accounts and mail, wired in one place for boot: the invitation job and the
- * results-opened notifications on the policy scheduler's events, the nightly accounts run and the
- * notification digest on their own node-cron tasks. Register before scheduler.start() (so a missed
+ * results-opened notifications on the policy scheduler's events, the nightly accounts run, the
+ * notification digest and the nightly retention purge on their own node-cron tasks. Register before scheduler.start() (so a missed
  * invitation day is caught up at start); stop() ends the cron tasks and the SMTP connection.
  */
 import type { Scheduler } from '../jobs/index.ts';
 import { createNotificationDigest } from '../notifications/digest.ts';
 import { createResultsNotificationJob } from '../notifications/results-job.ts';
+import { createNightlyPurge } from '../retention/nightly-purge.ts';
 import type { Services } from '../services.ts';
 import { createInvitationJob, createNightlyAccounts } from './account-jobs.ts';
 
@@ -15,14 +16,17 @@ export function registerMailJobs(services: Services, scheduler: Scheduler): { st
   scheduler.register(createResultsNotificationJob(services));
   const nightly = createNightlyAccounts(services);
   const digest = createNotificationDigest(services);
+  const purge = createNightlyPurge(services);
   return {
     start() {
       nightly.start();
       digest.start();
+      purge.start();
     },
     async stop() {
       await nightly.stop();
       await digest.stop();
+      await purge.stop();
       await services.mailer.close?.();
     },
   };

@@ -108,8 +108,11 @@ export type ParsedForm =
  * Reads the posted inputs of the enabled groups. A group whose values all equal the current ones
  * proposes nothing; a changed group proposes every input of it (a whole new address), each
  * required and valid. Emptying a known value is not a correction we can act on: it is required.
+ * The fields of a group in `secretGroups` are flagged secret (offered-groups.ts).
  */
-export function parseChangeForm(body: unknown, enabled: readonly ChangeFieldGroup[], current: CurrentValues): ParsedForm {
+export function parseChangeForm(
+  body: unknown, enabled: readonly ChangeFieldGroup[], current: CurrentValues, secretGroups: ReadonlySet<ChangeFieldGroup> = new Set(),
+): ParsedForm {
   const input = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const errors: FormErrors = {};
   const values: CurrentValues = {};
@@ -135,7 +138,10 @@ export function parseChangeForm(body: unknown, enabled: readonly ChangeFieldGrou
     if (checked.every((c) => c.ok)) {
       specs.forEach((spec, i) => {
         const old = current[spec.name];
-        fields.push({ field: spec.field, ...(old !== undefined ? { old } : {}), new: (checked[i] as { value: string }).value });
+        fields.push({
+          field: spec.field, ...(old !== undefined ? { old } : {}), new: (checked[i] as { value: string }).value,
+          ...(secretGroups.has(group) ? { secret: true } : {}),
+        });
       });
     }
   }

@@ -32,6 +32,7 @@ export function changeMail(payload: ChangePayload, options: ChangeMailOptions): 
     dateStyle: 'long', timeStyle: 'short', timeZone: options.timeZone,
   }).format(new Date(payload.proposal.submittedAt));
   const none = t(locale, 'changes.mail.empty');
+  const secret = t(locale, 'changes.mail.secret');
   const lines = [
     t(locale, 'changes.mail.intro', { school: options.schoolName }),
     '',
@@ -41,7 +42,7 @@ export function changeMail(payload: ChangePayload, options: ChangeMailOptions): 
     `${t(locale, 'changes.mail.submittedAt')}: ${submitted}`,
     '',
     `${t(locale, 'changes.mail.fields')}:`,
-    ...payload.proposal.fields.map((f) => `- ${fieldLabel(locale, f.field)}: ${f.old ?? none} → ${f.new}`),
+    ...payload.proposal.fields.map((f) => `- ${fieldLabel(locale, f.field)}: ${f.old ?? none} → ${f.new}${f.secret ? ` (${secret})` : ''}`),
     '',
     t(locale, 'changes.mail.closing'),
   ];

@@ -18,6 +18,8 @@ export interface ChangedField {
   field: string;
   old?: string;
   new: string;
+  /** The data is secret (geheim): not to be shown to the other parent; the SIS keeps the flag. */
+  secret?: boolean;
 }
 
 export interface ChangeStatusEntry {

@@ -14,7 +14,9 @@ import { mailSection } from './sections/mail.ts';
 import { operatorsSection } from './sections/operators.ts';
 import { outboxSection } from './sections/outbox.ts';
 import { portalSection } from './sections/portal.ts';
+import { privacySection } from './sections/privacy.ts';
 import { resultsSection } from './sections/results.ts';
+import { auditSection, retentionSection } from './sections/retention.ts';
 import { schoolSection } from './sections/school.ts';
 import { serverSection } from './sections/server.ts';
 import { sisSection } from './sections/sis.ts';
@@ -36,6 +38,9 @@ export const configSections = {
   portal: portalSection,
   results: resultsSection,
   demo: demoSection,
+  retention: retentionSection,
+  audit: auditSection,
+  privacy: privacySection,
 };
 
 // Strict at every level: a misspelt key is an error, not a silently ignored setting.

@@ -48,10 +48,15 @@ export interface VisibleChild extends ChildSummary {
   birthDate: string;
   enrolledFrom: string;
   address?: ShownAddress;
-  /** The child has an address the viewer may not see (secret, or a limited account). */
+  /**
+   * The child has an address the viewer may not see (secret, or a limited account). For the
+   * gateway's own decisions only (which corrections to offer): a page never tells the viewer.
+   */
   addressHidden: boolean;
   contacts: ShownContact[];
   emergencyContacts: ShownContact[];
+  /** The child has an emergency contact the viewer may not see (as addressHidden: never shown). */
+  emergencyHidden: boolean;
   /** Contact data is left out because of the viewer's limited scope (the page explains why). */
   limited: boolean;
   guardians: VisibleGuardian[];
@@ -149,11 +154,12 @@ export function visibleChild({ viewer, viewerGuardian, student, guardians }: Vis
   const maySee = (secret: boolean): boolean => !limited && (!secret || livesWith);
   const othersSecrets = secretsOfOthers(viewer, guardians);
 
-  const address = student.address
-    && maySee(student.address.secret || othersSecrets.has(addressKey(student.address)))
-    ? copyAddress(student.address)
-    : undefined;
-  const contacts = copyContacts(student.contacts, (c) => maySee(c.secret || othersSecrets.has(contactKey(c))));
+  // A value that is secret in effect (flagged, or another guardian's secret) is shown marked secret.
+  const addressSecret = student.address !== undefined && (student.address.secret || othersSecrets.has(addressKey(student.address)));
+  const address = student.address && maySee(addressSecret) ? { ...copyAddress(student.address), secret: addressSecret } : undefined;
+  const contactSecret = (c: ContactPoint) => c.secret || othersSecrets.has(contactKey(c));
+  const contacts = copyContacts(student.contacts, (c) => maySee(contactSecret(c))).map((c) => ({ ...c, secret: contactSecret(c) }));
+  const emergencyKnown = student.contacts.filter((c) => c.emergency).length;
   const others = guardians
     .filter((g) => g.id !== viewer.guardianId)
     .map((g) => otherGuardian(viewer, g, student.id));
@@ -166,6 +172,7 @@ export function visibleChild({ viewer, viewerGuardian, student, guardians }: Vis
     addressHidden: student.address !== undefined && address === undefined,
     contacts: contacts.filter((c) => !c.emergency),
     emergencyContacts: contacts.filter((c) => c.emergency),
+    emergencyHidden: contacts.filter((c) => c.emergency).length < emergencyKnown,
     limited,
     guardians: [ownGuardian(viewerGuardian, viewerLink), ...others],
   };

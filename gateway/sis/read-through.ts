@@ -28,6 +28,8 @@ export interface RecordRequest<T> {
   kind: RecordKind;
   /** The pupil the record belongs to, so forget(studentId) finds it. */
   studentId?: string;
+  /** The guardian a guardian's own record belongs to, so the retention purge finds it. */
+  guardianId?: string;
   fetch: () => Promise<T>;
 }
 
@@ -88,11 +90,12 @@ export function createReadThrough(options: ReadThroughOptions) {
   }
 
   async function call<T>(request: RecordRequest<T>, flight: Flight): Promise<CacheEntry> {
-    const { key, kind, studentId } = request;
+    const { key, kind, studentId, guardianId } = request;
     try {
       const value = await request.fetch();
       const entry: CacheEntry = { key, kind, value, storedAt: clock.now().toISOString() };
       if (studentId !== undefined) entry.studentId = studentId;
+      if (guardianId !== undefined) entry.guardianId = guardianId;
       failures.delete(key);
       if (!flight.discard) await writeCache(entry);
       return entry;

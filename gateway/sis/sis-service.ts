@@ -51,8 +51,9 @@ export function createSisService(options: SisServiceOptions): SisService {
     },
     guardian: (guardianId: string): RecordRequest<Guardian> => {
       const fetch = method('getGuardian', 'guardians');
-      // A guardian outlives any one child's enrolment, so no studentId: the retention purge ages it out.
-      return { key: cacheKeys.guardian(guardianId), kind: 'guardian', fetch: () => fetch(guardianId) };
+      // A guardian outlives any one child's enrolment, so no studentId: the record carries its guardian,
+      // and the retention purge deletes it once no active account is that guardian's.
+      return { key: cacheKeys.guardian(guardianId), kind: 'guardian', guardianId, fetch: () => fetch(guardianId) };
     },
     guardiansOfStudent: (studentId: string): RecordRequest<Guardian[]> => {
       const fetch = method('listGuardiansOfStudent', 'guardians');

@@ -104,6 +104,8 @@ export interface CacheEntry<T = unknown> {
   kind: string;
   /** The pupil the record belongs to, if any; lets us purge a pupil's data when they leave. */
   studentId?: string;
+  /** The guardian the record belongs to, if any (a guardian's own record); lets the retention purge find it. */
+  guardianId?: string;
   value: T;
   /** When the value was fetched from the SIS (ISO). */
   storedAt: string;
@@ -124,6 +126,10 @@ export interface CacheRepo {
   delete(key: string): Promise<void>;
   /** Removes every entry of one pupil; returns how many. */
   deleteByStudent(studentId: string): Promise<number>;
+  /** Removes every entry of one guardian; returns how many. */
+  deleteByGuardian(guardianId: string): Promise<number>;
+  /** The pupils and guardians that have entries (each once, sorted): the retention purge's worklist. */
+  owners(): Promise<{ studentIds: string[]; guardianIds: string[] }>;
   /** Removes entries stored before `before`; returns how many. */
   purgeOlderThan(before: Date): Promise<number>;
   count(): Promise<number>;

@@ -15,6 +15,8 @@ import { textOf } from './page-reading.ts';
 
 const PARENT = { username: 'demo.ouder', password: 'fietsen langs de bloeiende dijk' };
 const OPERATOR = { username: 'demo.beheerder', password: 'appelflap met slagroom op het plein' };
+/** The father who must not see the mother's secret address, which is the child's address too. */
+const FATHER = { username: 'demo.vader', password: 'zeilboot op het grote meer varen' };
 const NOTE = 'Dit adres staat niet in de basisregistratie; kunt u het nakijken?';
 
 /** A refused form (422) is the portal working. */
@@ -119,5 +121,31 @@ describe('a parent\'s correction in a real browser', function () {
 
     expect(browser.problems.filter((p) => !isExpectedRefusal(p)), 'console errors, CSP violations or script errors').to.deep.equal([]);
     expect(browser.problems.filter(isExpectedRefusal), 'the one refused form').to.have.length(1);
+  });
+
+  it('offers the father no address field for a child whose address is secret, with no hint that one exists, and takes his own phone number', async () => {
+    const page = await browser.newPage();
+    await logInAt(page, '/inloggen', FATHER);
+    await clickAndLoad(page, page.locator('main .cards .card-link').first());
+    const childPath = new URL(page.url()).pathname;
+    const address = await textOf(page.getByRole('region', { name: 'Adres en contact', exact: true }));
+    expect(address).to.contain('Geen adres geregistreerd.');
+    await clickAndLoad(page, page.getByRole('link', { name: 'Gegevens wijzigen', exact: true }));
+    expect(new URL(page.url()).pathname).to.equal(`${childPath}/wijzigen`);
+
+    for (const label of ['Straat', 'Huisnummer', 'Postcode', 'Plaats']) {
+      expect(await page.getByLabel(label, { exact: true }).count(), label).to.equal(0);
+    }
+    expect(await page.getByRole('group', { name: 'Adres van uw kind' }).count()).to.equal(0);
+    const form = await textOf(page.locator('main'));
+    expect(form).not.to.match(/geheim|verborgen|niet getoond|adres van uw kind/i);
+
+    await page.getByLabel('Telefoonnummer', { exact: true }).fill('06 11112222');
+    await clickAndLoad(page, page.getByRole('button', { name: 'Wijziging versturen', exact: true }));
+    expect(await h1(page)).to.equal('Wijziging ontvangen');
+    const mine = (await demo.app.booted.services.changes.list()).filter((r) => r.fields.some((f) => f.new === '06 11112222'));
+    expect(mine).to.have.length(1);
+    expect(mine[0]!.fields.map((f) => f.field)).to.deep.equal(['guardian.phone']);
+    expect(browser.problems.filter((p) => !isExpectedRefusal(p))).to.deep.equal([]);
   });
 });

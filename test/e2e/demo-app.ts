@@ -27,12 +27,13 @@ export interface DemoApp {
   stop(): Promise<void>;
 }
 
-export async function startDemoApp(): Promise<DemoApp> {
+/** `values` override config/demo.yaml (e.g. calendar.file, for a test that saves the calendar). */
+export async function startDemoApp(options: { values?: Record<string, unknown> } = {}): Promise<DemoApp> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ouderpoort-e2e-'));
   try {
     const config = loadConfig({
       file: path.join(REPO_ROOT, 'config', 'demo.yaml'),
-      values: { server: { port: 0 }, store: { lowdb: { dir } }, log: { level: 'silent' } },
+      values: { server: { port: 0 }, store: { lowdb: { dir } }, log: { level: 'silent' }, ...options.values },
       // No secrets from the developer's shell: demo mode makes its own session secret.
       env: {},
     });
@@ -62,10 +63,10 @@ export async function startDemoApp(): Promise<DemoApp> {
  * The demo app for one mocha suite: started before its tests, stopped after. Call at the top of a
  * describe(); read `.app` and `.url` inside the tests.
  */
-export function useDemoApp(): { readonly app: DemoApp; readonly url: string } {
+export function useDemoApp(options: { values?: Record<string, unknown> } = {}): { readonly app: DemoApp; readonly url: string } {
   let app: DemoApp | undefined;
   before(async () => {
-    app = await startDemoApp();
+    app = await startDemoApp(options);
   });
   after(async () => {
     await app?.stop();

@@ -54,6 +54,7 @@ describe('change requests: the form', function () {
 
   it('re-renders invalid input with a message next to each field and the parent\'s own input, and stores nothing', async () => {
     const { hidden, shown } = await openForm(parent);
+    const viewsBefore = (await t.services.store.audit.query({ action: 'view', studentId: parent.studentId })).length;
     const res = await parent.agent.post(`/kind/${parent.handle}/wijzigen`).type('form')
       .send({ ...hidden, ...shown, street: 'Lindelaan', postcode: '1234 A', phone: '06-123', email: 'ouder@voorbeeld', houseNumber: '' });
     expect(res.status).to.equal(422);
@@ -69,6 +70,10 @@ describe('change requests: the form', function () {
     expect(await storedRequests(t)).to.deep.equal([]);
     expect(await t.services.outbox.list()).to.deep.equal([]);
     expect(await t.services.store.audit.query({ action: 'change.submit' })).to.deep.equal([]);
+    // The re-rendered form shows the child's address again: a view, audited like the first.
+    const views = await t.services.store.audit.query({ action: 'view', studentId: parent.studentId });
+    expect(views).to.have.length(viewsBefore + 1);
+    expect(views.at(-1)).to.include({ actor: parent.accountId, section: 'changes' });
   });
 
   it('says so when nothing was changed, and stores nothing', async () => {

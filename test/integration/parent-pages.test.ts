@@ -106,7 +106,9 @@ describe('parent pages', function () {
       }
       const overview = textOf((await request(h.app).get(`/kind/${handle}`)).text);
       expect(overview).to.include(mother.name.given);
-      expect(overview).to.include('Het adres van uw kind wordt hier niet getoond.');
+      // The same words as for a child without an address: nothing tells the father one is hidden.
+      expect(overview).to.include('Geen adres geregistreerd.');
+      expect(overview).not.to.match(/niet getoond|verborgen/i);
     });
 
     it('shows the parent their own secret address and phone, marked geheim', async () => {

@@ -126,6 +126,19 @@ describe('second factor for parents', () => {
     expect((await required.services.secondFactor.status(`parent:${account.id}`)).enrolled).to.equal(true);
   });
 
+  it('where it is required, a first login chooses a password first, then sets up the second factor', async () => {
+    const required = await createTestApp({ values: { auth: { secondFactor: 'required' } } });
+    const { agent, location } = await loginAs(required, DEMO.firstLogin.username, DEMO.firstLogin.secret);
+    expect(location).to.equal('/eerste-keer');
+    const page = await agent.get('/eerste-keer');
+    const password = 'de reiger staat stil in de sloot';
+    const chosen = await agent.post('/eerste-keer').type('form').send({ _csrf: csrfFrom(page.text), newPassword: password, confirmPassword: password, username: '' });
+    expect(chosen.status).to.equal(303);
+    const next = await agent.get('/');
+    expect(next.status).to.equal(303);
+    expect(next.headers.location).to.equal('/account/tweestaps');
+  });
+
   it('an operator resets it (audited; every session ends); the parent logs in with the password alone again', async () => {
     const { agent } = await enrolled();
     const outcome = await resetSecondFactor(t.services, { parent: DEMO.parent.username }, { actor: 'cli:admin', origin: { ip: 'local', method: 'CLI' } });

@@ -79,6 +79,7 @@ export const DEMO = {
   separated: { username: 'demo.gescheiden', password: 'koffie met appeltaart op zondag', guardianId: 'V2003' },
   firstLogin: { username: 'demo.nieuw', secret: 'BRQN7-DEM2A-WELKM-START-XXY3Z', guardianId: 'V2004' },
   father: { username: 'demo.vader', password: 'zeilboot op het grote meer varen', guardianId: 'V2011' },
+  mother: { username: 'demo.moeder', password: 'lavendel in de tuin achter het huis', guardianId: 'V2010' },
 } as const;
 
 /** The CSRF token in a rendered page's first form. */

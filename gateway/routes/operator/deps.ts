@@ -1,6 +1,7 @@
 /** What the operator pages are built from. */
 import type { AdapterLogger, Clock } from '../../../adapters/contract/index.ts';
 import type { ReissueDeps } from '../../accounts/reissue.ts';
+import type { CalendarEditor } from '../../calendar-editor/editor.ts';
 import type { ChangeRequests } from '../../changes/change-requests.ts';
 import type { OperatorDirectory, OperatorSessionLimits } from '../../operators/index.ts';
 import type { StaffRole } from '../../operators/roles.ts';
@@ -18,6 +19,8 @@ export interface OperatorRouterDeps {
   limits: OperatorSessionLimits;
   /** For the status page; without it the page shows the outbox only. */
   calendar?: CalendarSource;
+  /** For the calendar pages (gateway/calendar-editor); without it /beheer/kalender is not there. */
+  calendarEditor?: CalendarEditor;
   /** Asks the delivery worker for a pass (after a parked item is sent again, an invitation re-issued). */
   kick?: () => void;
   /** What re-issuing an invitation needs (gateway/accounts/reissue.ts): createApp passes the services. */

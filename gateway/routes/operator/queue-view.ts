@@ -22,7 +22,8 @@ export interface QueueRow {
   statusKey: string;
   decided: boolean;
   schoolNote?: string;
-  fields: Array<{ label: string; old?: string; new: string }>;
+  /** `secret`: geheim data — the queue says it must stay hidden from the other parent. */
+  fields: Array<{ label: string; old?: string; new: string; secret: boolean }>;
   delivery: { key: string; vars: Record<string, string | number> };
   via?: { key: string; vars: Record<string, string> };
   parked: boolean;
@@ -63,7 +64,7 @@ export function queueRow(request: ChangeRequest, item: OutboxItem | undefined, l
     statusKey: `changes.status.${request.status}`,
     decided: request.status === 'processed' || request.status === 'rejected',
     ...(request.schoolNote ? { schoolNote: request.schoolNote } : {}),
-    fields: request.fields.map((f) => ({ label: fieldLabel(locale, f.field), ...(f.old !== undefined ? { old: f.old } : {}), new: f.new })),
+    fields: request.fields.map((f) => ({ label: fieldLabel(locale, f.field), ...(f.old !== undefined ? { old: f.old } : {}), new: f.new, secret: f.secret === true })),
     delivery,
     ...(via ? { via } : {}),
     parked: item?.status === 'attention',

@@ -1,7 +1,7 @@
 /**
  * The change-request queue: list and filter; mark a request processed or rejected (with a note the
  * parent sees); send a parked delivery again. Every action and every look at the queue (it shows
- * parents' data) is audited. After an action the page redirects back with a message key from a
+ * parents' data) is audited, with one view record for each child listed. After an action the page redirects back with a message key from a
  * fixed list (nothing from the request is reflected).
  */
 import { Router, type Request, type Response } from 'express';
@@ -29,9 +29,12 @@ export function createQueueRouter(deps: OperatorRouterDeps): Router {
     const locale = isLocale(res.locals.locale) ? res.locals.locale : DEFAULT_LOCALE;
     const filter = queueFilterOf(req.query.toon);
     const rows: QueueRow[] = [];
+    const children = new Set<string>();
     for (const request of await deps.changes.list()) {
       const item = await deps.outbox.get(request.deliveryKey);
-      if (matchesFilter(filter, request, item)) rows.push(queueRow(request, item, locale));
+      if (!matchesFilter(filter, request, item)) continue;
+      rows.push(queueRow(request, item, locale));
+      children.add(request.studentId);
     }
     const flash = (FLASHES as readonly unknown[]).includes(req.query.melding) ? `operator.flash.${String(req.query.melding)}` : undefined;
     const html = await new Promise<string>((resolve, reject) => res.render('pages/operator/queue', {
@@ -39,10 +42,16 @@ export function createQueueRouter(deps: OperatorRouterDeps): Router {
       filters: QUEUE_FILTERS.map((f) => ({ value: f, selected: f === filter, labelKey: filterLabel(f) })),
       filter,
     }, (err, out) => (err ? reject(err) : resolve(out))));
+    // The page shows each listed child's data: one view record per child, as a parent's view is.
     await auditOperator(deps.store, deps.clock, {
       actor: operator.username, action: 'view', section: 'changes.queue', requestId: res.locals.requestId,
       detail: { filter, rows: rows.length },
     });
+    for (const studentId of children) {
+      await auditOperator(deps.store, deps.clock, {
+        actor: operator.username, action: 'view', section: 'changes', studentId, requestId: res.locals.requestId, detail: { page: 'queue' },
+      });
+    }
     res.send(html);
   });
 

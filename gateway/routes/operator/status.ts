@@ -5,6 +5,7 @@
  */
 import { Router } from 'express';
 import type { OutboxStatus } from '../../outbox/index.ts';
+import { lastPurge } from '../../retention/purge.ts';
 import type { OperatorRouterDeps, OperatorUser } from './deps.ts';
 import { requireRole } from './guard.ts';
 
@@ -29,6 +30,7 @@ export function createStatusRouter(deps: OperatorRouterDeps): Router {
     res.render('pages/operator/status', {
       layout: 'operator', titleKey: 'operator.status.title', nav: 'status', operator, calendar,
       outbox: { pending: counts.pending + counts.delivering, attention: counts.attention, delivered: counts.delivered },
+      purge: await lastPurge(deps.store) ?? null,
     });
   });
   return router;

@@ -12,6 +12,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { formGroups, parseChangeForm, type CurrentValues, type FormErrors } from '../../changes/change-form.ts';
 import { isFormKey, newFormKey } from '../../changes/form-key.ts';
+import { inputsNotOffered, offeredGroups, type OfferedGroup } from '../../changes/offered-groups.ts';
 import { guardedSubject, requireSectionOpen } from '../../http/section-guard.ts';
 import { DEFAULT_LOCALE, isLocale } from '../../i18n/translate.ts';
 import { auditView } from '../../privacy/audit-view.ts';
@@ -65,24 +66,34 @@ export function changesGuard(deps: ParentRouterDeps): RequestHandler {
 }
 
 export function changePages(deps: ParentRouterDeps, changes: Changes) {
+  /** What this viewer may correct: only groups whose data they may see (offered-groups.ts). */
   async function formContext(ctx: ChildContext, user: Express.User) {
     const guardians = await deps.sis.listGuardiansOfStudent(ctx.studentId);
     const visible = visibleChild({ viewer: user, viewerGuardian: ctx.guardian.value, student: ctx.student.value, guardians: guardians.value });
-    return { current: currentValues(visible, ctx.guardian.value), staleness: stalenessOf(ctx.guardian, ctx.student, guardians) };
+    const offered = offeredGroups(changes.fields, visible, ctx.guardian.value);
+    return { current: currentValues(visible, ctx.guardian.value), offered, staleness: stalenessOf(ctx.guardian, ctx.student, guardians) };
   }
 
+  const groupsOf = (offered: readonly OfferedGroup[]) => offered.map((o) => o.group);
+
+  /**
+   * The form, filled with current data or with what the parent typed. It shows the child's address
+   * and contacts, so it is a view like any other — also when it comes back with errors: recorded
+   * before it is sent, and not sent when the record cannot be stored.
+   */
   async function renderForm(
-    res: Response, ctx: ChildContext, status: number,
-    form: { formKey: string; values: CurrentValues; errors?: FormErrors; staleness?: unknown },
+    res: Response, ctx: ChildContext, user: Express.User, status: number,
+    form: { formKey: string; offered: readonly OfferedGroup[]; values: CurrentValues; errors?: FormErrors; staleness?: unknown },
   ): Promise<void> {
     const errors = form.errors && Object.keys(form.errors).length > 0 ? form.errors : undefined;
     const html = await renderToString(res, 'pages/change-form', {
       ...baseModel(ctx, 'changes.title'),
       formKey: form.formKey,
-      groups: formGroups(changes.fields, form.values, form.errors),
+      groups: formGroups(groupsOf(form.offered), form.values, form.errors),
       errors,
       staleness: form.staleness,
     });
+    await auditView(deps.store, deps.clock, { accountId: user.accountId, studentId: ctx.studentId, section: 'changes', requestId: res.locals.requestId });
     res.status(status).send(html);
   }
 
@@ -111,25 +122,28 @@ export function changePages(deps: ParentRouterDeps, changes: Changes) {
     if (req.query.ontvangen !== undefined) return received(req, res, user, req.query.ontvangen);
     const ctx = guardedSubject<ChildContext>(res);
     if (!maySubmitFor(user, ctx.guardian.value, ctx.studentId)) return refuseWithoutGezag(res, ctx);
-    const { current, staleness } = await formContext(ctx, user);
-    // The form shows the child's address and contacts: a view like any other, recorded before it is sent.
-    const html = await renderToString(res, 'pages/change-form', {
-      ...baseModel(ctx, 'changes.title'), formKey: newFormKey(), groups: formGroups(changes.fields, current), staleness,
-    });
-    await auditView(deps.store, deps.clock, { accountId: user.accountId, studentId: ctx.studentId, section: 'changes', requestId: res.locals.requestId });
-    res.send(html);
+    const { current, offered, staleness } = await formContext(ctx, user);
+    return renderForm(res, ctx, user, 200, { formKey: newFormKey(), offered, values: current, staleness });
   }
 
   async function submit(req: Request, res: Response, user: Express.User): Promise<void> {
     const ctx = guardedSubject<ChildContext>(res);
     if (!maySubmitFor(user, ctx.guardian.value, ctx.studentId)) return refuseWithoutGezag(res, ctx);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const { current, staleness } = await formContext(ctx, user);
-    const parsed = parseChangeForm(body, changes.fields, current);
-    if (!isFormKey(body.formKey)) {
-      return renderForm(res, ctx, 400, { formKey: newFormKey(), values: parsed.values, errors: { form: ['changes.errors.formExpired'] }, staleness });
+    const { current, offered, staleness } = await formContext(ctx, user);
+    const foreign = inputsNotOffered(body, offered);
+    if (foreign.length > 0) {
+      // A crafted post (or a form from before the school changed its fields): refused whole, nothing
+      // stored, and the answer is the same whatever the reason the inputs are not offered.
+      deps.logger.warn({ requestId: res.locals.requestId, inputs: foreign }, 'correction refused: inputs not offered to this parent');
+      return renderForm(res, ctx, user, 400, { formKey: newFormKey(), offered, values: current, errors: { form: ['changes.errors.notOffered'] }, staleness });
     }
-    if (!parsed.ok) return renderForm(res, ctx, 422, { formKey: body.formKey, values: parsed.values, errors: parsed.errors, staleness });
+    const secretGroups = new Set(offered.filter((o) => o.secret).map((o) => o.group));
+    const parsed = parseChangeForm(body, groupsOf(offered), current, secretGroups);
+    if (!isFormKey(body.formKey)) {
+      return renderForm(res, ctx, user, 400, { formKey: newFormKey(), offered, values: parsed.values, errors: { form: ['changes.errors.formExpired'] }, staleness });
+    }
+    if (!parsed.ok) return renderForm(res, ctx, user, 422, { formKey: body.formKey, offered, values: parsed.values, errors: parsed.errors, staleness });
 
     const student = ctx.student.value;
     const { request, created } = await changes.requests.submit({
@@ -139,7 +153,7 @@ export function changePages(deps: ParentRouterDeps, changes: Changes) {
     });
     if (request.studentId !== ctx.studentId) {
       // This form's key was already used for another child: a crafted or very confused post.
-      return renderForm(res, ctx, 400, { formKey: newFormKey(), values: current, errors: { form: ['changes.errors.formExpired'] }, staleness });
+      return renderForm(res, ctx, user, 400, { formKey: newFormKey(), offered, values: current, errors: { form: ['changes.errors.formExpired'] }, staleness });
     }
     // submit() resolved only once the request and its delivery were flushed: the redirect may go now.
     res.redirect(303, receivedUrl(ctx.handle, request.reference, !created));

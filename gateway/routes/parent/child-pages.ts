@@ -9,7 +9,7 @@ import { schoolYearOf } from '../../sis/school-year.ts';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../i18n/translate.ts';
 import { resolveChild, type ChildContext } from './child-context.ts';
 import type { ParentRouterDeps } from './deps.ts';
-import { refuseChild, renderNotFound, renderToString } from './render.ts';
+import { refuseChild, renderToString } from './render.ts';
 import { reasonIn, showable, type Section, type SectionState } from './section-policy.ts';
 import { stalenessOf } from './staleness.ts';
 import { absencesView } from './view-models/absences.ts';

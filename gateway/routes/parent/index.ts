@@ -22,6 +22,7 @@
  *                            closed → 403 closed page, nothing read or stored
  *   /hulp                    help, all text from config `portal`
  *   /begrippen               the glossary (config `results.glossary`), one anchor per term
+ *   /mijn-gegevens           the parent's own copy (AVG inzage): page, /afdruk (printable), /download (JSON)
  *   /account                 account page with the change-password form; POST /account/wachtwoord
  *                            is the app's, re-rendering 'pages/account' with accountPageModel(account, { errors })
  *
@@ -43,6 +44,7 @@ import { childPages } from './child-pages.ts';
 import type { ParentRouterDeps } from './deps.ts';
 import { glossaryPage } from './glossary-page.ts';
 import { homePages } from './home-pages.ts';
+import { myDataPages } from './my-data-pages.ts';
 import { parentPage } from './render.ts';
 
 export type { ParentRouterDeps } from './deps.ts';
@@ -69,6 +71,10 @@ export function createParentRouter(deps: ParentRouterDeps): Router {
   router.get('/hulp', page(home.help));
   router.get('/begrippen', page(glossaryPage(deps)));
   router.get('/account', page(home.account));
+  const myData = myDataPages({ ...deps, changes: deps.changes?.requests });
+  router.get('/mijn-gegevens', page(myData.page));
+  router.get('/mijn-gegevens/afdruk', page(myData.print));
+  router.get('/mijn-gegevens/download', page(myData.download));
 
   return router;
 }

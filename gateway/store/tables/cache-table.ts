@@ -7,16 +7,18 @@ interface Row {
   storedMs: number;
 }
 
-/** The record cache in memory, indexed by pupil so a departed pupil's data goes without a scan. */
+/** The record cache in memory, indexed by pupil and guardian so a departed one's data goes without a scan. */
 export class CacheTable implements CacheRepo {
   readonly #byKey = new Map<string, Row>();
   readonly #keysByStudent = new Map<string, Set<string>>();
+  readonly #keysByGuardian = new Map<string, Set<string>>();
 
   constructor(private readonly hooks: TableHooks) {}
 
   load(entries: CacheEntry[]): void {
     this.#byKey.clear();
     this.#keysByStudent.clear();
+    this.#keysByGuardian.clear();
     for (const entry of entries) this.#put(entry);
   }
 
@@ -49,8 +51,21 @@ export class CacheTable implements CacheRepo {
   }
 
   async deleteByStudent(studentId: string): Promise<number> {
+    return this.#deleteAll(this.#keysByStudent.get(studentId));
+  }
+
+  async deleteByGuardian(guardianId: string): Promise<number> {
+    return this.#deleteAll(this.#keysByGuardian.get(guardianId));
+  }
+
+  async owners(): Promise<{ studentIds: string[]; guardianIds: string[] }> {
     this.hooks.assertOpen();
-    const keys = [...(this.#keysByStudent.get(studentId) ?? [])];
+    return { studentIds: [...this.#keysByStudent.keys()].sort(), guardianIds: [...this.#keysByGuardian.keys()].sort() };
+  }
+
+  #deleteAll(index: Set<string> | undefined): number {
+    this.hooks.assertOpen();
+    const keys = [...(index ?? [])];
     for (const key of keys) this.#remove(key);
     if (keys.length > 0) this.hooks.changed();
     return keys.length;
@@ -78,6 +93,7 @@ export class CacheTable implements CacheRepo {
     this.#remove(entry.key);
     this.#byKey.set(entry.key, { entry, storedMs });
     if (entry.studentId !== undefined) addToIndex(this.#keysByStudent, entry.studentId, entry.key);
+    if (entry.guardianId !== undefined) addToIndex(this.#keysByGuardian, entry.guardianId, entry.key);
   }
 
   #remove(key: string): boolean {
@@ -85,6 +101,7 @@ export class CacheTable implements CacheRepo {
     if (!row) return false;
     this.#byKey.delete(key);
     if (row.entry.studentId !== undefined) removeFromIndex(this.#keysByStudent, row.entry.studentId, key);
+    if (row.entry.guardianId !== undefined) removeFromIndex(this.#keysByGuardian, row.entry.guardianId, key);
     return true;
   }
 }

@@ -4,6 +4,7 @@
  */
 import type Handlebars from 'handlebars';
 import { ceilMinutes } from './ceil-minutes.ts';
+import { concat } from './concat.ts';
 import { eq } from './eq.ts';
 import { formatDate } from './format-date.ts';
 import { formatList } from './format-list.ts';
@@ -14,6 +15,7 @@ import { t } from './t.ts';
 
 export const helpers = {
   ceilMinutes,
+  concat,
   eq,
   formatDate,
   formatList,

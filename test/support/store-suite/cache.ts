@@ -35,6 +35,22 @@ export function cacheTests({ describe, it, store }: SuiteContext): void {
       expect(await store().cache.get('student:2')).to.not.equal(undefined);
     });
 
+    it('deletes every entry of one guardian and nothing else, and lists who has entries', async () => {
+      await store().cache.set(cacheEntry({ key: 'guardian:G1', kind: 'guardian', guardianId: 'G1' }));
+      await store().cache.set(cacheEntry({ key: 'guardian:G2', kind: 'guardian', guardianId: 'G2' }));
+      await store().cache.set(cacheEntry({ key: 'student:2', studentId: '2' }));
+      await store().cache.set(cacheEntry({ key: 'student:1', studentId: '1' }));
+      await store().cache.set(cacheEntry({ key: 'school' }));
+      expect(await store().cache.owners()).to.deep.equal({ studentIds: ['1', '2'], guardianIds: ['G1', 'G2'] });
+      expect(await store().cache.deleteByGuardian('G1')).to.equal(1);
+      expect(await store().cache.deleteByGuardian('G1')).to.equal(0);
+      expect(await store().cache.get('guardian:G2')).to.not.equal(undefined);
+      expect(await store().cache.owners()).to.deep.equal({ studentIds: ['1', '2'], guardianIds: ['G2'] });
+      await store().cache.deleteByStudent('1');
+      expect((await store().cache.owners()).studentIds).to.deep.equal(['2']);
+      expect(await store().cache.count()).to.equal(3);
+    });
+
     it('follows an entry that moves to another pupil', async () => {
       await store().cache.set(cacheEntry({ key: 'k', studentId: '1' }));
       await store().cache.set(cacheEntry({ key: 'k', studentId: '2' }));

@@ -43,26 +43,4 @@ describe('the nightly accounts run', () => {
     expect((await outbox.list()).map((i) => i.id).sort()).to.deep.equal([`invite:${g1.id}:1`, `invite:${g2.id}:1`].sort());
     expect((await nightly.runOnce()).invitations?.invited).to.deep.equal([]);
   });
-
-  it('deletes the decided corrections past changes.retention, and keeps the rest', async () => {
-    const t = await createTestApp({ now: '2027-03-01T10:00:00+01:00', values: { changes: { retention: '30d' } } });
-    const submit = async (formKey: string) => (await t.services.changes.submit({
-      accountId: 'acc-1', guardianId: 'V2001', studentId: 'L1001', formKey, fields: [{ field: 'guardian.phone', new: '06 12345678' }],
-      studentName: 'Sanne', guardianName: 'Anna', groupName: 'Groep 5',
-    })).request;
-    const decided = await submit('form-key-decided-aaaaaaaaaa');
-    const open = await submit('form-key-open-aaaaaaaaaaaaa');
-    await t.services.delivery.runOnce();
-    await t.services.delivery.runOnce();
-    await t.services.changes.decide(decided.id, { status: 'processed', actor: 'beheerder' });
-    const nightly = createNightlyAccounts(t.services);
-
-    t.clock.set('2027-03-31T02:30:00+02:00');
-    expect((await nightly.runOnce()).retention).to.deep.equal({ purged: [], keptUndelivered: 0 });
-    t.clock.set('2027-04-01T02:30:00+02:00');
-    expect((await nightly.runOnce()).retention).to.deep.equal({ purged: [decided.reference], keptUndelivered: 0 });
-    expect(await t.services.changes.get(decided.id)).to.equal(undefined);
-    expect(await t.services.outbox.get(decided.deliveryKey)).to.equal(undefined);
-    expect((await t.services.changes.get(open.id))!.status).to.equal('in_progress');
-  });
 });

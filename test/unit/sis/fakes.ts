@@ -23,6 +23,8 @@ export function observedCache(inner: CacheRepo) {
     },
     delete: (key) => inner.delete(key),
     deleteByStudent: (studentId) => inner.deleteByStudent(studentId),
+    deleteByGuardian: (guardianId) => inner.deleteByGuardian(guardianId),
+    owners: () => inner.owners(),
     purgeOlderThan: (before) => inner.purgeOlderThan(before),
     count: () => inner.count(),
   };

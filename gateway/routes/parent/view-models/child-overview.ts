@@ -19,7 +19,6 @@ export interface ChildOverview {
   birthDate: string;
   enrolledFrom: string;
   address?: AddressView;
-  addressHidden: boolean;
   contacts: ContactView[];
   emergencyContacts: ContactView[];
   limited: boolean;
@@ -32,7 +31,6 @@ export function childOverview(child: VisibleChild): ChildOverview {
     birthDate: child.birthDate,
     enrolledFrom: child.enrolledFrom,
     address: child.address ? addressView(child.address) : undefined,
-    addressHidden: child.addressHidden,
     contacts: child.contacts.map(contactView),
     emergencyContacts: child.emergencyContacts.map(contactView),
     limited: child.limited,

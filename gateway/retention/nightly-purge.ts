@@ -1,0 +1,18 @@
+/**
+ * The nightly purge on its own node-cron task at `retention.nightlyAt` (school's time zone).
+ * Tests call runOnce() with their own clock.
+ */
+import { createCronRoutine, type CronRoutine } from '../jobs/cron-routine.ts';
+import type { Services } from '../services.ts';
+import { runPurge, type PurgeRun } from './purge.ts';
+
+export type NightlyPurge = CronRoutine<PurgeRun>;
+
+export function createNightlyPurge(deps: Pick<Services, 'config' | 'store' | 'outbox' | 'clock' | 'logger' | 'sis'>): NightlyPurge {
+  const [hour, minute] = deps.config.retention.nightlyAt.split(':').map(Number);
+  return createCronRoutine({
+    name: 'ouderpoort-nightly-purge', expression: `${minute} ${hour} * * *`, timezone: deps.config.school.timezone,
+    logger: deps.logger, failureMessage: 'nightly retention purge failed',
+    run: () => runPurge({ ...deps, forgetStudent: (studentId) => deps.sis.forget(studentId) }),
+  });
+}

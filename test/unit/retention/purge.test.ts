@@ -1,0 +1,162 @@
+/**
+ * The nightly purge (issue #15, item 2): with an injected clock, one run removes exactly what the
+ * retention table says — and nothing else — and a second run removes nothing more.
+ */
+import { expect } from 'chai';
+import pino from 'pino';
+import { Writable } from 'node:stream';
+import type { LinkTokenDoc } from '../../../gateway/auth/link-token.ts';
+import { RESET_TOKENS_COLLECTION } from '../../../gateway/auth/password-reset.ts';
+import { CHANGE_REQUESTS_COLLECTION, type ChangeRequest } from '../../../gateway/changes/index.ts';
+import { loadConfig } from '../../../gateway/config/index.ts';
+import { EMAIL_CONFIRMATIONS_COLLECTION, type EmailConfirmationDoc } from '../../../gateway/notifications/email-change.ts';
+import { NOTIFICATIONS_COLLECTION, type PendingNotification } from '../../../gateway/notifications/notify.ts';
+import { createOutbox, type Outbox } from '../../../gateway/outbox/index.ts';
+import { lastPurge, runPurge, type PurgeDeps } from '../../../gateway/retention/purge.ts';
+import { retentionTable } from '../../../gateway/retention/retention-table.ts';
+import { createMemoryStore } from '../../../gateway/store/memory-store.ts';
+import type { Account, Store } from '../../../gateway/store/types.ts';
+import { manualClock, type ManualClock } from '../../support/clock.ts';
+
+const T0 = '2027-03-01T10:00:00.000Z';
+/** 45 days later. */
+const RUN = '2027-04-15T01:30:00.000Z';
+const RECENT = '2027-04-14T10:00:00.000Z';
+
+const config = loadConfig({
+  file: 'config/demo.yaml', env: {},
+  values: {
+    retention: { cacheUnused: '10d', deliveredMail: '5d', notifications: '20d' },
+    audit: { retention: '40d' },
+    changes: { retention: '30d' },
+  },
+});
+
+function account(id: string, guardianId: string, studentIds: string[], status: Account['status']): Account {
+  return { id, guardianId, username: id, mustChangePassword: false, status, scope: 'full', createdAt: T0, updatedAt: T0, studentIds };
+}
+
+function request(id: string, status: ChangeRequest['status'], at: string): ChangeRequest {
+  return {
+    id, reference: `WZ-${id}`, deliveryKey: `delivery-${id}`, accountId: 'A1', guardianId: 'G1', studentId: 'S1',
+    studentName: 'Kind', guardianName: 'Ouder', groupName: 'Groep 5', fields: [{ field: 'guardian.phone', new: '06 12345678' }],
+    status, submittedAt: T0, updatedAt: at, history: [{ at: T0, status: 'submitted', by: 'parent' }, { at, status, by: 'operator' }],
+  };
+}
+
+describe('retention: the nightly purge', () => {
+  let store: Store;
+  let clock: ManualClock;
+  let outbox: Outbox;
+  let log: string;
+  let deps: PurgeDeps;
+
+  async function delivered(id: string, kind: string, at: string): Promise<void> {
+    const { item } = await outbox.enqueue({ id, kind, payload: { sealed: 'v1.x.y.z' } });
+    await outbox.save({ ...item, status: 'delivered', deliveredAt: at, updatedAt: at });
+  }
+
+  beforeEach(async () => {
+    store = createMemoryStore();
+    await store.open();
+    clock = manualClock(T0);
+    outbox = createOutbox(store, clock);
+    log = '';
+    const logger = pino({ level: 'info' }, new Writable({ write(chunk, _e, cb) { log += String(chunk); cb(); } }));
+    deps = { config, store, outbox, clock, logger, forgetStudent: (id) => store.cache.deleteByStudent(id) };
+
+    await store.accounts.create(account('A1', 'G1', ['S1'], 'active'));
+    await store.accounts.create(account('A2', 'G2', ['S2'], 'disabled'));
+
+    // Sessions: one expired by the run, one not.
+    await store.sessions.set({ sid: 'old', accountId: 'A1', data: {}, expiresAt: '2027-03-01T22:00:00.000Z' });
+    await store.sessions.set({ sid: 'live', accountId: 'A1', data: {}, expiresAt: '2027-04-15T12:00:00.000Z' });
+
+    // Links: used, expired, and still valid; the confirmation holds a new address in plaintext.
+    const resets = store.collection<LinkTokenDoc>(RESET_TOKENS_COLLECTION);
+    await resets.put({ id: 'used', accountId: 'A1', createdAt: RECENT, expiresAt: '2027-04-15T11:00:00.000Z', usedAt: RECENT });
+    await resets.put({ id: 'expired', accountId: 'A1', createdAt: T0, expiresAt: '2027-03-01T11:00:00.000Z' });
+    await resets.put({ id: 'valid', accountId: 'A1', createdAt: RECENT, expiresAt: '2027-04-15T11:00:00.000Z' });
+    const confirmations = store.collection<EmailConfirmationDoc>(EMAIL_CONFIRMATIONS_COLLECTION);
+    await confirmations.put({ id: 'expired-confirm', accountId: 'A1', createdAt: T0, expiresAt: '2027-03-02T10:00:00.000Z', email: 'nieuw@voorbeeld.nl' });
+    await confirmations.put({ id: 'valid-confirm', accountId: 'A1', createdAt: RECENT, expiresAt: '2027-04-15T10:00:00.000Z', email: 'ander@voorbeeld.nl' });
+
+    // Cache: listed and used (kept); listed but unused (aged out); of a child and a guardian no active account lists.
+    await store.cache.set({ key: 'student:S1', kind: 'student', studentId: 'S1', value: {}, storedAt: RECENT });
+    await store.cache.set({ key: 'absences:S1', kind: 'absences', studentId: 'S1', value: [], storedAt: T0 });
+    await store.cache.set({ key: 'guardian:G1', kind: 'guardian', guardianId: 'G1', value: {}, storedAt: RECENT });
+    await store.cache.set({ key: 'student:S2', kind: 'student', studentId: 'S2', value: {}, storedAt: RECENT });
+    await store.cache.set({ key: 'guardian:G2', kind: 'guardian', guardianId: 'G2', value: {}, storedAt: RECENT });
+    await store.cache.set({ key: 'guardiansOfStudent:S3', kind: 'guardiansOfStudent', studentId: 'S3', value: [], storedAt: RECENT });
+
+    // Corrections: decided and delivered long ago (deleted), still open (kept).
+    const requests = store.collection<ChangeRequest>(CHANGE_REQUESTS_COLLECTION);
+    await requests.put(request('decided', 'processed', T0));
+    await delivered('delivery-decided', 'change', T0);
+    await requests.put(request('open', 'in_progress', T0));
+    await delivered('delivery-open', 'change', T0);
+
+    // Mail: delivered long ago (deleted), delivered yesterday (kept), parked long ago (kept for an operator).
+    await delivered('mail-old', 'mail', T0);
+    await delivered('mail-new', 'mail', RECENT);
+    const { item: parked } = await outbox.enqueue({ id: 'mail-parked', kind: 'mail', payload: { sealed: 'v1.x.y.z' } });
+    await outbox.save({ ...parked, status: 'attention' });
+
+    const notes = store.collection<PendingNotification>(NOTIFICATIONS_COLLECTION);
+    await notes.put({ id: 'A1:old', accountId: 'A1', topic: 'results', kind: 'results-opened', studentId: 'S1', createdAt: T0, sentIn: 'mail-old' });
+    await notes.put({ id: 'A1:new', accountId: 'A1', topic: 'results', kind: 'results-opened', studentId: 'S1', createdAt: RECENT });
+
+    await store.audit.append({ id: 'audit-old', at: T0, actor: 'A1', actorKind: 'parent', action: 'view', studentId: 'S1' });
+    await store.audit.append({ id: 'audit-new', at: RECENT, actor: 'A1', actorKind: 'parent', action: 'view', studentId: 'S1' });
+    clock.set(RUN);
+  });
+
+  it('removes exactly what the retention table says, and nothing else; a second run removes nothing', async () => {
+    const run = await runPurge(deps);
+    expect(run.outcome).to.equal('succeeded');
+    expect(run.counts).to.deep.equal({
+      sessions: 1, links: 3, cacheUnlisted: 3, cacheUnused: 1, corrections: 1, mail: 1, notifications: 1, audit: 1,
+    });
+
+    expect(await store.sessions.get('live', clock.now())).to.not.equal(undefined);
+    expect((await store.collection<LinkTokenDoc>(RESET_TOKENS_COLLECTION).list()).map((d) => d.id)).to.deep.equal(['valid']);
+    expect((await store.collection(EMAIL_CONFIRMATIONS_COLLECTION).list()).map((d) => d.id)).to.deep.equal(['valid-confirm']);
+    expect(await store.cache.owners()).to.deep.equal({ studentIds: ['S1'], guardianIds: ['G1'] });
+    expect(await store.cache.get('student:S1')).to.not.equal(undefined);
+    expect(await store.cache.count()).to.equal(2);
+    expect((await store.collection<ChangeRequest>(CHANGE_REQUESTS_COLLECTION).list()).map((r) => r.id)).to.deep.equal(['open']);
+    expect((await outbox.list()).map((i) => i.id).sort()).to.deep.equal(['delivery-open', 'mail-new', 'mail-parked']);
+    expect((await store.collection(NOTIFICATIONS_COLLECTION).list()).map((n) => n.id)).to.deep.equal(['A1:new']);
+    const audit = await store.audit.query({});
+    expect(audit.map((a) => a.id)).to.include('audit-new').and.not.include('audit-old');
+    expect(audit.filter((a) => a.action === 'change.purge')).to.have.length(1);
+    expect((await store.accounts.list()).map((a) => a.id), 'accounts are not the purge\'s to delete').to.deep.equal(['A1', 'A2']);
+
+    const again = await runPurge(deps);
+    expect(again.counts).to.deep.equal({
+      sessions: 0, links: 0, cacheUnlisted: 0, cacheUnused: 0, corrections: 0, mail: 0, notifications: 0, audit: 0,
+    });
+  });
+
+  it('logs counts only and keeps its last run for the status page', async () => {
+    await runPurge(deps);
+    expect(log).to.include('retention purge done');
+    for (const secret of ['nieuw@voorbeeld.nl', 'S2', 'G2', '06 12345678', 'WZ-decided']) expect(log).not.to.include(secret);
+    const last = await lastPurge(store);
+    expect(last).to.include({ outcome: 'succeeded', startedAt: RUN });
+    expect(last!.counts!.links).to.equal(3);
+  });
+
+  it('records a failed run with its error code, not its contents', async () => {
+    store.audit.purgeOlderThan = async () => { throw Object.assign(new Error('disk full'), { code: 'ENOSPC' }); };
+    const run = await runPurge(deps);
+    expect(run).to.include({ outcome: 'failed', error: 'ENOSPC' });
+    expect((await lastPurge(store))!.outcome).to.equal('failed');
+  });
+
+  it('has one row per kind of record, with the configured periods', () => {
+    const rows = retentionTable(config);
+    expect(rows.find((r) => r.id === 'audit')).to.deep.equal({ id: 'audit', periodMs: 40 * 86_400_000, configKey: 'audit.retention' });
+    expect(rows.find((r) => r.id === 'sessions')).to.deep.equal({ id: 'sessions' });
+  });
+});
