@@ -23,15 +23,17 @@ function runMove(args: string[], env: Record<string, string>) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+interface Doc { id: string; status: string; attempts?: number; fields?: unknown[] }
+
 async function seed(store: Store): Promise<void> {
   await store.accounts.create(account({ id: 'a2', username: 'Jan', guardianId: 'g-2', email: 'jan@example.nl' }));
   await store.accounts.create(account({ id: 'a1', username: 'fatima', guardianId: 'g-1', studentIds: ['s1', 's2'] }));
   await store.audit.append(auditRecord({ id: 'r1', at: '2027-03-01T09:00:00.000Z', detail: { n: 1 } }));
   await store.audit.append(auditRecord({ id: 'r2', at: '2027-03-01T09:00:00.000Z', studentId: 's1' }));
   await store.audit.append(auditRecord({ id: 'r0', at: '2027-03-01T08:00:00.000Z', actor: 'op', actorKind: 'operator' }));
-  await store.collection('changeRequests').put({ id: 'c2', status: 'ingediend', fields: [{ new: 'Lindelaan 4' }] });
-  await store.collection('changeRequests').put({ id: 'c1', status: 'verwerkt' });
-  await store.collection('outbox').put({ id: 'm1', status: 'pending', attempts: 0 });
+  await store.collection<Doc>('changeRequests').put({ id: 'c2', status: 'ingediend', fields: [{ new: 'Lindelaan 4' }] });
+  await store.collection<Doc>('changeRequests').put({ id: 'c1', status: 'verwerkt' });
+  await store.collection<Doc>('outbox').put({ id: 'm1', status: 'pending', attempts: 0 });
   await store.sessions.set(session({ sid: 's1', accountId: 'a1' }));
   await store.cache.set(cacheEntry({ key: 'student:s1' }));
 }

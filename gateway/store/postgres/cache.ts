@@ -22,10 +22,12 @@ export class PgCache implements CacheRepo {
     requireId(entry.key, 'key');
     const storedMs = parseTime(entry.storedAt, 'storedAt');
     await this.db.query(
-      `INSERT INTO cache_entries (school_id, key, kind, student_id, stored_at, doc) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO cache_entries (school_id, key, kind, student_id, guardian_id, stored_at, doc) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (school_id, key) DO UPDATE
-       SET kind = excluded.kind, student_id = excluded.student_id, stored_at = excluded.stored_at, doc = excluded.doc`,
-      [this.db.schoolId, entry.key, String(entry.kind), entry.studentId ?? null, new Date(storedMs).toISOString(), toJson(entry)],
+       SET kind = excluded.kind, student_id = excluded.student_id, guardian_id = excluded.guardian_id,
+           stored_at = excluded.stored_at, doc = excluded.doc`,
+      [this.db.schoolId, entry.key, String(entry.kind), entry.studentId ?? null, entry.guardianId ?? null,
+        new Date(storedMs).toISOString(), toJson(entry)],
     );
   }
 
@@ -38,6 +40,27 @@ export class PgCache implements CacheRepo {
       'DELETE FROM cache_entries WHERE school_id = $1 AND student_id = $2', [this.db.schoolId, studentId],
     );
     return rowCount ?? 0;
+  }
+
+  async deleteByGuardian(guardianId: string): Promise<number> {
+    const { rowCount } = await this.db.query(
+      'DELETE FROM cache_entries WHERE school_id = $1 AND guardian_id = $2', [this.db.schoolId, guardianId],
+    );
+    return rowCount ?? 0;
+  }
+
+  async owners(): Promise<{ studentIds: string[]; guardianIds: string[] }> {
+    const { rows } = await this.db.query<{ owner: string; ids: string[] }>(
+      `SELECT 'student' AS owner, coalesce(array_agg(DISTINCT student_id), '{}') AS ids
+         FROM cache_entries WHERE school_id = $1 AND student_id IS NOT NULL
+       UNION ALL
+       SELECT 'guardian', coalesce(array_agg(DISTINCT guardian_id), '{}')
+         FROM cache_entries WHERE school_id = $1 AND guardian_id IS NOT NULL`,
+      [this.db.schoolId],
+    );
+    // Sorted here, not by the database's collation, so every store answers in the same order.
+    const ids = (owner: string) => [...(rows.find((r) => r.owner === owner)?.ids ?? [])].sort();
+    return { studentIds: ids('student'), guardianIds: ids('guardian') };
   }
 
   async purgeOlderThan(before: Date): Promise<number> {
