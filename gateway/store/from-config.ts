@@ -4,7 +4,14 @@ import type { Config } from '../config/index.ts';
 import { createLowdbStore } from './lowdb/index.ts';
 import type { StoreLogger } from './lowdb/store-logger.ts';
 import { createPostgresStore } from './postgres/index.ts';
+import type { ThrottleState } from '../auth/throttle-state.ts';
+import type { PostgresStore } from './postgres/index.ts';
 import type { Store } from './types.ts';
+
+/** Counters every instance shares (PostgreSQL); undefined where each process keeps its own. */
+export function sharedCountersOf(store: Store): ThrottleState | undefined {
+  return store.kind === 'postgres' ? (store as PostgresStore).counters : undefined;
+}
 
 export function createStoreFromConfig(config: Config, base: { clock: Clock; logger: StoreLogger }): Store {
   const { store } = config;

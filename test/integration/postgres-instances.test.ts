@@ -1,6 +1,7 @@
 /**
  * Two real gateway processes on one PostgreSQL database, as behind a load balancer: a session
- * started on one instance is the same session on the other, and ending it on one ends it on both.
+ * started on one instance is the same session on the other, and ending it on one ends it on both;
+ * failed logins count towards one limit whichever instance they reach.
  */
 import { expect } from 'chai';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -29,7 +30,9 @@ describe('two gateway instances on one PostgreSQL database', function () {
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ouderpoort-instances-'));
     db = await createTestDatabase('instances');
-    const config = writeDemoConfig(dir, 'school', { store: { kind: 'postgres' } });
+    // The system clock on both (no demo.startAt, which shifts each process's clock from its own start):
+    // instances behind one balancer share the time.
+    const config = writeDemoConfig(dir, 'school', { store: { kind: 'postgres' }, demo: { startAt: null } });
     const env = { OUDERPOORT_DATABASE_URL: db.url, OUDERPOORT_SESSION_SECRET: 'twee-instanties-een-geheim-'.repeat(2) };
     // One after the other: each boot resets the demo logins (demo mode), so B must not reset A's work later.
     gateways.push(await startGateway(config, env));
@@ -68,5 +71,19 @@ describe('two gateway instances on one PostgreSQL database', function () {
     const childAfter = await request(b).get(`/kind/${handles[0]}`).set('Cookie', cookie);
     expect(childAfter.status).to.not.equal(200);
     expect(await db.query('SELECT sid FROM sessions WHERE account_id IS NOT NULL')).to.deep.equal([]);
+  });
+
+  it('counts failed logins on both instances towards one limit', async () => {
+    const [a, b] = gateways.map((g) => g.url) as [string, string];
+    const attempt = async (url: string, password: string) => {
+      const page = await request(url).get('/inloggen');
+      return request(url).post('/inloggen').set('Cookie', sessionCookie(page)).type('form')
+        .send({ _csrf: csrfFrom(page.text), username: DEMO.separated.username, password });
+    };
+    // Five failures, spread so that neither instance alone has seen enough to throttle (3 and 2).
+    for (const url of [a, b, a, b, a]) expect((await attempt(url, 'fout wachtwoord')).status).to.equal(401);
+    const right = await attempt(b, DEMO.separated.password);
+    expect(right.status, 'B knows the failures A counted').to.equal(429);
+    expect(Number(right.headers['retry-after'])).to.be.above(0);
   });
 });

@@ -26,6 +26,10 @@ type Tree = Record<string, unknown>;
 function merge(base: Tree, over: Tree): Tree {
   const out: Tree = { ...base };
   for (const [key, value] of Object.entries(over)) {
+    if (value === null) {
+      delete out[key];
+      continue;
+    }
     const current = out[key];
     out[key] = value && typeof value === 'object' && !Array.isArray(value) && current && typeof current === 'object' && !Array.isArray(current)
       ? merge(current as Tree, value as Tree)
@@ -34,7 +38,7 @@ function merge(base: Tree, over: Tree): Tree {
   return out;
 }
 
-/** Writes `<dir>/<name>.yaml`: config/demo.yaml with `overrides` laid over it, on port 0. */
+/** Writes `<dir>/<name>.yaml`: config/demo.yaml with `overrides` laid over it (null removes a key), on port 0. */
 export function writeDemoConfig(dir: string, name: string, overrides: Tree = {}): string {
   const demo = parse(readFileSync(join(ROOT, 'config/demo.yaml'), 'utf8')) as Tree;
   const file = join(dir, `${name}.yaml`);

@@ -20,6 +20,7 @@ import { PgAccounts } from './accounts.ts';
 import { PgAudit } from './audit.ts';
 import { PgCache } from './cache.ts';
 import { Db } from './db.ts';
+import { PgCounters } from './counters.ts';
 import { PgDocuments } from './documents.ts';
 import { migrate } from './migrate.ts';
 import { PgSessions } from './sessions.ts';
@@ -45,6 +46,8 @@ export interface PostgresStore extends Store {
   readonly where: string;
   /** The collections that hold documents, for moving a store (gateway/store/move.ts). */
   collectionNames(): Promise<string[]>;
+  /** Login, reset and mail limits shared by every instance (gateway/auth/throttle-state.ts). */
+  readonly counters: PgCounters;
 }
 
 /** host:port/database of a connection URL, without user or password. */
@@ -110,6 +113,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     sessions: new PgSessions(db),
     cache: new PgCache(db),
     audit: new PgAudit(db),
+    counters: new PgCounters(db),
     collection<T extends { id: string }>(name: string): DocumentRepo<T> {
       assertCollectionName(name);
       let repo = collections.get(name);
