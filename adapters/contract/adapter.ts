@@ -106,6 +106,11 @@ export interface AdapterModule<C = unknown> {
   capabilities: readonly Capability[];
   /** zod schema of the adapter's config section; the gateway validates every adapter at boot. */
   configSchema: ZodType<C>;
+  /**
+   * Optional: a few lines for the school — what the adapter gives and what it cannot, where its
+   * guide is. The conformance report prints it.
+   */
+  help?: string;
   /** Builds the adapter. Must do no I/O: connect lazily on first call. */
   create(config: C, deps: AdapterDeps): SisAdapter;
 }

@@ -57,9 +57,17 @@ export interface Student {
   name: PersonName;
   birthDate: string;
   gender?: 'M' | 'V' | 'X';
-  group: Group;
-  /** The pupil's own jaargroep (1–8); in a combination group it tells which half. */
-  jaargroep: number;
+  /**
+   * The group the pupil is placed in today. Absent when the pupil has no placement yet, e.g. in
+   * the summer before the new school year's placement starts: never last year's group.
+   */
+  group?: Group;
+  /**
+   * The pupil's own jaargroep (1–8); in a combination group it tells which half. Absent when the
+   * source does not say it (a combination group placement without leerjaar) or there is no group;
+   * the calendar then treats the pupil as strictly as possible.
+   */
+  jaargroep?: number;
   teachers: Teacher[];
   address?: Address;
   contacts: ContactPoint[];

@@ -11,8 +11,10 @@ export interface Placement {
   groupId: string;
   groupName: string;
   groepscode: string;
-  /** As OSO writes it: "1"–"8", but also "0", "P", "S", "11"–"16". */
-  jaargroep: string;
+  /** As OSO writes it: "1"–"8", but also "0", "P", "S", "11"–"16"; absent when the export leaves it out. */
+  jaargroep?: string;
+  /** The school year the placement belongs to, "2026-2027". */
+  schoolYear: string;
   /** Local dates; derived from `schooljaar` when the dossier leaves them out. */
   from: string;
   to: string;

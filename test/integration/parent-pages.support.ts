@@ -77,11 +77,14 @@ export async function createHarness(options: {
   policy?: SectionPolicy;
   mock?: MockConfigInput;
   now?: string;
+  /** Changes what the SIS answers (e.g. a pupil without a group yet). */
+  wrap?: (adapter: SisAdapter) => SisAdapter;
 }): Promise<Harness> {
   const clock = manualClock(options.now ?? '2026-11-28T10:00:00Z');
   const store = createMemoryStore();
   const mockConfig: MockConfigInput = { pupils: 40, ...options.mock };
-  const adapter = createMockAdapter(mockConfig, { clock });
+  const mock = createMockAdapter(mockConfig, { clock });
+  const adapter = options.wrap ? options.wrap(mock) : mock;
   const sisData = createMockAdapter({ ...mockConfig, outage: undefined }, { clock });
   const calls: AdapterCall[] = [];
   const sis = createSisService({

@@ -37,21 +37,21 @@ const contactPoint = z.object({
   emergency: z.boolean(),
 });
 
-const group = z.object({ id: text, name: text, jaargroepen: z.array(jaargroep).min(1, 'a group holds at least one jaargroep') });
+const group = z.object({ id: text, name: text, jaargroepen: z.array(jaargroep) });
 
 export const studentShape = z.object({
   id: text,
   name: personName,
   birthDate: z.string(),
   gender: z.enum(['M', 'V', 'X']).optional(),
-  group,
-  jaargroep,
+  group: group.optional(),
+  jaargroep: jaargroep.optional(),
   teachers: z.array(z.object({ id: text, name: personName })),
   address: address.optional(),
   contacts: z.array(contactPoint),
   enrolment: z.object({ from: z.string(), to: z.string().optional() }),
-}).refine((s) => s.group.jaargroepen.includes(s.jaargroep), {
-  message: "the pupil's jaargroep is one of its group's jaargroepen",
+}).refine((s) => s.jaargroep === undefined || s.group?.jaargroepen.includes(s.jaargroep) === true, {
+  message: "the pupil's jaargroep is one of its group's jaargroepen (and a pupil without a group has no jaargroep)",
   path: ['jaargroep'],
 });
 

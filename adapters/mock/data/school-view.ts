@@ -4,7 +4,8 @@
  * results drawn on first request. Memoised per options, so that many adapter instances (one
  * per test) share one generated school.
  */
-import type { AbsenceRecord, Guardian, Student, TestResult } from '../../contract/index.ts';
+import type { AbsenceRecord, Guardian, TestResult } from '../../contract/index.ts';
+import type { PlacedStudent as Student } from './placed-student.ts';
 import { compareStrings } from './dates.ts';
 import { generateFamilies, type FamilyData } from './families.ts';
 import { isCurrent, pupilAbsences, pupilResults, type SchoolOptions } from './school.ts';

@@ -149,7 +149,7 @@ export function changePages(deps: ParentRouterDeps, changes: Changes) {
     const { request, created } = await changes.requests.submit({
       accountId: user.accountId, guardianId: user.guardianId, studentId: ctx.studentId, formKey: body.formKey,
       fields: parsed.fields, studentName: displayName(student.name), guardianName: displayName(ctx.guardian.value.name),
-      groupName: student.group.name, requestId: res.locals.requestId,
+      groupName: student.group?.name ?? '', requestId: res.locals.requestId,
     });
     if (request.studentId !== ctx.studentId) {
       // This form's key was already used for another child: a crafted or very confused post.

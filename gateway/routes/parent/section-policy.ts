@@ -17,7 +17,7 @@ export interface SectionDecision {
 }
 
 export interface SectionPolicy {
-  isOpen(section: Section, context: { studentJaargroep: number }): SectionDecision | Promise<SectionDecision>;
+  isOpen(section: Section, context: { studentJaargroep: number | undefined }): SectionDecision | Promise<SectionDecision>;
 }
 
 /**
@@ -46,7 +46,7 @@ export async function sectionState(
   policy: SectionPolicy | undefined,
   capabilities: ReadonlySet<Capability>,
   section: Section,
-  studentJaargroep: number,
+  studentJaargroep: number | undefined,
 ): Promise<SectionState> {
   const decision = policy ? await policy.isOpen(section, { studentJaargroep }) : ALWAYS_OPEN;
   return { ...decision, offered: capabilities.has(CAPABILITY[section]) };
@@ -55,7 +55,7 @@ export async function sectionState(
 export async function sectionStates(
   policy: SectionPolicy | undefined,
   capabilities: ReadonlySet<Capability>,
-  studentJaargroep: number,
+  studentJaargroep: number | undefined,
 ): Promise<SectionStates> {
   const entries = await Promise.all(SECTIONS.map(async (section) => (
     [section, await sectionState(policy, capabilities, section, studentJaargroep)] as const

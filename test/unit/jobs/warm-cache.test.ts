@@ -57,7 +57,7 @@ async function visiblePupils(t: Awaited<ReturnType<typeof setUp>>): Promise<Map<
   for (const account of await t.store.accounts.list()) {
     const guardian = await t.sis.getGuardian(account.guardianId);
     for (const link of guardian.value.children.filter((l) => l.gezag)) {
-      pupils.set(link.studentId, (await t.sis.getStudent(link.studentId)).value.jaargroep);
+      pupils.set(link.studentId, (await t.sis.getStudent(link.studentId)).value.jaargroep!);
     }
   }
   return pupils;

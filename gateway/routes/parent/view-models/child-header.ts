@@ -16,8 +16,9 @@ export interface ChildHeader {
   handle: string;
   name: string;
   givenName: string;
-  groupName: string;
-  jaargroep: number;
+  /** Absent before the pupil's placement starts ("no group yet"). */
+  groupName?: string;
+  jaargroep?: number;
   teachers: string[];
   nav: ChildNavItem[];
 }
@@ -48,8 +49,8 @@ export function childHeader(
     handle,
     name: displayName(child.name),
     givenName: child.name.given,
-    groupName: child.group.name,
-    jaargroep: child.jaargroep,
+    ...(child.group && { groupName: child.group.name }),
+    ...(child.jaargroep !== undefined && { jaargroep: child.jaargroep }),
     teachers: child.teachers.map(displayName),
     nav: pages
       .filter(({ page, state }) => page === 'overview' || state.offered)
