@@ -112,6 +112,8 @@ export function createApp(services: Services): express.Express {
     results: loadResultsStory(config.results),
     policy: services.policy,
     changes: { requests: services.changes, fields: config.changes.fields },
+    // A report document can be no larger than what the SIS client accepts.
+    documentMaxBytes: config.sis.http.maxBytes,
   }));
 
   app.use(notFound());

@@ -4,6 +4,7 @@
  * dossier changing, so ids are assigned when the index is built (./dossier-index.ts).
  */
 import type { Address, ContactPoint, PersonName, Relation, TestResult } from '../contract/index.ts';
+import type { GpData } from './map-medical.ts';
 import type { VerzuimData } from './map-verzuim.ts';
 
 /** One `schoolloopbaan` entry: a group the pupil was placed in for a school year. */
@@ -29,6 +30,8 @@ export interface PupilData {
   contacts: ContactPoint[];
   enrolment: { from?: string; to?: string };
   placements: Placement[];
+  /** `huisarts`, the only health data OSO carries (./map-medical.ts). */
+  gp?: GpData;
 }
 
 export interface VerzorgerData {

@@ -3,7 +3,8 @@
  * group each is in, and the records the contract returns. Pupils who have left are unknown
  * everywhere, and so are guardians left without a current child.
  */
-import type { AbsenceSummary, Guardian, Student, TestResult } from '../contract/index.ts';
+import type { AbsenceSummary, Guardian, MedicalCard, Student, TestResult } from '../contract/index.ts';
+import { medicalCardOf } from './map-medical.ts';
 import type { DossierRecord, Placement } from './dossier-record.ts';
 import type { OsoIndex } from './dossier-index.ts';
 import { jaargroepInCode, placementOn, primaryJaargroep } from './map-pupil.ts';
@@ -64,6 +65,11 @@ export class SchoolView {
   /** The pupil's results (lvs and doorstroom), ordered by date then id. */
   results(studentId: string): readonly TestResult[] {
     return this.#index.results.get(studentId) ?? [];
+  }
+
+  /** The pupil's medical card: the GP only, the rest empty (OSO has nothing else). */
+  medical(studentId: string): MedicalCard {
+    return medicalCardOf(studentId, this.#current.get(studentId)?.pupil.gp);
   }
 
   /** The pupil's verzuim summaries whose period overlaps `from`–`to` (inclusive local dates). */

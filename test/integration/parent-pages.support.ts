@@ -92,7 +92,7 @@ export async function createHarness(options: {
     cache: store.cache,
     clock,
     logger: silent,
-    ttl: { student: HOUR, guardian: HOUR, guardiansOfStudent: HOUR, absences: HOUR / 4, results: HOUR },
+    ttl: { student: HOUR, guardian: HOUR, guardiansOfStudent: HOUR, absences: HOUR / 4, results: HOUR, reports: HOUR, medical: HOUR / 4 },
     staleMaxAgeMs: 7 * 24 * HOUR,
   });
   const handles = createChildHandles('integration-test-handle-secret');

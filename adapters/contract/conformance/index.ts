@@ -15,7 +15,9 @@ import { absencesGroup } from './groups/absences.ts';
 import { changesGroup } from './groups/changes.ts';
 import { departedGroup } from './groups/departed.ts';
 import { guardiansGroup } from './groups/guardians.ts';
+import { medicalGroup } from './groups/medical.ts';
 import { moduleGroup } from './groups/module.ts';
+import { reportsGroup } from './groups/reports.ts';
 import { resultsGroup } from './groups/results.ts';
 import { studentsGroup } from './groups/students.ts';
 import type { LatencyRecorder } from './latency.ts';
@@ -87,6 +89,8 @@ export function runConformance<C>(runner: TestFramework, options: ConformanceOpt
     if (ctx.has('absences')) absencesGroup(t, ctx);
     if (ctx.has('results.method') || ctx.has('results.lvs')) resultsGroup(t, ctx);
     if (ctx.has('changes.submit')) changesGroup(t, ctx);
+    if (ctx.has('reports')) reportsGroup(t, ctx);
+    if (ctx.has('medical')) medicalGroup(t, ctx);
     if (ctx.fixtures.departedStudentIds?.length) departedGroup(t, ctx);
     if (options.expect) expectedDataGroup(t, ctx, options.expect);
   });

@@ -120,6 +120,53 @@ export const testResultShape = z.object({
   referenceScores: z.array(z.object({ code: text, value: z.string() })),
 });
 
+const schoolYearText = z.string().regex(/^\d{4}-\d{4}$/, 'is written "2026-2027"')
+  .refine((y) => Number(y.slice(5)) === Number(y.slice(0, 4)) + 1, 'spans two consecutive years');
+
+export const reportCardShape = z.object({
+  id: text,
+  studentId: text,
+  schoolYear: schoolYearText,
+  period: text,
+  kind: z.enum(['rapport', 'tussenrapport', 'adviesrapport']),
+  issuedOn: z.string(),
+  jaargroep,
+  contentType: text,
+  byteLength: z.number().int().positive().optional(),
+});
+
+export const reportDocumentShape = z.object({
+  contentType: text,
+  byteLength: z.number().int().positive().optional(),
+  body: z.custom<AsyncIterable<Uint8Array>>(
+    (b) => typeof b === 'object' && b !== null && typeof (b as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function',
+    'the body is an async iterable of byte chunks (a Node Readable is one)',
+  ),
+});
+
+const medicalEntry = z.object({
+  id: text,
+  text,
+  detail: z.string().optional(),
+  secret: z.boolean('every medical entry carries a boolean `secret`'),
+});
+
+export const medicalCardShape = z.object({
+  studentId: text,
+  medication: z.array(medicalEntry),
+  allergies: z.array(medicalEntry),
+  diet: z.array(medicalEntry),
+  careContacts: z.array(z.object({
+    id: text,
+    role: z.enum(['gp', 'dentist', 'specialist', 'other']),
+    name: text,
+    organisation: z.string().optional(),
+    phone: z.string().optional(),
+    secret: z.boolean('every care contact carries a boolean `secret`'),
+  })),
+  remarks: z.array(medicalEntry),
+});
+
 export const healthShape = z.object({
   ok: z.boolean(),
   latencyMs: z.number().nonnegative().refine(Number.isFinite, 'must be finite'),

@@ -5,7 +5,7 @@
 import type { Capability } from '../../../adapters/contract/index.ts';
 import type { Locale } from '../../i18n/translate.ts';
 
-export const SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs', 'changes'] as const;
+export const SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs', 'changes', 'reports', 'medical'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface SectionDecision {
@@ -30,6 +30,8 @@ export const CAPABILITY: Record<Section, Capability> = {
   'results.method': 'results.method',
   'results.lvs': 'results.lvs',
   changes: 'students',
+  reports: 'reports',
+  medical: 'medical',
 };
 
 export interface SectionState extends SectionDecision {

@@ -26,6 +26,7 @@ cache:
     expect(config.sis.http).to.deep.equal({ timeout: 10_000, maxBytes: 10 * 1024 * 1024 });
     expect(config.cache.ttl).to.deep.equal({
       student: 3_600_000, guardian: 3_600_000, guardiansOfStudent: 3_600_000, absences: 300_000, results: 3_600_000,
+      reports: 3_600_000, medical: 900_000,
     });
     expect(config.cache.staleMaxAge).to.equal(7 * 86_400_000);
     expect(config.store).to.deep.equal({ kind: 'lowdb', lowdb: { dir: 'var/store' }, postgres: { poolSize: 10 } });
