@@ -15,7 +15,7 @@ import { invitationEmail } from './eligibility.ts';
 import { freeUsername } from './provision.ts';
 
 /** What a limited grant may cover: never corrections (they need gezag). */
-export const GRANTABLE_SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs'] as const;
+export const GRANTABLE_SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs', 'reports'] as const;
 
 type Accounts = Pick<Store, 'accounts' | 'sessions'>;
 

@@ -13,6 +13,9 @@ import type { SisAdapter } from '../../adapters/contract/index.ts';
 import { createMockAdapter, type MockConfigInput } from '../../adapters/mock/index.ts';
 import { createI18nMiddleware } from '../../gateway/i18n/middleware.ts';
 import { createChildHandles, type ChildHandles } from '../../gateway/privacy/child-handles.ts';
+import { sectionsGranted } from '../../gateway/privacy/grant.ts';
+import { localDateOf } from '../../gateway/policy/local-time.ts';
+import { GRANTABLE_SECTIONS } from '../../gateway/accounts/staff-actions.ts';
 import { createParentRouter, portalTextSchema, type SectionPolicy } from '../../gateway/routes/parent/index.ts';
 import { createSecurityEventRecorder, installSecurityEvents } from '../../gateway/security-events/index.ts';
 import { createSisService } from '../../gateway/sis/index.ts';
@@ -114,6 +117,10 @@ export async function createHarness(options: {
         await store.accounts.create({
           id: accountId, guardianId, username: `ouder-${guardianId.toLowerCase()}`, mustChangePassword: false,
           status: 'active', scope, email: `${guardianId.toLowerCase()}@example.org`, createdAt: at, updatedAt: at,
+          // A limited account exists only with an operator's grant (issue #16); by default it covers every grantable section.
+          ...(scope === 'limited' ? {
+            grant: { sections: [...GRANTABLE_SECTIONS], until: '2099-07-31', reason: 'test', grantedBy: 'test', grantedAt: at },
+          } : {}),
         });
       }
       harness.viewer = { accountId, guardianId, scope };
@@ -122,8 +129,11 @@ export async function createHarness(options: {
     calledWith: (id) => calls.some((c) => c.args.includes(id)),
   };
 
-  app.use((req, res, next) => {
-    req.user = { ...harness.viewer };
+  app.use(async (req, res, next) => {
+    // As passport-setup.ts does: a limited account carries the sections its grant covers today.
+    const account = await store.accounts.get(harness.viewer.accountId);
+    const sections = account && sectionsGranted(account, localDateOf(clock.now(), 'Europe/Amsterdam'));
+    req.user = { ...harness.viewer, ...(Array.isArray(sections) ? { sections } : {}) };
     res.locals.csrfToken = 'test-csrf-token';
     requests += 1;
     res.locals.requestId = `req-${requests}`;

@@ -42,7 +42,8 @@ function merge(base: Tree, over: Tree): Tree {
 export function writeDemoConfig(dir: string, name: string, overrides: Tree = {}): string {
   const demo = parse(readFileSync(join(ROOT, 'config/demo.yaml'), 'utf8')) as Tree;
   const file = join(dir, `${name}.yaml`);
-  const base = { server: { port: 0 }, log: { level: 'warn' }, mail: { file: { dir: join(dir, 'mail') } } };
+  // Every port is the system's choice, the demo IdP's too, so two gateways (and parallel suites) never collide.
+  const base = { server: { port: 0 }, demo: { idp: { port: 0 } }, log: { level: 'warn' }, mail: { file: { dir: join(dir, 'mail') } } };
   writeFileSync(file, stringify(merge(merge(demo, base), overrides)));
   return file;
 }
