@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 import { csrfProtection } from './http/csrf.ts';
+import { createHealthRouter } from './health/health-routes.ts';
 import { errorHandler, notFound } from './http/error-pages.ts';
 import { requestId } from './http/request-id.ts';
 import { noStore, securityHeaders } from './http/security-headers.ts';
@@ -55,6 +56,7 @@ export function createApp(services: Services): express.Express {
   app.use(securityHeaders({ secure }));
   app.use('/static', express.static(path.join(VIEWS_DIR, 'static'), { index: false, maxAge: '1h' }));
   app.use(noStore());
+  app.use(createHealthRouter(services.health));
   app.use(express.urlencoded({ extended: false, limit: '32kb' }));
   app.use(setUpSessions(store.sessions, clock, {
     secret: services.sessionSecret,
@@ -76,7 +78,7 @@ export function createApp(services: Services): express.Express {
   app.use(createOperatorRouter({
     operators: services.operators, changes: services.changes, outbox: services.outbox, store, clock, logger,
     limits: { idleMs: config.operators.sessionIdle, absoluteMs: config.operators.sessionAbsolute },
-    calendar: services.calendar, kick: () => services.delivery.kick(), invitations: services,
+    calendar: services.calendar, kick: () => services.delivery.kick(), invitations: services, health: services.health,
   }));
   app.use(requireParent());
   app.use(createFirstLoginRouter(services));

@@ -16,6 +16,7 @@ import {
   createMailer, createMailHandler, createMailQueue, createMailRenderer, createMailSeal, mailDomain,
   type MailQueue, type MailRenderer, type MailSender,
 } from './mail/index.ts';
+import { platformHealth, type PlatformHealth } from './health/platform-health.ts';
 import { createOperatorDirectory, type OperatorDirectory } from './operators/index.ts';
 import { createDeliveryWorker, createOutbox, type DeliveryHandler, type DeliveryWorker, type Outbox } from './outbox/index.ts';
 import { createChildHandles, type ChildHandles } from './privacy/child-handles.ts';
@@ -54,6 +55,8 @@ export interface Services {
   mail: MailQueue;
   /** Mail templates (views/mail) in nl and en. */
   mailRenderer: MailRenderer;
+  /** The store's writes and the SIS circuit, for /readyz and /beheer/status. */
+  health: () => PlatformHealth;
 }
 
 export interface ServiceOverrides {
@@ -122,5 +125,6 @@ export async function createServices(
     mailer,
     mail: createMailQueue({ outbox, seal }),
     mailRenderer: createMailRenderer(),
+    health: platformHealth({ store }),
   };
 }

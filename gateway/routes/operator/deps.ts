@@ -6,6 +6,7 @@ import type { OperatorDirectory, OperatorSessionLimits } from '../../operators/i
 import type { StaffRole } from '../../operators/roles.ts';
 import type { Outbox } from '../../outbox/index.ts';
 import type { CalendarSource } from '../../policy/index.ts';
+import type { PlatformHealth } from '../../health/platform-health.ts';
 import type { Store } from '../../store/types.ts';
 
 export interface OperatorRouterDeps {
@@ -20,6 +21,8 @@ export interface OperatorRouterDeps {
   calendar?: CalendarSource;
   /** Asks the delivery worker for a pass (after a parked item is sent again, an invitation re-issued). */
   kick?: () => void;
+  /** Store and SIS circuit health for the status page (gateway/health). */
+  health?: () => PlatformHealth;
   /** What re-issuing an invitation needs (gateway/accounts/reissue.ts): createApp passes the services. */
   invitations: ReissueDeps;
 }

@@ -4,6 +4,7 @@
  * next transitions) belongs here as it is built.
  */
 import { Router } from 'express';
+import { platformHealthView } from '../../health/status-view.ts';
 import type { OutboxStatus } from '../../outbox/index.ts';
 import type { OperatorRouterDeps, OperatorUser } from './deps.ts';
 import { requireRole } from './guard.ts';
@@ -29,6 +30,7 @@ export function createStatusRouter(deps: OperatorRouterDeps): Router {
     res.render('pages/operator/status', {
       layout: 'operator', titleKey: 'operator.status.title', nav: 'status', operator, calendar,
       outbox: { pending: counts.pending + counts.delivering, attention: counts.attention, delivered: counts.delivered },
+      ...(deps.health && { health: platformHealthView(deps.health()) }),
     });
   });
   return router;

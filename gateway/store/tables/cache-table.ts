@@ -38,18 +38,18 @@ export class CacheTable implements CacheRepo {
   }
 
   async set<T = unknown>(entry: CacheEntry<T>): Promise<void> {
-    this.hooks.assertOpen();
+    this.hooks.beforeWrite();
     this.#put(toStored(entry) as CacheEntry);
     this.hooks.changed();
   }
 
   async delete(key: string): Promise<void> {
-    this.hooks.assertOpen();
+    this.hooks.beforeWrite();
     if (this.#remove(key)) this.hooks.changed();
   }
 
   async deleteByStudent(studentId: string): Promise<number> {
-    this.hooks.assertOpen();
+    this.hooks.beforeWrite();
     const keys = [...(this.#keysByStudent.get(studentId) ?? [])];
     for (const key of keys) this.#remove(key);
     if (keys.length > 0) this.hooks.changed();
@@ -57,7 +57,7 @@ export class CacheTable implements CacheRepo {
   }
 
   async purgeOlderThan(before: Date): Promise<number> {
-    this.hooks.assertOpen();
+    this.hooks.beforeWrite();
     const beforeMs = before.getTime();
     let removed = 0;
     for (const [key, row] of this.#byKey) {
