@@ -4,7 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { Clock } from '../adapters/contract/index.ts';
-import { createSisStackFromConfig, type SisStack } from './adapters/index.ts';
+import { createSisStackFromConfig, type GuardedStack } from './adapters/index.ts';
 import type { ImportModule } from './adapters/index.ts';
 import { defaultHasher, type PasswordHasher } from './auth/password-hash.ts';
 import { createLoginThrottle, type LoginThrottle } from './auth/throttle.ts';
@@ -32,7 +32,8 @@ export interface Services {
   logger: Logger;
   clock: Clock;
   store: Store;
-  stack: SisStack;
+  /** The adapter stack behind its circuit breaker, each adapter with its whole-call deadline. */
+  stack: GuardedStack;
   sis: SisService;
   throttle: LoginThrottle;
   hasher: PasswordHasher;
@@ -125,6 +126,6 @@ export async function createServices(
     mailer,
     mail: createMailQueue({ outbox, seal }),
     mailRenderer: createMailRenderer(),
-    health: platformHealth({ store }),
+    health: platformHealth({ store, circuit: () => stack.circuit() }),
   };
 }
