@@ -51,7 +51,7 @@ export function createApp(services: Services): express.Express {
 
   // Load-balancer probes: before logging and sessions, so a probe every few seconds leaves no trace.
   app.use(createHealthRouter({
-    probeStore: () => store.accounts.get('readyz-probe'), calendarStatus: () => services.calendar.status(), logger,
+    probeStore: () => store.accounts.get('readyz-probe'), calendarStatus: () => services.calendar.status(), platform: services.health, logger,
   }, services.readiness));
   app.use(requestId());
   app.use(installSecurityEvents(services.securityEvents));
@@ -96,7 +96,7 @@ export function createApp(services: Services): express.Express {
     secondFactor: services.secondFactor, securityEvents: services.securityEvents, mailTransport: config.mail.transport,
     limits: { idleMs: config.operators.sessionIdle, absoluteMs: config.operators.sessionAbsolute },
     localLogin: config.operators.localLogin, ...(services.staffOidc ? { oidc: services.staffOidc } : {}),
-    calendar: services.calendar, calendarEditor: services.calendarEditor, kick: () => services.delivery.kick(), invitations: services,
+    calendar: services.calendar, calendarEditor: services.calendarEditor, kick: () => services.delivery.kick(), invitations: services, health: services.health,
   }));
   app.use(requireParent());
   app.use(createFirstLoginRouter(services));

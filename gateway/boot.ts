@@ -11,6 +11,7 @@ import type { Clock } from '../adapters/contract/index.ts';
 import { applyDemoAccounts, type DemoLogin } from './accounts/demo-accounts.ts';
 import { registerMailJobs } from './accounts/mail-jobs.ts';
 import { provisionAccounts } from './accounts/provision.ts';
+import { provisionAtBoot, type ProvisioningAtBoot, type ProvisionRetry } from './accounts/provision-at-boot.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config/index.ts';
 import { createScheduler, type Scheduler } from './jobs/index.ts';
@@ -26,6 +27,8 @@ export interface Booted {
   /** Demo mode: the staff users of the demo IdP (demo.idp), and where it runs. */
   demoStaff?: { issuer: string; logins: DemoStaffLogin[] };
   scheduler: Scheduler;
+  /** Account provisioning, retried with backoff while the SIS is down at boot. */
+  provisioning: ProvisioningAtBoot;
   /** Graceful stop: no new connections, running requests finish, the store is flushed and closed. */
   stop(): Promise<void>;
 }
@@ -41,6 +44,7 @@ function sessionSecretFor(config: Config, logger: Logger): string {
 
 export async function boot(
   config: Config, base: { logger: Logger; clock: Clock }, overrides: ServiceOverrides = {},
+  options: { provisionRetry?: ProvisionRetry } = {},
 ): Promise<Booted> {
   const { logger, clock } = base;
   const sessionSecret = sessionSecretFor(config, logger);
@@ -52,17 +56,21 @@ export async function boot(
   });
   logger.info({ stack: services.stack.describeStack() }, `SIS stack: ${services.stack.describeStackText()}`);
 
-  const report = await provisionAccounts(
-    { sis: services.sis, accounts: services.store.accounts, clock },
-    { invitationValidityMs: config.auth.invitationValidity },
-  );
-  logger.info({ created: report.created.length, updated: report.updated, skipped: report.skipped }, 'accounts provisioned');
-  const demoLogins = config.demo.enabled
-    ? await applyDemoAccounts(
-      { accounts: services.store.accounts, hasher: services.hasher, clock },
-      config.demo.accounts, config.auth.invitationValidity,
-    )
-    : [];
+  const demoLogins: DemoLogin[] = [];
+  // An SIS that is down does not stop the boot: provisioning is retried with backoff.
+  const provisioning = await provisionAtBoot(async () => {
+    const report = await provisionAccounts(
+      { sis: services.sis, accounts: services.store.accounts, clock },
+      { invitationValidityMs: config.auth.invitationValidity },
+    );
+    logger.info({ created: report.created.length, updated: report.updated, skipped: report.skipped }, 'accounts provisioned');
+    if (config.demo.enabled) {
+      demoLogins.push(...await applyDemoAccounts(
+        { accounts: services.store.accounts, hasher: services.hasher, clock },
+        config.demo.accounts, config.auth.invitationValidity,
+      ));
+    }
+  }, logger, options.provisionRetry);
 
   // Jobs (invitations, notifications) subscribe here; transitions missed while down are caught up.
   const scheduler = createScheduler({ store: services.store, clock, getCalendar: () => services.calendar.current(), logger });
@@ -92,6 +100,7 @@ export async function boot(
   let stopping: Promise<void> | undefined;
   const stop = () => (stopping ??= (async () => {
     services.readiness.markShuttingDown();
+    provisioning.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await demoStaff?.idp.close();
     await scheduler.stop();
@@ -102,7 +111,7 @@ export async function boot(
     await services.store.close();
   })());
   return {
-    services, server, url, demoLogins, scheduler, stop,
+    services, server, url, demoLogins, scheduler, provisioning, stop,
     ...(demoStaff ? { demoStaff: { issuer: demoStaff.idp.issuer, logins: demoStaff.logins } } : {}),
   };
 }

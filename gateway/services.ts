@@ -5,7 +5,7 @@
 import { createCalendarEditor, type CalendarEditor } from './calendar-editor/editor.ts';
 import type { Logger } from 'pino';
 import type { Clock } from '../adapters/contract/index.ts';
-import { createSisStackFromConfig, type SisStack } from './adapters/index.ts';
+import { createSisStackFromConfig, type GuardedStack } from './adapters/index.ts';
 import type { ImportModule } from './adapters/index.ts';
 import { defaultHasher, type PasswordHasher } from './auth/password-hash.ts';
 import { createAccountMailLimit, type AccountMailLimit } from './auth/account-mail-limit.ts';
@@ -20,6 +20,7 @@ import {
   createMailer, createMailHandler, createMailQueue, createMailRenderer, createMailSeal, mailDomain,
   type MailQueue, type MailRenderer, type MailSender,
 } from './mail/index.ts';
+import { platformHealth, type PlatformHealth } from './health/platform-health.ts';
 import { createOperatorDirectory, type OperatorDirectory } from './operators/index.ts';
 import { createStaffOidcFromConfig, type StaffOidc, type StaffOidcOverrides } from './operators/oidc/from-config.ts';
 import { createDeliveryWorker, createOutbox, type DeliveryHandler, type DeliveryWorker, type Outbox } from './outbox/index.ts';
@@ -38,7 +39,8 @@ export interface Services {
   logger: Logger;
   clock: Clock;
   store: Store;
-  stack: SisStack;
+  /** The adapter stack behind its circuit breaker, each adapter with its whole-call deadline. */
+  stack: GuardedStack;
   sis: SisService;
   throttle: LoginThrottle;
   hasher: PasswordHasher;
@@ -75,6 +77,8 @@ export interface Services {
   secondFactor: SecondFactor;
   /** Mails a session can cause, per account per day (mail.accountMailsPerDay). */
   accountMail: AccountMailLimit;
+  /** The store's writes and the SIS circuit, for /readyz and /beheer/status. */
+  health: () => PlatformHealth;
 }
 
 export interface ServiceOverrides {
@@ -159,5 +163,6 @@ export async function createServices(
       sealSecret: `second-factor:${sessionSecret}`, issuer: config.school.name,
     }),
     accountMail: createAccountMailLimit({ clock, perDay: config.mail.accountMailsPerDay, ...(sharedCounters && { state: sharedCounters }) }),
+    health: platformHealth({ store, circuit: () => stack.circuit() }),
   };
 }

@@ -3,7 +3,9 @@ import type { Clock } from '../../adapters/contract/index.ts';
 import type { Config } from '../config/index.ts';
 import { createAdapterDeps, type ParentLogger } from './deps.ts';
 import { loadAdapters, type ImportModule } from './load-adapters.ts';
-import { createStack, type SisStack } from './stack.ts';
+import { withCircuit, type GuardedStack } from './circuit.ts';
+import { withDeadline } from './deadline.ts';
+import { createStack } from './stack.ts';
 
 export interface SisStackDeps {
   logger: ParentLogger;
@@ -14,17 +16,22 @@ export interface SisStackDeps {
 
 export async function createSisStackFromConfig(
   config: Pick<Config, 'sis' | 'source'>, deps: SisStackDeps,
-): Promise<SisStack> {
+): Promise<GuardedStack> {
   const loaded = await loadAdapters(config.sis.stack, {
     baseDir: config.source.baseDir,
     ...(deps.importModule && { importModule: deps.importModule }),
     ...(deps.builtins && { builtins: deps.builtins }),
   });
-  return createStack(loaded, (entry) => createAdapterDeps({
+  const stack = createStack(loaded, (entry) => createAdapterDeps({
     logger: deps.logger,
     clock: deps.clock,
     name: entry.module.name,
     timeoutMs: config.sis.http.timeout,
     maxBytes: config.sis.http.maxBytes,
-  }));
+  }), ['sis', 'stack'], (adapter, entry) => withDeadline(adapter, config.sis.stack[entry.index]?.deadline ?? config.sis.deadline));
+  const { circuit } = config.sis;
+  return withCircuit(stack, {
+    errorThreshold: circuit.errorThreshold, volumeThreshold: circuit.volumeThreshold,
+    windowMs: circuit.window, coolDownMs: circuit.coolDown,
+  }, { clock: deps.clock, logger: deps.logger.child({ component: 'sis-circuit' }) });
 }

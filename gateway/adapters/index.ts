@@ -11,3 +11,4 @@ export { createSisStackFromConfig } from './from-config.ts';
 export { loadStackUnderTest, stackModule } from './stack-module.ts';
 export type { StackUnderTest } from './stack-module.ts';
 export type { SisStackDeps } from './from-config.ts';
+export type { GuardedStack } from './circuit.ts';

@@ -73,7 +73,10 @@ function checkBuilt(adapter: SisAdapter, entry: LoadedAdapter): string[] {
   return problems;
 }
 
-function buildAll(entries: readonly LoadedAdapter[], makeDeps: DepsFactory, keyPath: KeyPath): SisAdapter[] {
+/** Wraps each built adapter (the gateway's whole-call deadline, deadline.ts). */
+export type AdapterWrapper = (adapter: SisAdapter, entry: LoadedAdapter) => SisAdapter;
+
+function buildAll(entries: readonly LoadedAdapter[], makeDeps: DepsFactory, keyPath: KeyPath, wrap?: AdapterWrapper): SisAdapter[] {
   const problems: string[] = [];
   const adapters: SisAdapter[] = [];
   for (const entry of entries) {
@@ -82,7 +85,7 @@ function buildAll(entries: readonly LoadedAdapter[], makeDeps: DepsFactory, keyP
       const adapter = entry.module.create(entry.config, makeDeps(entry));
       const found = checkBuilt(adapter, entry);
       problems.push(...found.map((p) => `${at}: ${p}`));
-      adapters.push(adapter);
+      adapters.push(wrap && found.length === 0 ? wrap(adapter, entry) : adapter);
     } catch (err) {
       problems.push(`${at}: create() failed: ${(err as Error)?.message ?? String(err)}`);
     }
@@ -102,10 +105,10 @@ async function healthOf(adapter: SisAdapter): Promise<AdapterHealth> {
 }
 
 export function createStack(
-  entries: readonly LoadedAdapter[], makeDeps: DepsFactory, keyPath: KeyPath = ['sis', 'stack'],
+  entries: readonly LoadedAdapter[], makeDeps: DepsFactory, keyPath: KeyPath = ['sis', 'stack'], wrap?: AdapterWrapper,
 ): SisStack {
   if (entries.length === 0) throw new ConfigError([`${formatPath(keyPath)}: expected at least one adapter`]);
-  const adapters = buildAll(entries, makeDeps, keyPath);
+  const adapters = buildAll(entries, makeDeps, keyPath, wrap);
 
   const serving = new Map<Capability, SisAdapter>();
   for (const capability of CAPABILITIES) {

@@ -3,7 +3,7 @@
  * no log line per probe, no personal data):
  *   GET /healthz  200 while the process runs (liveness: restart me if this fails).
  *   GET /readyz   200 when this instance should get traffic: the store answers within
- *                 STORE_PROBE_MS, the calendar in force is valid, and it is not shutting down;
+ *                 STORE_PROBE_MS and keeps its writes, and it is not shutting down;
  *                 503 otherwise. The body names each check, so an operator sees why.
  * A calendar file that was edited into an invalid state does not make the instance unready: the
  * gateway keeps serving the last good calendar (config rule: bad input loses nothing), and taking
@@ -12,6 +12,7 @@
  */
 import { Router } from 'express';
 import type { CalendarStatus } from '../policy/calendar-source.ts';
+import type { PlatformHealth } from './platform-health.ts';
 
 /** A store read slower than this counts as unreachable: the balancer should send traffic elsewhere. */
 export const STORE_PROBE_MS = 2_000;
@@ -20,6 +21,8 @@ export interface HealthDeps {
   /** One cheap read of the store; rejects (or hangs) when the store is down. */
   probeStore(): Promise<unknown>;
   calendarStatus(): CalendarStatus;
+  /** Whether the store keeps writes, per kind, and the SIS circuit (platform-health.ts). */
+  platform?: () => PlatformHealth;
   logger: { warn(obj: object, msg: string): void };
 }
 
@@ -65,12 +68,19 @@ export function createHealthRouter(deps: HealthDeps, readiness: Readiness): Rout
     const store = await storeCheck(deps.probeStore);
     const calendar = deps.calendarStatus().valid ? 'ok' : 'stale-invalid-file';
     const shutdown = readiness.shuttingDown ? 'shutting-down' : 'ok';
-    const ready = store === 'ok' && shutdown === 'ok';
+    // A store that answers but cannot write (a full or read-only disk) can acknowledge nothing: not ready.
+    // An open SIS circuit is no reason: the portal serves its cache with the notice.
+    const platform = deps.platform?.();
+    const writes = platform === undefined || platform.ready ? 'ok' : 'failing';
+    const ready = store === 'ok' && shutdown === 'ok' && writes === 'ok';
     if (ready !== lastReady) {
-      deps.logger.warn({ store, calendar, shutdown }, ready ? 'ready again' : 'not ready');
+      deps.logger.warn({ store, writes, calendar, shutdown }, ready ? 'ready again' : 'not ready');
       lastReady = ready;
     }
-    res.status(ready ? 200 : 503).set('Cache-Control', 'no-store').json({ ready, checks: { store, calendar, shutdown } });
+    res.status(ready ? 200 : 503).set('Cache-Control', 'no-store').json({
+      ready, checks: { store, writes, calendar, shutdown },
+      ...(platform && { store: platform.store, ...(platform.circuit && { circuit: platform.circuit }) }),
+    });
   });
   return router;
 }

@@ -4,6 +4,7 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { isStoreError } from '../store/types.ts';
 
 const PAGES: Record<number, string> = { 403: 'errors/403', 404: 'errors/404', 500: 'errors/500', 503: 'errors/503' };
 
@@ -17,6 +18,8 @@ export function statusOf(err: unknown): number {
   const e = err as { statusCode?: unknown; status?: unknown; code?: unknown };
   if (e?.code === 'SIS_NOT_FOUND') return 404;
   if (e?.code === 'SIS_NO_DATA' || e?.code === 'SIS_UNAVAILABLE') return 503;
+  // The store cannot keep a write now (full or read-only disk): nothing was saved, try again later.
+  if (isStoreError(err, 'UNAVAILABLE')) return 503;
   const s = typeof e?.statusCode === 'number' ? e.statusCode : typeof e?.status === 'number' ? e.status : 500;
   return s >= 400 && s < 600 ? s : 500;
 }

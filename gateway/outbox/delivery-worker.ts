@@ -116,6 +116,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
 
   async function pass(): Promise<PassReport> {
     const report: PassReport = { delivered: [], retried: [], parked: [], deferred: [] };
+    const moved = await outbox.rebase(clock.now());
+    if (moved > 0) logger.warn({ items: moved }, 'the clock stepped back: outbox retries re-anchored to now');
     // One at a time, in order: a receiver that is down is asked once per item, not hammered.
     for (const item of await outbox.due(clock.now())) await deliver(item, report);
     return report;

@@ -28,6 +28,12 @@ export interface Outbox {
   list<P = unknown>(filter?: { kind?: string; status?: OutboxStatus }): Promise<OutboxItem<P>[]>;
   /** Items whose turn has come (pending, nextAttemptAt <= now), oldest first. */
   due(now: Date): Promise<OutboxItem[]>;
+  /**
+   * Re-anchors pending items scheduled "later than now" by a clock that has since stepped back (an
+   * NTP correction, the demo clock restarting): each keeps its wait, counted from now, so a step
+   * back delays nothing by more than the retry interval. Returns how many moved.
+   */
+  rebase(now: Date): Promise<number>;
   /** Writes an item back (the worker's state changes); durable before it resolves. */
   save(item: OutboxItem): Promise<void>;
   /** An operator sends a parked item again: back to pending, due now, attempts kept in history. */
@@ -71,6 +77,16 @@ export function createOutbox(store: Store, clock: Clock, collection = OUTBOX_COL
       return ready.sort((a, b) => Date.parse(a.nextAttemptAt) - Date.parse(b.nextAttemptAt));
     },
     save,
+    async rebase(now) {
+      const at = now.getTime();
+      const ahead = await items.list((item) => item.status === 'pending' && Date.parse(item.updatedAt) > at);
+      for (const item of ahead) {
+        const wait = Math.max(0, Date.parse(item.nextAttemptAt) - Date.parse(item.updatedAt));
+        await items.put({ ...item, nextAttemptAt: new Date(at + wait).toISOString(), updatedAt: now.toISOString() });
+      }
+      if (ahead.length > 0) await store.flush();
+      return ahead.length;
+    },
     async requeue(id) {
       const item = await items.get(id);
       if (!item || item.status !== 'attention') return item;

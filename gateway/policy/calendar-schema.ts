@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Calendar } from './calendar-types.ts';
-import { isLocalDate, isLocalDateTime, isTimeZone } from './local-time.ts';
+import { isLocalDate, isLocalDateTime, isTimeZone, occurrencesOfLocal } from './local-time.ts';
 import { EVENT_KINDS, JAARGROEPEN, SECTIONS } from './vocabulary.ts';
 
 export const DEFAULT_TIMEZONE = 'Europe/Amsterdam';
@@ -101,6 +101,24 @@ export const calendarSchema = z.strictObject({
       }
       seen.add(ruleId);
     });
+  }
+  // A time the clocks skip or pass twice (02:30 on a DST changeover day) has no one instant.
+  const zone = typeof calendar.timezone === 'string' && isTimeZone(calendar.timezone) ? calendar.timezone : undefined;
+  const events: unknown = calendar.events;
+  if (zone && Array.isArray(events)) {
+    events.forEach((event: unknown, index) => {
+      for (const key of ['at', 'until'] as const) {
+        const time = (event as Record<string, unknown> | null)?.[key];
+        if (typeof time !== 'string' || !isLocalDateTime(time)) continue;
+        const times = occurrencesOfLocal(time, zone);
+        if (times === 0) ctx.addIssue({ code: 'custom', message: `${time} does not exist in ${zone} (the clocks skip it that day); choose another time`, path: ['events', index, key] });
+        if (times > 1) ctx.addIssue({ code: 'custom', message: `${time} happens twice in ${zone} (the clocks go back that day); choose another time`, path: ['events', index, key] });
+      }
+    });
+  }
+  // Closed unless opened: a calendar without any rule (a truncated file) closes every section for everyone.
+  if (Array.isArray(calendar.open) && calendar.open.length === 0 && Array.isArray(calendar.closures) && calendar.closures.length === 0) {
+    ctx.addIssue({ code: 'custom', message: 'no rule: a calendar without open rules or closures would close every section for everyone', path: ['open'] });
   }
 }, { when: (payload) => typeof payload.value === 'object' && payload.value !== null });
 

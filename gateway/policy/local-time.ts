@@ -97,6 +97,22 @@ export function instantOfLocal(date: string, time: string, timeZone: string): Da
   return new Date(second);
 }
 
+/**
+ * How many times the zone's wall clock reads `dateTime` ("YYYY-MM-DDTHH:mm"): 1 normally, 0 for a
+ * time skipped when the clocks go forward, 2 for one that happens twice when they go back.
+ */
+export function occurrencesOfLocal(dateTime: string, timeZone: string): number {
+  const [y, mo, d] = dateTime.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const [hh, mm] = dateTime.slice(11, 16).split(':').map(Number) as [number, number];
+  const wallMs = Date.UTC(y, mo - 1, d, hh, mm);
+  let count = 0;
+  // Every UTC offset in use is a multiple of 15 minutes between -12 and +14 hours.
+  for (let offset = -12 * 60; offset <= 14 * 60; offset += 15) {
+    if (localDateTimeOf(new Date(wallMs - offset * 60_000), timeZone) === dateTime) count += 1;
+  }
+  return count;
+}
+
 /** The instant a local day begins: 00:00 local time on `date`. */
 export function startOfLocalDate(date: string, timeZone: string): Date {
   return instantOfLocal(date, '00:00', timeZone);

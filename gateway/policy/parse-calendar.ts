@@ -88,6 +88,10 @@ function messageOf(issue: ZodIssueLike): string {
 }
 
 export function parseCalendar(text: string, file: string): CalendarParse {
+  // An editor that truncates before it writes leaves this; taken as a calendar it would close all.
+  if (text.split('\n').every((line) => line.trim() === '' || line.trim().startsWith('#'))) {
+    return { ok: false, issues: [{ file, key: '(file)', message: 'the calendar file is empty' }] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const syntax = [...doc.errors, ...doc.warnings];

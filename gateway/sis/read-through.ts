@@ -21,6 +21,12 @@ export interface ReadThroughOptions {
   staleMaxAgeMs: number;
   /** After a failed refresh, background refreshes of that key wait at least this long. */
   refreshRetryMs: number;
+  /**
+   * How long a read of a stale record waits for its refresh (default 100 ms): an answer by then is
+   * served fresh; otherwise the stale record is served marked `sisDown`, so the very page that
+   * served it says it may not be up to date (not only the pages after the refresh failed).
+   */
+  refreshWaitMs?: number;
 }
 
 export interface RecordRequest<T> {
@@ -123,17 +129,35 @@ export function createReadThrough(options: ReadThroughOptions) {
     return flight.promise;
   }
 
-  function refreshInBackground<T>(request: RecordRequest<T>, now: Date): void {
-    if (inFlight.has(request.key)) return;
+  /** The refresh running for the key (joined or started), or undefined while a failure defers it. */
+  function refreshInBackground<T>(request: RecordRequest<T>, now: Date): Promise<CacheEntry> | undefined {
+    const running = inFlight.get(request.key);
+    if (running) return running.promise;
     const failure = failures.get(request.key);
     if (failure && failure.retryAt > now.getTime()) {
       log(request.kind, 'refresh-deferred');
-      return;
+      return undefined;
     }
-    fetchOnce(request).then(
+    const flight = fetchOnce(request);
+    flight.then(
       () => log(request.kind, 'refreshed'),
       (err: unknown) => log(request.kind, 'refresh-failed', err),
     );
+    return flight;
+  }
+
+  /** The refreshed entry if it comes within refreshWaitMs; undefined when it fails or is late. */
+  async function briefly(flight: Promise<CacheEntry> | undefined): Promise<CacheEntry | undefined> {
+    if (!flight) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), options.refreshWaitMs ?? 100);
+    });
+    try {
+      return await Promise.race([flight.catch(() => undefined), late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   function serve<T>(entry: CacheEntry, now: Date, stale: boolean, sisDown: boolean): Served<T> {
@@ -154,8 +178,10 @@ export function createReadThrough(options: ReadThroughOptions) {
         }
         if (ageMs <= staleMaxAgeMs) {
           log(kind, 'stale');
-          refreshInBackground(request, now);
-          return serve<T>(cached, now, true, failures.has(key));
+          const fresh = await briefly(refreshInBackground(request, now));
+          if (fresh) return serve<T>(fresh, clock.now(), false, false);
+          // Not refreshed: failed, deferred after a failure, or not answered in time.
+          return serve<T>(cached, now, true, true);
         }
       }
       log(kind, cached ? 'expired' : 'miss');

@@ -14,6 +14,9 @@ export function createMemoryStore(): Store {
     assertOpen(): void {
       if (!open) throw new StoreError('CLOSED', 'The memory store is closed');
     },
+    beforeWrite(): void {
+      hooks.assertOpen();
+    },
     changed(): void {},
   };
   const tables = createTables(() => hooks);
@@ -30,6 +33,8 @@ export function createMemoryStore(): Store {
       open = true;
     },
     async flush() {},
+    // Memory never fails to keep what it was given.
+    health: () => ({ ok: true, kinds: [] }),
     async close() {
       open = false;
     },

@@ -10,6 +10,11 @@
  * the store. Stored records are replaced, never changed in place. What is stored is what JSON
  * can hold (a property set to `undefined` is dropped), so every implementation returns the same.
  * Every repo method rejects with StoreError CLOSED before `open()` or after `close()`.
+ *
+ * Nothing is acknowledged that is not kept: a store that fails to persist a kind (full or
+ * read-only disk, a database that refuses the write) rolls that kind back to what it last
+ * persisted, reports it in `health()`, refuses further changes to it with UNAVAILABLE and rejects
+ * `flush()` until it can write again. Reads keep answering from what was persisted.
  */
 import type { AccessGrant } from '../privacy/grant.ts';
 
@@ -201,6 +206,33 @@ export interface DocumentRepo<T extends { id: string }> {
   delete(id: string): Promise<void>;
 }
 
+/** Why the last write of a kind failed; no file names or paths (it is shown on pages). */
+export interface StoreWriteFailure {
+  /** The system's error code, e.g. ENOSPC (disk full), EROFS (read-only), EACCES, or EIO. */
+  reason: string;
+  /** When the first write of this run of failures failed (ISO). */
+  since: string;
+  /** When the latest write failed (ISO). */
+  at: string;
+}
+
+export interface StoreKindHealth {
+  kind: string;
+  /** True while changes to this kind are refused (UNAVAILABLE) because its writes fail. */
+  failing: boolean;
+  /** The last write failure, kept after recovery until the next failure replaces it. */
+  lastError?: StoreWriteFailure;
+  /** When this kind was last written successfully (ISO), if it was since open(). */
+  lastWriteAt?: string;
+}
+
+export interface StoreHealth {
+  /** False while any kind is failing. */
+  ok: boolean;
+  /** Kinds that have been written or have failed since open(), by name. */
+  kinds: StoreKindHealth[];
+}
+
 export interface Store {
   readonly kind: 'lowdb' | 'postgres' | 'memory';
   readonly accounts: AccountRepo;
@@ -214,8 +246,13 @@ export interface Store {
   collection<T extends { id: string }>(name: string): DocumentRepo<T>;
   /** Takes the lock and loads data; fails with StoreError LOCKED when another process holds it. */
   open(): Promise<void>;
-  /** Resolves once every write made so far is durable on disk. */
+  /**
+   * Resolves once every write made so far is durable on disk; rejects with UNAVAILABLE while any
+   * kind's writes are failing (what was written to it since its last good write is rolled back).
+   */
   flush(): Promise<void>;
+  /** How the store's writes are going, per kind; cheap, never throws (for /beheer/status, /readyz). */
+  health(): StoreHealth;
   /** Flushes and releases the lock. */
   close(): Promise<void>;
 }
@@ -225,7 +262,8 @@ export const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 /** Names collections may not take: the built-in kinds. */
 export const RESERVED_KINDS: readonly string[] = ['accounts', 'sessions', 'cache', 'audit'];
 
-export type StoreErrorCode = 'DUPLICATE' | 'NOT_FOUND' | 'LOCKED' | 'CORRUPT' | 'CLOSED' | 'INVALID';
+/** UNAVAILABLE: the store cannot persist that kind now (see health()); nothing was changed. */
+export type StoreErrorCode = 'DUPLICATE' | 'NOT_FOUND' | 'LOCKED' | 'CORRUPT' | 'CLOSED' | 'INVALID' | 'UNAVAILABLE';
 
 export class StoreError extends Error {
   constructor(readonly code: StoreErrorCode, message: string, options?: { cause?: unknown }) {

@@ -31,6 +31,17 @@ describe('parent pages: SIS outage', function () {
     expect(textOf(english.text)).to.include('Data from 2 hours ago; the school administration cannot be reached right now.');
   });
 
+  it('says so on the very first page served from stale cache, with the data\'s age', async () => {
+    const h = await createHarness({ guardianId: DEMO_PERSONAS.twoChildren.guardianId, mock: { outage } });
+    const [childId] = await gezagChildren(h, DEMO_PERSONAS.twoChildren.guardianId);
+    const page = `/kind/${h.handleOf(childId!)}`;
+    expect((await request(h.app).get(page)).text).not.to.include('banner-stale');
+    h.clock.advance(2 * HOUR);
+    const first = await request(h.app).get(page);
+    expect(first.status).to.equal(200);
+    expect(textOf(first.text)).to.include('Gegevens van 2 uur geleden; de schooladministratie is nu niet bereikbaar.');
+  });
+
   it('with nothing cached, shows a friendly 503 with the request id and no details', async () => {
     const h = await createHarness({ guardianId: DEMO_PERSONAS.twoChildren.guardianId, mock: { outage } });
     const [childId] = await gezagChildren(h, DEMO_PERSONAS.twoChildren.guardianId);

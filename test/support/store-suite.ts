@@ -5,7 +5,8 @@
  *
  *   runStoreSuite({ describe, it, beforeEach, afterEach }, { name: 'lowdb', make, reopen, cleanup });
  *
- * Implementations that persist pass `reopen`; that switches the persistence group on.
+ * Implementations that persist pass `reopen`; that switches the persistence group on. Those whose
+ * writes can be broken pass `faults`; that switches the write-failure group on.
  */
 import type { Store } from '../../gateway/store/types.ts';
 import { accountTests } from './store-suite/accounts.ts';
@@ -15,9 +16,11 @@ import { collectionTests } from './store-suite/collections.ts';
 import { lifecycleTests } from './store-suite/lifecycle.ts';
 import { persistenceTests } from './store-suite/persistence.ts';
 import { sessionTests } from './store-suite/sessions.ts';
+import { healthTests, type WriteFaults } from './store-suite/write-failures.ts';
 import type { SuiteContext, SuiteRunner } from './store-suite/context.ts';
 
 export type { SuiteRunner } from './store-suite/context.ts';
+export type { WriteFaults } from './store-suite/write-failures.ts';
 
 export interface StoreSuiteOptions {
   /** Shown in the suite title. */
@@ -29,6 +32,11 @@ export interface StoreSuiteOptions {
    * closed `previous` before calling this).
    */
   reopen?: (previous: Store) => Promise<Store>;
+  /**
+   * For stores whose writes can be made to fail (an injected file system, a refusing database):
+   * switches the write-failure group on.
+   */
+  faults?: WriteFaults;
   /** Runs after each test, once the suite has closed every store it was given. */
   cleanup?: () => Promise<void>;
 }
@@ -59,6 +67,7 @@ export function runStoreSuite(runner: SuiteRunner, options: StoreSuiteOptions): 
     });
 
     afterEach(async () => {
+      for (const store of opened) options.faults?.heal(store);
       for (const store of opened) await store.close();
       opened = [];
       await options.cleanup?.();
@@ -70,6 +79,7 @@ export function runStoreSuite(runner: SuiteRunner, options: StoreSuiteOptions): 
     auditTests(ctx);
     collectionTests(ctx);
     lifecycleTests(ctx);
+    healthTests(ctx, options.faults);
     if (options.reopen) persistenceTests(ctx);
   });
 }

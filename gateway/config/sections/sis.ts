@@ -10,6 +10,8 @@ const stackEntry = z.strictObject({
   adapter: z.string().trim().min(1),
   // An entry's default lives here rather than in default.yaml: YAML defaults cannot reach into array items.
   config: z.record(z.string(), z.unknown()).default({}),
+  /** The whole-call deadline of this adapter; without it sis.deadline. */
+  deadline: duration().optional(),
 });
 
 export const sisSection = z.strictObject({
@@ -17,5 +19,13 @@ export const sisSection = z.strictObject({
   http: z.strictObject({
     timeout: duration(),
     maxBytes: z.int().positive(),
+  }),
+  /** Every SIS call ends by then, trickling or not (gateway/adapters/deadline.ts). */
+  deadline: duration(),
+  circuit: z.strictObject({
+    errorThreshold: z.int().min(1).max(100),
+    volumeThreshold: z.int().min(1),
+    window: duration(),
+    coolDown: duration(),
   }),
 });

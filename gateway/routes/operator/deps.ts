@@ -9,6 +9,7 @@ import type { StaffRole } from '../../operators/roles.ts';
 import type { Outbox } from '../../outbox/index.ts';
 import type { CalendarSource } from '../../policy/index.ts';
 import type { SisService } from '../../sis/types.ts';
+import type { PlatformHealth } from '../../health/platform-health.ts';
 import type { Store } from '../../store/types.ts';
 import type { SecondFactor } from '../../auth/second-factor/index.ts';
 import type { SecurityEventRecorder } from '../../security-events/index.ts';
@@ -38,6 +39,8 @@ export interface OperatorRouterDeps {
   /** Parents' second factor: shown and reset on the accounts page (issue-13's module). */
   secondFactor: SecondFactor;
   securityEvents: SecurityEventRecorder;
+  /** Store and SIS circuit health for the status page (gateway/health). */
+  health?: () => PlatformHealth;
   /** What re-issuing an invitation needs (gateway/accounts/reissue.ts): createApp passes the services. */
   invitations: ReissueDeps;
 }

@@ -3,6 +3,18 @@ import { chmod, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/p
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
+/**
+ * The file-system calls a durable write makes; the store takes another set in tests to make a
+ * disk that is full or read-only without one.
+ */
+export interface DurableFs {
+  open: typeof open;
+  rename: typeof rename;
+  unlink: typeof unlink;
+}
+
+export const nodeFs: DurableFs = { open, rename, unlink };
+
 /** Temp files this module leaves behind only when a process dies mid-write. */
 const DATA_TEMP_FILE = /^\..+\.json\.\d+\.[0-9a-f]+\.tmp$/;
 
@@ -14,10 +26,10 @@ const DATA_TEMP_FILE = /^\..+\.json\.\d+\.[0-9a-f]+\.tmp$/;
  * written and synced. Resolves with the size written, in bytes.
  */
 export async function writeFileDurable(
-  file: string, content: string | AsyncIterable<string | Uint8Array>, mode = 0o600,
+  file: string, content: string | AsyncIterable<string | Uint8Array>, mode = 0o600, fs: DurableFs = nodeFs,
 ): Promise<number> {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', mode);
+  const handle = await fs.open(temp, 'wx', mode);
   let bytes: number;
   try {
     try {
@@ -29,12 +41,12 @@ export async function writeFileDurable(
     } finally {
       await handle.close();
     }
-    await rename(temp, file);
+    await fs.rename(temp, file);
   } catch (err) {
-    await unlink(temp).catch(() => {});
+    await fs.unlink(temp).catch(() => {});
     throw err;
   }
-  await fsyncDir(dirname(file));
+  await fsyncDir(dirname(file), fs);
   return bytes;
 }
 
@@ -72,10 +84,10 @@ async function writevAll(handle: FileHandle, buffers: Uint8Array[], size: number
   }
 }
 
-export async function fsyncDir(dir: string): Promise<void> {
+export async function fsyncDir(dir: string, fs: Pick<DurableFs, 'open'> = nodeFs): Promise<void> {
   let handle;
   try {
-    handle = await open(dir, 'r');
+    handle = await fs.open(dir, 'r');
     await handle.sync();
   } catch (err) {
     // Some platforms (Windows) cannot open or sync a directory; the rename is all we get there.

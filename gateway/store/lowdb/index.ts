@@ -12,7 +12,10 @@
  * directory. A crash at any moment leaves the previous or the next version, never a mix; temp
  * files of interrupted writes are removed on open. Writes are coalesced per file: mutations within
  * `flushDelayMs` (default 25 ms) or during a write share one write, so up to that window of
- * changes can be lost in a crash; `flush()` resolves once everything so far is on disk. A file
+ * changes can be lost in a crash; `flush()` resolves once everything so far is on disk. A write
+ * that fails (full or read-only disk) rolls its kind back to the file's content, is logged at error
+ * level with the file and the reason, shows in `health()`, and makes the kind refuse changes
+ * (UNAVAILABLE) and `flush()` reject until a background retry writes it again (kind-file.ts). A file
  * that is not valid JSON stops the open with CORRUPT naming the file: starting empty would lose
  * every account.
  *
@@ -26,10 +29,10 @@ import { resolve } from 'node:path';
 import type { Clock } from '../../../adapters/contract/adapter.ts';
 import { createTables } from '../tables/tables.ts';
 import { COLLECTION_NAME, RESERVED_KINDS, StoreError } from '../types.ts';
-import type { DocumentRepo, Store } from '../types.ts';
+import type { DocumentRepo, Store, StoreHealth } from '../types.ts';
 import { acquireDirLock } from './dir-lock.ts';
 import type { DirLock } from './dir-lock.ts';
-import { ensurePrivateDir, removeDataTempFiles } from './durable-file.ts';
+import { ensurePrivateDir, removeDataTempFiles, type DurableFs } from './durable-file.ts';
 import { KindFile } from './kind-file.ts';
 import type { PersistedTable } from './kind-file.ts';
 import type { StoreLogger } from './store-logger.ts';
@@ -44,6 +47,10 @@ export interface LowdbStoreOptions {
   logger?: StoreLogger;
   /** How long changes gather before one write per file; default 25 ms. */
   flushDelayMs?: number;
+  /** After a failed write, the first retry waits this long (doubling, at most a minute); default 1 s. */
+  retryDelayMs?: number;
+  /** The file-system calls of a write (tests inject a failing one); default node:fs. */
+  fs?: DurableFs;
 }
 
 export interface LowdbStore extends Store {
@@ -62,10 +69,15 @@ export function createLowdbStore(options: LowdbStoreOptions): LowdbStore {
   let lock: DirLock | undefined;
   let transitions: Promise<void> = Promise.resolve();
   const files = new Map<string, KindFile>();
+  const assertOpen = () => {
+    if (state !== 'open') throw new StoreError('CLOSED', `The store at ${dir} is ${state}`);
+  };
 
   const tables = createTables((kind) => ({
-    assertOpen() {
-      if (state !== 'open') throw new StoreError('CLOSED', `The store at ${dir} is ${state}`);
+    assertOpen,
+    beforeWrite() {
+      assertOpen();
+      fileOf(kind).assertWritable();
     },
     changed() {
       fileOf(kind).writer.markDirty();
@@ -85,14 +97,18 @@ export function createLowdbStore(options: LowdbStoreOptions): LowdbStore {
   function fileOf(kind: string): KindFile {
     let file = files.get(kind);
     if (!file) {
-      file = new KindFile(dir, kind, () => tableOf(kind), { delayMs: options.flushDelayMs ?? 25, logger });
+      file = new KindFile(dir, kind, () => tableOf(kind), {
+        delayMs: options.flushDelayMs ?? 25, clock, logger,
+        ...(options.retryDelayMs !== undefined && { retryDelayMs: options.retryDelayMs }),
+        ...(options.fs && { fs: options.fs }),
+      });
       files.set(kind, file);
     }
     return file;
   }
 
   async function flushAll(): Promise<void> {
-    const results = await Promise.allSettled([...files.values()].map((file) => file.writer.flush()));
+    const results = await Promise.allSettled([...files.values()].map((file) => file.flush()));
     const failed = results.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
   }
@@ -116,6 +132,8 @@ export function createLowdbStore(options: LowdbStoreOptions): LowdbStore {
   async function doClose(): Promise<void> {
     state = 'closing';
     try {
+      // A failing kind holds only what its file holds; one more try may end the failure.
+      await Promise.allSettled([...files.values()].filter((file) => file.health().failing).map((file) => file.retryNow()));
       await flushAll();
     } catch (err) {
       // Still open: the data is only in memory, and the caller may retry.
@@ -152,6 +170,10 @@ export function createLowdbStore(options: LowdbStoreOptions): LowdbStore {
       if (state === 'closed') await doOpen();
     }),
     flush: flushAll,
+    health(): StoreHealth {
+      const kinds = [...files.values()].filter((file) => file.reported).map((file) => file.health());
+      return { ok: kinds.every((k) => !k.failing), kinds };
+    },
     close: () => serialise(async () => {
       if (state === 'open') await doClose();
     }),

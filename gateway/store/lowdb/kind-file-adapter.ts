@@ -1,7 +1,7 @@
 import type { Adapter } from 'lowdb';
 import type { AdapterLogger } from '../../../adapters/contract/adapter.ts';
 import { StoreError } from '../types.ts';
-import { readFileIfExists, writeFileDurable } from './durable-file.ts';
+import { nodeFs, readFileIfExists, writeFileDurable, type DurableFs } from './durable-file.ts';
 import { kindFileChunks } from './kind-file-chunks.ts';
 
 /** Bumped when the layout of a kind file changes incompatibly. */
@@ -24,6 +24,7 @@ export class KindFileAdapter<T> implements Adapter<T[]> {
     readonly file: string,
     private readonly kind: string,
     private readonly logger?: Pick<AdapterLogger, 'debug'>,
+    private readonly fs: DurableFs = nodeFs,
   ) {}
 
   async read(): Promise<T[] | null> {
@@ -49,7 +50,7 @@ export class KindFileAdapter<T> implements Adapter<T[]> {
    * serialising it in slices between other work still writes the file of that one moment.
    */
   async write(records: T[]): Promise<void> {
-    const bytes = await writeFileDurable(this.file, kindFileChunks(this.kind, FORMAT_VERSION, records));
+    const bytes = await writeFileDurable(this.file, kindFileChunks(this.kind, FORMAT_VERSION, records), 0o600, this.fs);
     this.logger?.debug({ file: this.file, records: records.length, bytes }, 'store file written');
   }
 }

@@ -33,7 +33,7 @@ export class AccountTable implements AccountRepo {
   }
 
   async create(account: Account): Promise<Account> {
-    this.hooks.assertOpen();
+    this.hooks.beforeWrite();
     const record = toStored({ ...account, username: normaliseUsername(requireId(account.username, 'username')) });
     this.#check(record);
     this.#index(record);
@@ -57,7 +57,7 @@ export class AccountTable implements AccountRepo {
   }
 
   async update(id: string, patch: AccountPatch): Promise<Account> {
-    this.hooks.assertOpen();
+    this.hooks.beforeWrite();
     const current = this.#byId.get(id);
     if (!current) throw new StoreError('NOT_FOUND', `No account with id ${id}`);
     const merged = { ...current, ...patch, id: current.id, createdAt: current.createdAt };

@@ -30,7 +30,7 @@ export class AuditTable implements AuditRepo {
   }
 
   async append(record: AuditRecord): Promise<void> {
-    this.hooks.assertOpen();
+    this.hooks.beforeWrite();
     this.#insert(toStored(record));
     this.hooks.changed();
   }
@@ -84,7 +84,7 @@ export class AuditTable implements AuditRepo {
   }
 
   async purgeOlderThan(before: Date): Promise<number> {
-    this.hooks.assertOpen();
+    this.hooks.beforeWrite();
     const cut = this.#firstIndexAfter(before.getTime() - 1);
     const removed = this.#records.splice(0, cut);
     this.#atMs.splice(0, cut);

@@ -40,13 +40,13 @@ export class CacheTable implements CacheRepo {
   }
 
   async set<T = unknown>(entry: CacheEntry<T>): Promise<void> {
-    this.hooks.assertOpen();
+    this.hooks.beforeWrite();
     this.#put(toStored(entry) as CacheEntry);
     this.hooks.changed();
   }
 
   async delete(key: string): Promise<void> {
-    this.hooks.assertOpen();
+    this.hooks.beforeWrite();
     if (this.#remove(key)) this.hooks.changed();
   }
 
@@ -64,7 +64,7 @@ export class CacheTable implements CacheRepo {
   }
 
   #deleteAll(index: Set<string> | undefined): number {
-    this.hooks.assertOpen();
+    this.hooks.beforeWrite();
     const keys = [...(index ?? [])];
     for (const key of keys) this.#remove(key);
     if (keys.length > 0) this.hooks.changed();
@@ -72,7 +72,7 @@ export class CacheTable implements CacheRepo {
   }
 
   async purgeOlderThan(before: Date): Promise<number> {
-    this.hooks.assertOpen();
+    this.hooks.beforeWrite();
     const beforeMs = before.getTime();
     let removed = 0;
     for (const [key, row] of this.#byKey) {

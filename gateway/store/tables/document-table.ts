@@ -18,7 +18,7 @@ export class DocumentTable<T extends { id: string }> implements DocumentRepo<T> 
   }
 
   async put(doc: T): Promise<void> {
-    this.hooks.assertOpen();
+    this.hooks.beforeWrite();
     const stored = toStored(doc);
     this.#byId.set(requireId(stored.id, 'id'), stored);
     this.hooks.changed();
@@ -37,7 +37,7 @@ export class DocumentTable<T extends { id: string }> implements DocumentRepo<T> 
   }
 
   async delete(id: string): Promise<void> {
-    this.hooks.assertOpen();
+    this.hooks.beforeWrite();
     if (this.#byId.delete(id)) this.hooks.changed();
   }
 }

@@ -32,18 +32,18 @@ export class SessionTable implements SessionRepo {
   }
 
   async set(record: SessionRecord): Promise<void> {
-    this.hooks.assertOpen();
+    this.hooks.beforeWrite();
     this.#put(toStored(record));
     this.hooks.changed();
   }
 
   async destroy(sid: string): Promise<void> {
-    this.hooks.assertOpen();
+    this.hooks.beforeWrite();
     if (this.#remove(sid)) this.hooks.changed();
   }
 
   async destroyByAccount(accountId: string, exceptSid?: string): Promise<number> {
-    this.hooks.assertOpen();
+    this.hooks.beforeWrite();
     const sids = [...(this.#sidsByAccount.get(accountId) ?? [])].filter((sid) => sid !== exceptSid);
     for (const sid of sids) this.#remove(sid);
     if (sids.length > 0) this.hooks.changed();
@@ -58,7 +58,7 @@ export class SessionTable implements SessionRepo {
   }
 
   async purgeExpired(now: Date): Promise<number> {
-    this.hooks.assertOpen();
+    this.hooks.beforeWrite();
     const nowMs = now.getTime();
     let removed = 0;
     for (const [sid, row] of this.#bySid) {

@@ -1,11 +1,14 @@
 import { StoreError } from '../types.ts';
 
 /**
- * What a table needs from the store around it: a way to refuse work while the store is closed and
- * a way to say "my data changed" (the lowdb store schedules a write of that kind's file).
+ * What a table needs from the store around it: a way to refuse work while the store is closed,
+ * a way to refuse a change the store cannot keep now (its writes of that kind fail), and a way to
+ * say "my data changed" (the lowdb store schedules a write of that kind's file).
  */
 export interface TableHooks {
   assertOpen(): void;
+  /** Called before any change: throws CLOSED, or UNAVAILABLE while this kind cannot be written. */
+  beforeWrite(): void;
   changed(): void;
 }
 

@@ -85,6 +85,22 @@ describe('outbox and delivery worker', () => {
     expect(item!.history[0]!.error).to.equal('ECONNREFUSED');
   });
 
+  it('a clock that steps back delays a retry by no more than its interval', async () => {
+    let down = true;
+    const { outbox, worker } = setUp(async () => {
+      if (down) throw new Error('ECONNREFUSED');
+    });
+    await outbox.enqueue({ id: 'a', kind: 'mail', payload: { n: 1 } });
+    await worker.runOnce();
+    expect((await outbox.get('a'))!.nextAttemptAt).to.equal('2027-03-01T10:00:00.550Z');
+    // NTP steps the clock back six hours.
+    clock.set('2027-03-01T04:00:00Z');
+    expect((await worker.runOnce()).retried).to.deep.equal([]);
+    expect((await outbox.get('a'))!.nextAttemptAt, 're-anchored: the same 550 ms wait, from now').to.equal('2027-03-01T04:00:00.550Z');
+    down = false;
+    clock.advance(550);
+    expect((await worker.runOnce()).delivered).to.deep.equal(['a']);
+  });
   it('waits at least as long as the receiver asks (Retry-After)', async () => {
     const { outbox, worker } = setUp(async () => {
       throw new DeliveryError('busy', { retryAfterMs: 120_000 });

@@ -113,6 +113,19 @@ describe('policy createCalendarSource', () => {
     expect(evaluate(source.current(), 'personalia', 4, new Date('2027-06-10T10:00:00Z')).open).to.equal(false);
   });
 
+  it('refuses an empty file like a YAML error and keeps the last good calendar', async () => {
+    const { source, logger } = open();
+    const before = source.current();
+    writeFileSync(file, '');
+    const outcome = await source.reload();
+    expect(outcome.applied).to.equal(false);
+    expect(source.current()).to.equal(before);
+    expect(source.status()).to.deep.include({ valid: false });
+    expect(source.status().error).to.deep.include({ key: '(file)' });
+    expect(logger.lines.some((l) => l.level === 'error' && JSON.stringify(l.obj).includes(file))).to.equal(true);
+    expect(evaluate(source.current(), 'personalia', 4, new Date('2026-12-10T10:00:00Z')).open).to.equal(true);
+  });
+
   it('keeps the last good calendar when the file disappears, and recovers when a good one returns', async () => {
     const { source } = open();
     rmSync(file);

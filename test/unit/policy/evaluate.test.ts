@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { Calendar } from '../../../gateway/policy/calendar-types.ts';
 import { evaluate } from '../../../gateway/policy/evaluate.ts';
 import { calendarFrom } from './support.ts';
 
@@ -61,7 +62,8 @@ describe('policy evaluate', () => {
     });
 
     it('closes everything when nothing opens it, and an unknown section always', () => {
-      const empty = calendarFrom('timezone: Europe/Amsterdam\n');
+      // A file like this is refused (parse-calendar); the pure evaluation still fails closed.
+      const empty: Calendar = { timezone: 'Europe/Amsterdam', open: [], closures: [], events: [] };
       expect(evaluate(empty, 'personalia', 5, at('2027-01-01T12:00:00Z'))).to.deep.equal({ open: false });
       expect(evaluate(calendar, 'grades', 5, at('2027-03-01T12:00:00Z'))).to.deep.equal({ open: false });
     });

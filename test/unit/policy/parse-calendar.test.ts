@@ -97,6 +97,33 @@ events:
     expect(issues[0]?.line).to.be.a('number');
   });
 
+  it('refuses an empty file (an editor that truncates before writing) and a file without any rule', () => {
+    for (const text of ['', '\n  \n', '# nothing yet\n']) {
+      expect(issuesOf(text).map((i) => `${i.key}: ${i.message}`)).to.deep.equal(['(file): the calendar file is empty']);
+    }
+    const ruleless = issuesOf('timezone: Europe/Amsterdam\nevents: []\n');
+    expect(ruleless.map((i) => i.key)).to.deep.equal(['open']);
+    expect(ruleless[0]!.message).to.match(/close every section for everyone/);
+  });
+
+  it('refuses event times that do not exist or happen twice on a DST changeover day, naming the time', () => {
+    const yaml = [
+      'open:',
+      '  - { id: a, sections: [personalia], from: 2026-12-08 }',
+      'events:',
+      '  - { id: lente, kind: reminder, at: 2027-03-28T02:30 }',
+      '  - { id: herfst, kind: reminder, at: 2026-10-25T02:30 }',
+      '  - { id: gewoon, kind: reminder, at: 2027-03-28T03:30, until: 2026-10-25T01:59 }',
+      '',
+    ].join('\n');
+    const issues = issuesOf(yaml);
+    expect(issues.map((i) => `${i.line} ${i.key}`)).to.deep.equal(['4 events[0].at', '5 events[1].at', '6 events[2].until']);
+    expect(issues[0]!.message).to.include('2027-03-28T02:30 does not exist');
+    expect(issues[1]!.message).to.include('2026-10-25T02:30 happens twice');
+    // 01:59 exists once; the until problem is its order, not the clock.
+    expect(issues[2]!.message).to.equal('until must be after at');
+  });
+
   it('refuses a file whose top level is not a mapping', () => {
     expect(lineKey(issuesOf('- 1\n'))).to.deep.equal(['1 (top level)']);
   });

@@ -22,7 +22,7 @@ closures:
 events:
   - { id: hulp, kind: help-moment, at: 2026-12-14T08:30, until: 2026-12-14T09:15 }
   - { id: post, kind: invitations, at: 2026-12-07T07:00 }
-  - { id: groep8, kind: reminder, at: 2027-03-28T02:30, groups: [8] }
+  - { id: groep8, kind: reminder, at: 2027-03-28T03:30, groups: [8] }
 `);
 
 const d = (iso: string) => new Date(iso);
@@ -66,7 +66,7 @@ describe('policy eventsBetween', () => {
     expect(events.map((e) => [e.id, e.at])).to.deep.equal([
       ['post', '2026-12-07T06:00:00.000Z'],
       ['hulp', '2026-12-14T07:30:00.000Z'],
-      // 02:30 does not exist on the spring changeover day; it counts as 03:30 CEST.
+      // 03:30 CEST on the spring changeover day (02:30 does not exist and is refused, see parse-calendar tests).
       ['groep8', '2027-03-28T01:30:00.000Z'],
     ]);
     expect(events[1]).to.deep.include({ kind: 'help-moment', localAt: '2026-12-14T08:30', until: '2026-12-14T09:15' });

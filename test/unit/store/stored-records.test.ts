@@ -8,7 +8,7 @@ import { createTables } from '../../../gateway/store/tables/tables.ts';
 import type { Store } from '../../../gateway/store/types.ts';
 import { tempDirs } from './helpers.ts';
 
-const hooks = { assertOpen() {}, changed() {} };
+const hooks = { assertOpen() {}, beforeWrite() {}, changed() {} };
 const at = '2027-03-01T09:00:00.000Z';
 
 /** Everything JSON can hold that a deep freeze could miss: nested objects, arrays in arrays. */

@@ -9,6 +9,8 @@ import type { Clock } from '../../../../adapters/contract/index.ts';
 import { describeEvent, policyEventsBetween } from '../../../jobs/policy-events.ts';
 import { jobRunLog } from '../../../jobs/job-run-log.ts';
 import type { JobRun } from '../../../jobs/job-types.ts';
+import type { PlatformHealth } from '../../../health/platform-health.ts';
+import { platformHealthView } from '../../../health/status-view.ts';
 import type { Outbox } from '../../../outbox/index.ts';
 import type { CalendarSource } from '../../../policy/index.ts';
 import { stateOnDate } from '../../../policy/evaluate.ts';
@@ -25,6 +27,8 @@ export interface StatusDeps {
   clock: Clock;
   calendar?: CalendarSource;
   mailTransport?: string;
+  /** The store's writes and the SIS circuit (gateway/health). */
+  health?: () => PlatformHealth;
 }
 
 export interface StatusSection {
@@ -141,8 +145,15 @@ const retention: StatusSection = {
   },
 };
 
+const platform: StatusSection = {
+  id: 'platform',
+  async load(deps) {
+    return deps.health && { health: platformHealthView(deps.health()) };
+  },
+};
+
 /** In page order. */
-export const STATUS_SECTIONS: StatusSection[] = [sis, cache, calendar, upcoming, jobs, outbox, mail, retention];
+export const STATUS_SECTIONS: StatusSection[] = [platform, sis, cache, calendar, upcoming, jobs, outbox, mail, retention];
 
 export async function loadStatus(deps: StatusDeps, sections: readonly StatusSection[] = STATUS_SECTIONS) {
   return Promise.all(sections.map(async (section) => {
