@@ -24,7 +24,10 @@ describe('boot while the SIS is down', function () {
     const outage = { from: '2027-03-01T09:00:00Z', to: '2027-03-01T10:00:00Z' };
     const config = loadConfig({
       file: 'config/demo.yaml', env: {},
-      values: { log: { level: 'info' }, server: { port: 0, host: '127.0.0.1' }, sis: { stack: [{ adapter: 'mock', config: { outage } }] } },
+      values: {
+        log: { level: 'info' }, server: { port: 0, host: '127.0.0.1' }, demo: { idp: { enabled: false } }, operators: { oidc: { enabled: false } },
+        sis: { stack: [{ adapter: 'mock', config: { outage } }] },
+      },
     });
     let logs = '';
     const sink = new Writable({ write(chunk, _enc, cb) { logs += String(chunk); cb(); } });
