@@ -249,7 +249,10 @@ describe('change requests: who may submit', function () {
     const t = await createTestApp({ now: NOW });
     const parent = await parentSession(t);
     const { hidden, shown } = await openForm(parent);
-    await t.services.store.accounts.update(parent.accountId, { scope: 'limited', updatedAt: NOW });
+    await t.services.store.accounts.update(parent.accountId, {
+      scope: 'limited', updatedAt: NOW,
+      grant: { sections: ['personalia', 'results.lvs'], until: '2027-12-31', reason: 'test', grantedBy: 'test', grantedAt: NOW },
+    });
     const form = await parent.agent.get(`/kind/${parent.handle}/wijzigen`);
     expect(form.status).to.equal(403);
     expect(form.text).to.include('Alleen een ouder of verzorger met gezag');

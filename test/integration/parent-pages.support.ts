@@ -4,6 +4,7 @@
  * memory store. A test middleware plays the app's auth: it sets req.user, the CSRF token and a
  * request id.
  */
+import { GRANTABLE_SECTIONS } from '../../gateway/accounts/staff-actions.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,7 +121,8 @@ export async function createHarness(options: {
   };
 
   app.use((req, res, next) => {
-    req.user = { ...harness.viewer };
+    // A limited account here stands for one an operator granted every grantable section, until far ahead.
+    req.user = { ...harness.viewer, ...(harness.viewer.scope === 'limited' ? { sections: [...GRANTABLE_SECTIONS] } : {}) };
     res.locals.csrfToken = 'test-csrf-token';
     requests += 1;
     res.locals.requestId = `req-${requests}`;
