@@ -13,8 +13,9 @@ import { resultRows, type BenchResults } from './lib/result-rows.ts';
 import { cachedPage } from './scenarios/cached-page.ts';
 import { openingDay } from './scenarios/opening-day.ts';
 import { storeScaling } from './scenarios/store-scaling.ts';
+import { sisParse } from './scenarios/sis-parse.ts';
 
-const SCENARIOS = ['cached', 'opening', 'store'] as const;
+const SCENARIOS = ['cached', 'opening', 'store', 'parse'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const { values } = parseArgs({
@@ -83,6 +84,11 @@ if (only.has('opening')) {
 if (only.has('store')) {
   log(`store scaling: ${settings.store.sizes.join(', ')} cached records`);
   results.storeScaling = await storeScaling(settings.store);
+}
+
+if (only.has('parse')) {
+  log('SIS answers of a 1,500-pupil school: ParnasSys SOAP and an OSO dossiers file, parsed off the main thread');
+  results.sisParse = await sisParse({ pupils: 1500 });
 }
 
 const report = { date: new Date().toISOString(), durationSec: Math.round((Date.now() - started) / 1000), machine, settings, results };

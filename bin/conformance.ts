@@ -10,7 +10,9 @@
  */
 import { parseArgs } from 'node:util';
 import type { AdapterModule } from '../adapters/contract/index.ts';
-import { runConformance, type ConformanceFixtures, type ConformanceRun } from '../adapters/contract/conformance/index.ts';
+import {
+  expectationsSchema, runConformance, type ConformanceFixtures, type ConformanceRun, type Expectations,
+} from '../adapters/contract/conformance/index.ts';
 import { defaultDeps } from '../adapters/contract/conformance/recording-deps.ts';
 import { configIssues, loadConfigFile } from '../adapters/contract/conformance/cli/load-config.ts';
 import { runWithMocha } from '../adapters/contract/conformance/cli/mocha-runner.ts';
@@ -28,7 +30,9 @@ const USAGE = `usage: npm run conformance -- --adapter <name|path|package> [--co
               its sis.stack is tested as the gateway routes it, one capability to the first adapter that has it
   --fixtures  sample ids for adapters that cannot list: { studentIds, guardianIds, departedStudentIds, unknownId, absenceRange, change }
   --timeout   per-test timeout in milliseconds (default 30000)
-  --now       run as if it were this ISO 8601 instant (the adapters' clock), for data exported on a known date`;
+  --now       run as if it were this ISO 8601 instant (the adapters' clock), for data exported on a known date
+  --expect    pupils as the school's own SIS shows them (name, group, jaargroep, secret address, guardians
+              with relation, gezag and secret address), YAML or JSON; every difference is printed and fails`;
 
 function exit(code: number, text: string, stream: NodeJS.WriteStream = process.stdout): void {
   // Exit explicitly: an adapter under test may leave sockets or timers open.
@@ -62,6 +66,22 @@ async function targetOf(args: { adapter?: string; config?: string; stack?: strin
   return { module, config };
 }
 
+/** The adapter's own health check once, for the report: it names records the adapter left out. */
+async function healthOf(module: AdapterModule, config: unknown, makeDeps: () => ReturnType<typeof defaultDeps>) {
+  try {
+    const parsed = module.configSchema.safeParse(config);
+    if (!parsed.success) return undefined;
+    const adapter = module.create(parsed.data, makeDeps());
+    try {
+      return await adapter.healthCheck();
+    } finally {
+      await adapter.close?.();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   let args;
   try {
@@ -73,6 +93,7 @@ async function main(): Promise<void> {
         fixtures: { type: 'string' },
         timeout: { type: 'string' },
         now: { type: 'string' },
+        expect: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -89,24 +110,36 @@ async function main(): Promise<void> {
 
   let target: Target | string;
   let fixtures: ConformanceFixtures;
+  let expectations: Expectations | undefined;
   try {
     target = await targetOf(args);
     fixtures = (await loadConfigFile(args.fixtures)) as ConformanceFixtures;
+    if (args.expect !== undefined) {
+      const parsed = expectationsSchema.safeParse(await loadConfigFile(args.expect));
+      if (!parsed.success) {
+        const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
+        return exit(2, `conformance: the expectations in ${args.expect} are invalid:\n${lines}\n`, process.stderr);
+      }
+      expectations = parsed.data;
+    }
   } catch (err) {
     return exit(2, `conformance: ${(err as Error).message}\n`, process.stderr);
   }
   if (typeof target === 'string') return exit(2, target, process.stderr);
 
   const { module, config, stack } = target;
+  const makeDeps = () => ({ ...defaultDeps(), ...(now !== undefined && { clock: { now: () => new Date(now) } }) });
   let run: ConformanceRun | undefined;
   const outcomes = await runWithMocha((t) => {
-    run = runConformance(t, {
-      module, config, fixtures,
-      ...(now !== undefined && { makeDeps: () => ({ ...defaultDeps(), clock: { now: () => new Date(now) } }) }),
-    });
+    run = runConformance(t, { module, config, fixtures, makeDeps, ...(expectations && { expect: expectations }) });
   }, { timeoutMs });
   const failed = outcomes.length === 0 || outcomes.some((o) => !o.passed);
-  exit(failed ? 1 : 0, formatReport(module.name, run?.capabilities ?? [], outcomes, run?.latency.summary() ?? [], stack));
+  const health = await healthOf(module, config, makeDeps);
+  exit(failed ? 1 : 0, formatReport(module.name, run?.capabilities ?? [], outcomes, run?.latency.summary() ?? [], stack, {
+    ...(run && { notChecked: run.notChecked }),
+    ...(module.help && { help: module.help }),
+    ...(health && { health }),
+  }));
 }
 
 main().catch((err: unknown) => exit(2, `conformance: ${(err as Error)?.stack ?? String(err)}\n`, process.stderr));

@@ -13,6 +13,7 @@ import { createUndoChangeRouter } from './routes/auth/undo-change.ts';
 import { installSecurityEvents } from './security-events/index.ts';
 import { errorHandler, notFound } from './http/error-pages.ts';
 import { requestId } from './http/request-id.ts';
+import { createHealthRouter } from './health/index.ts';
 import { noStore, securityHeaders } from './http/security-headers.ts';
 import { sessionCookieName, setUpSessions } from './http/session.ts';
 import { createI18nMiddleware } from './i18n/middleware.ts';
@@ -48,6 +49,10 @@ export function createApp(services: Services): express.Express {
   app.locals.schoolName = config.school.name;
   app.locals.reauthMinutes = Math.round(config.auth.reauthWindow / 60_000);
 
+  // Load-balancer probes: before logging and sessions, so a probe every few seconds leaves no trace.
+  app.use(createHealthRouter({
+    probeStore: () => store.accounts.get('readyz-probe'), calendarStatus: () => services.calendar.status(), logger,
+  }, services.readiness));
   app.use(requestId());
   app.use(installSecurityEvents(services.securityEvents));
   app.use(pinoHttp({
@@ -109,6 +114,8 @@ export function createApp(services: Services): express.Express {
     results: loadResultsStory(config.results),
     policy: services.policy,
     changes: { requests: services.changes, fields: config.changes.fields },
+    // A report document can be no larger than what the SIS client accepts.
+    documentMaxBytes: config.sis.http.maxBytes,
   }));
 
   app.use(notFound());

@@ -91,6 +91,7 @@ export async function boot(
 
   let stopping: Promise<void> | undefined;
   const stop = () => (stopping ??= (async () => {
+    services.readiness.markShuttingDown();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await demoStaff?.idp.close();
     await scheduler.stop();

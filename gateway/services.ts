@@ -28,7 +28,9 @@ import { createCalendarSource, createSectionPolicy, type CalendarSource } from '
 import type { SectionPolicy } from './routes/parent/index.ts';
 import { createSisService } from './sis/index.ts';
 import type { SisService } from './sis/types.ts';
-import { createLowdbStore } from './store/lowdb/index.ts';
+import { createStoreFromConfig, sharedCountersOf } from './store/from-config.ts';
+import type { ThrottleState } from './auth/throttle-state.ts';
+import { createReadiness, type Readiness } from './health/index.ts';
 import type { Store } from './store/types.ts';
 
 export interface Services {
@@ -65,6 +67,10 @@ export interface Services {
   mailRenderer: MailRenderer;
   /** Security events (pino lines, denials also audited); in routes call securityEvent(req, …). */
   securityEvents: SecurityEventRecorder;
+  /** Limit counters shared by every instance (PostgreSQL store); undefined: each limit keeps its own in process. */
+  sharedCounters?: ThrottleState;
+  /** /readyz answers 503 once boot's stop() has marked it (gateway/health/). */
+  readiness: Readiness;
   /** TOTP + recovery codes for parents (`parent:<id>`) and local operators (`operator:<username>`). */
   secondFactor: SecondFactor;
   /** Mails a session can cause, per account per day (mail.accountMailsPerDay). */
@@ -94,7 +100,7 @@ export async function createServices(
   const stack = await createSisStackFromConfig(config, {
     logger, clock, ...(overrides.importModule && { importModule: overrides.importModule }),
   });
-  const store = overrides.store ?? createLowdbStore({ dir: config.store.lowdb.dir, clock, logger });
+  const store = overrides.store ?? createStoreFromConfig(config, { clock, logger });
   // An invalid calendar stops the boot here (there is no last good one yet).
   const calendar = createCalendarSource({ file: config.calendar.file, logger, clock, watch: overrides.watchCalendar ?? true });
   await store.open();
@@ -117,7 +123,8 @@ export async function createServices(
     backoff: { baseMs: config.outbox.retry.base, maxMs: config.outbox.retry.max, maxAttempts: config.outbox.retry.maxAttempts },
     ...(overrides.random && { random: overrides.random }),
   });
-  const throttle = createLoginThrottle({ clock });
+  const sharedCounters = sharedCountersOf(store);
+  const throttle = createLoginThrottle({ clock, ...(sharedCounters && { store: sharedCounters }) });
   return {
     config,
     logger,
@@ -144,11 +151,13 @@ export async function createServices(
     mailer,
     mail: createMailQueue({ outbox, seal }),
     mailRenderer: createMailRenderer(),
+    ...(sharedCounters && { sharedCounters }),
+    readiness: createReadiness(),
     securityEvents: createSecurityEventRecorder({ logger, clock, store, secret: sessionSecret }),
     secondFactor: createSecondFactor({
       collection: store.collection<SecondFactorDoc>(SECOND_FACTORS_COLLECTION), clock, throttle,
       sealSecret: `second-factor:${sessionSecret}`, issuer: config.school.name,
     }),
-    accountMail: createAccountMailLimit({ clock, perDay: config.mail.accountMailsPerDay }),
+    accountMail: createAccountMailLimit({ clock, perDay: config.mail.accountMailsPerDay, ...(sharedCounters && { state: sharedCounters }) }),
   };
 }

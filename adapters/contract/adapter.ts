@@ -4,7 +4,8 @@
  */
 import type { ZodType } from 'zod';
 import type {
-  Absence, ChangeProposal, Guardian, HealthStatus, Page, ResultKind, Student, TestResult,
+  Absence, ChangeProposal, Guardian, HealthStatus, MedicalCard, Page, ReportCard, ReportDocument, ResultKind,
+  Student, TestResult,
 } from './types.ts';
 
 export const CAPABILITIES = [
@@ -14,6 +15,8 @@ export const CAPABILITIES = [
   'results.method',
   'results.lvs',
   'changes.submit',
+  'reports',
+  'medical',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -35,6 +38,8 @@ export const METHODS_BY_CAPABILITY: Readonly<Record<Capability, readonly Adapter
   'results.method': ['listResults'],
   'results.lvs': ['listResults'],
   'changes.submit': ['submitChange'],
+  reports: ['listReports', 'getReportDocument'],
+  medical: ['getMedicalCard'],
 });
 
 export interface Clock {
@@ -94,6 +99,19 @@ export interface SisAdapter {
   /** Writes a correction to the SIS. The same idempotencyKey twice yields the same reference, written once. */
   submitChange?(change: ChangeProposal, options: { idempotencyKey: string }): Promise<{ reference: string }>;
 
+  // --- reports ---
+  /** The pupil's report cards of every school year, issued or announced, ordered by issuedOn, then id; SIS_NOT_FOUND for an unknown pupil. */
+  listReports?(studentId: string): Promise<ReportCard[]>;
+  /**
+   * One report's document, streamed. SIS_NOT_FOUND for an unknown pupil, an unknown report, or a
+   * report of another pupil. The same report gives the same bytes each time.
+   */
+  getReportDocument?(studentId: string, reportId: string): Promise<ReportDocument>;
+
+  // --- medical ---
+  /** The pupil's medical card, with the SIS's secret flags; SIS_NOT_FOUND for an unknown pupil. */
+  getMedicalCard?(studentId: string): Promise<MedicalCard>;
+
   /** Releases timers, watchers and connections. */
   close?(): Promise<void>;
 }
@@ -106,6 +124,11 @@ export interface AdapterModule<C = unknown> {
   capabilities: readonly Capability[];
   /** zod schema of the adapter's config section; the gateway validates every adapter at boot. */
   configSchema: ZodType<C>;
+  /**
+   * Optional: a few lines for the school — what the adapter gives and what it cannot, where its
+   * guide is. The conformance report prints it.
+   */
+  help?: string;
   /** Builds the adapter. Must do no I/O: connect lazily on first call. */
   create(config: C, deps: AdapterDeps): SisAdapter;
 }

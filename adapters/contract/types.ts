@@ -57,9 +57,17 @@ export interface Student {
   name: PersonName;
   birthDate: string;
   gender?: 'M' | 'V' | 'X';
-  group: Group;
-  /** The pupil's own jaargroep (1–8); in a combination group it tells which half. */
-  jaargroep: number;
+  /**
+   * The group the pupil is placed in today. Absent when the pupil has no placement yet, e.g. in
+   * the summer before the new school year's placement starts: never last year's group.
+   */
+  group?: Group;
+  /**
+   * The pupil's own jaargroep (1–8); in a combination group it tells which half. Absent when the
+   * source does not say it (a combination group placement without leerjaar) or there is no group;
+   * the calendar then treats the pupil as strictly as possible.
+   */
+  jaargroep?: number;
   teachers: Teacher[];
   address?: Address;
   contacts: ContactPoint[];
@@ -191,4 +199,73 @@ export interface HealthStatus {
   ok: boolean;
   latencyMs: number;
   detail?: string;
+}
+
+/** What a report card is: the regular rapport, an interim one, or the groep 8 advice report. */
+export type ReportKind = 'rapport' | 'tussenrapport' | 'adviesrapport';
+
+/**
+ * One report card (rapport) as the SIS lists it. The document itself is fetched separately
+ * (`getReportDocument`), so a list never carries the bytes.
+ */
+export interface ReportCard {
+  id: string;
+  studentId: string;
+  /** School year written "2026-2027"; the year `issuedOn` falls in. */
+  schoolYear: string;
+  /** The period as the school names it, e.g. "Rapport 1", "Eindrapport". */
+  period: string;
+  kind: ReportKind;
+  /** The local date the report was (or will be) handed out; the portal shows it from that day. */
+  issuedOn: string;
+  jaargroep: number;
+  /** The document's media type; 'application/pdf' for every source so far. */
+  contentType: string;
+  /** Size in bytes, when the SIS lists it. */
+  byteLength?: number;
+}
+
+/** The bytes of one report, streamed: the gateway caps the size while it reads. */
+export interface ReportDocument {
+  contentType: string;
+  /** Exact size in bytes, when known before reading. */
+  byteLength?: number;
+  body: AsyncIterable<Uint8Array>;
+}
+
+/** One entry of a medical card (medication, an allergy, a diet, a remark). */
+export interface MedicalEntry {
+  id: string;
+  /** What the SIS records, e.g. "Pinda's (ernstig, EpiPen in de klas)". */
+  text: string;
+  /** Extra instructions, e.g. dose and times for medication. */
+  detail?: string;
+  /** The SIS's secret flag: shown only to a guardian the child lives with. */
+  secret: boolean;
+}
+
+export type CareRole = 'gp' | 'dentist' | 'specialist' | 'other';
+
+/** A health-care contact of the pupil (huisarts, tandarts, specialist). */
+export interface CareContact {
+  id: string;
+  role: CareRole;
+  name: string;
+  /** Practice or hospital. */
+  organisation?: string;
+  phone?: string;
+  secret: boolean;
+}
+
+/**
+ * A pupil's medical card (AVG art. 9: special category data). A pupil with nothing recorded has
+ * a card with empty lists; a source that keeps none of a list leaves it empty, never invented.
+ */
+export interface MedicalCard {
+  studentId: string;
+  medication: MedicalEntry[];
+  allergies: MedicalEntry[];
+  diet: MedicalEntry[];
+  careContacts: CareContact[];
+  remarks: MedicalEntry[];
 }

@@ -15,6 +15,8 @@ import { DEMO_SCHOOL } from './demo-school.ts';
 import { FaultInjector } from './faults.ts';
 import { pageOf } from './paging.ts';
 import { ChangeInbox, type SubmittedChange } from './change-inbox.ts';
+import { reportContent } from './data/reports.ts';
+import { renderReportPdf } from './report-pdf.ts';
 
 export const MOCK_ADAPTER_VERSION = '0.1.0';
 
@@ -144,5 +146,29 @@ export function buildMockAdapter(config: MockConfig, deps: MockDeps): MockSisAda
     };
   }
 
+  if (capabilities.has('reports')) {
+    adapter.listReports = (id) => call((v) => known(v.reportsOf(id), `student ${id}`));
+    adapter.getReportDocument = async (studentId, reportId) => {
+      const { student, report } = await call((v) => {
+        const reports = known(v.reportsOf(studentId), `student ${studentId}`);
+        return {
+          student: v.studentsById.get(studentId)!,
+          report: known(reports.find((r) => r.id === reportId), `report ${reportId} of student ${studentId}`),
+        };
+      });
+      const bytes = await renderReportPdf(reportContent(config.seed, student, report, config.schoolYear), DEMO_SCHOOL);
+      return { contentType: report.contentType, byteLength: bytes.length, body: chunked(bytes) };
+    };
+  }
+
+  if (capabilities.has('medical')) {
+    adapter.getMedicalCard = (id) => call((v) => known(v.medicalOf(id), `student ${id}`));
+  }
+
   return adapter;
+}
+
+/** The document as a stream of 16 KiB chunks, as a real SIS would send it. */
+async function* chunked(bytes: Buffer): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += 16_384) yield bytes.subarray(at, at + 16_384);
 }

@@ -28,6 +28,7 @@ const mockAdapterModule: AdapterModule<MockConfig> = {
   version: MOCK_ADAPTER_VERSION,
   capabilities: CAPABILITIES,
   configSchema: mockConfigSchema,
+  help: 'A generated fictional school (De Bron): every capability; the reference implementation. Guide: adapters/mock/README.md',
   create(config: MockConfig, deps: AdapterDeps) {
     return createMockAdapter(config, deps);
   },

@@ -119,5 +119,12 @@ export function buildOsoAdapter(config: OsoConfig, deps: OsoDeps): OsoSisAdapter
     };
   }
 
+  if (capabilities.has('medical')) {
+    adapter.getMedicalCard = async (studentId) => {
+      const view = await source.view();
+      return view.medical(current(view, studentId));
+    };
+  }
+
   return adapter;
 }

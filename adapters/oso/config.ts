@@ -7,7 +7,7 @@ import { z } from 'zod';
  * What dossiers can give: pupils, guardians, absences (as a twelve-month summary: OSO keeps
  * totals, not dated absences) and LVS results (no method tests).
  */
-export const OSO_CAPABILITIES = ['students', 'guardians', 'absences', 'results.lvs'] as const;
+export const OSO_CAPABILITIES = ['students', 'guardians', 'absences', 'results.lvs', 'medical'] as const;
 
 export const osoConfigSchema = z.strictObject({
   /** The folder holding the dossiers (`*.xml`); relative paths count from the working directory. */

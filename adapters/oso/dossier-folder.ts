@@ -10,7 +10,14 @@ import { SisError, type AdapterLogger } from '../contract/index.ts';
 import type { FolderProblem } from './dossier-index.ts';
 import type { DossierRecord } from './dossier-record.ts';
 import type { ResultOptions } from './map-results.ts';
-import { readDossierFile } from './read-dossier-file.ts';
+import { offThread } from '../shared/off-thread.ts';
+import { parseDossierFile, type DossierFileInput } from './parse-dossier-file.ts';
+import type { FileReading } from './read-dossier-file.ts';
+
+/** Parsing runs in a worker: a file of 1,500 dossiers would block the event loop for seconds. */
+const parser = offThread<DossierFileInput, FileReading>(
+  new URL(`./parse-dossier-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url), parseDossierFile,
+);
 
 export interface FolderOptions {
   dir: string;
@@ -94,7 +101,9 @@ export class DossierFolder {
       fresh = { signature, records: [], problems: [`larger than maxFileBytes (${size} > ${this.#options.maxFileBytes} bytes)`] };
     } else {
       try {
-        const reading = readDossierFile(name, await readFile(path, 'utf8'), this.#options.results);
+        const file = await readFile(path);
+        const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
+        const reading = await parser.run({ name, bytes, results: this.#options.results }, file.byteOffset === 0 && file.byteLength === file.buffer.byteLength ? [file.buffer as ArrayBuffer] : []);
         fresh = { signature, ...reading };
         const notes = reading.records.flatMap((r) => r.notes);
         if (notes.length > 0) this.#options.logger.info({ file: name, notes }, 'OSO dossier: parts left out');

@@ -4,6 +4,7 @@
  * dossier changing, so ids are assigned when the index is built (./dossier-index.ts).
  */
 import type { Address, ContactPoint, PersonName, Relation, TestResult } from '../contract/index.ts';
+import type { GpData } from './map-medical.ts';
 import type { VerzuimData } from './map-verzuim.ts';
 
 /** One `schoolloopbaan` entry: a group the pupil was placed in for a school year. */
@@ -11,8 +12,10 @@ export interface Placement {
   groupId: string;
   groupName: string;
   groepscode: string;
-  /** As OSO writes it: "1"–"8", but also "0", "P", "S", "11"–"16". */
-  jaargroep: string;
+  /** As OSO writes it: "1"–"8", but also "0", "P", "S", "11"–"16"; absent when the export leaves it out. */
+  jaargroep?: string;
+  /** The school year the placement belongs to, "2026-2027". */
+  schoolYear: string;
   /** Local dates; derived from `schooljaar` when the dossier leaves them out. */
   from: string;
   to: string;
@@ -27,6 +30,8 @@ export interface PupilData {
   contacts: ContactPoint[];
   enrolment: { from?: string; to?: string };
   placements: Placement[];
+  /** `huisarts`, the only health data OSO carries (./map-medical.ts). */
+  gp?: GpData;
 }
 
 export interface VerzorgerData {

@@ -33,6 +33,10 @@ const osoAdapterModule: AdapterModule<OsoConfig> = {
   version: OSO_ADAPTER_VERSION,
   capabilities: OSO_CAPABILITIES,
   configSchema: osoConfigSchema,
+  help: [
+    'A folder of OSO 2019.1 dossiers: pupils, guardians with gezag, verzuim as a twelve-month summary, LVS results.',
+    'Not in it: dated absences, method tests, teachers. Guide: adapters/oso/README.md',
+  ].join('\n'),
   create(config: OsoConfig, deps: AdapterDeps) {
     return createOsoAdapter(config, { clock: deps.clock, logger: deps.logger });
   },

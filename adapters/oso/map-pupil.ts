@@ -1,5 +1,5 @@
 /** The `leerling` block → PupilData: names, birth date, address, contacts, enrolment, groups. */
-import { osoDate } from './dates.ts';
+import { osoDate, schoolYearOf } from './dates.ts';
 import type { Placement, PupilData } from './dossier-record.ts';
 import { mapAddresses, mapContacts } from './map-contact.ts';
 import { mapName } from './map-names.ts';
@@ -12,13 +12,14 @@ function placement(entry: XmlNode): Placement | undefined {
   const schooljaar = text(entry, 'schooljaar');
   const groepscode = text(entry, 'groepscode');
   const jaargroep = text(entry, 'jaargroep');
-  if (!schooljaar || !/^\d{4}-\d{4}$/.test(schooljaar) || !groepscode || !jaargroep) return undefined;
+  if (!schooljaar || !/^\d{4}-\d{4}$/.test(schooljaar) || !groepscode) return undefined;
   const school = `${text(entry, 'brincode') ?? ''}${text(entry, 'vestigingscode') ?? ''}`;
   return {
     groupId: `${school}:${schooljaar}:${groepscode}`,
     groupName: text(entry, 'groepsnaam') ?? `Groep ${groepscode}`,
     groepscode,
-    jaargroep,
+    ...(jaargroep && { jaargroep }),
+    schoolYear: schooljaar,
     from: osoDate(text(entry, 'begindatum')) ?? `${schooljaar.slice(0, 4)}-08-01`,
     to: osoDate(text(entry, 'einddatum')) ?? `${schooljaar.slice(5)}-07-31`,
   };
@@ -44,11 +45,21 @@ export function mapPupil(leerling: XmlNode): PupilData {
   };
 }
 
-/** The placement in force on `day`: the latest begun on or before it, else the first to come. */
+/**
+ * The placement in force on `day`, decided by the school year: only placements of the school
+ * year `day` falls in count — one covering the day (the latest begun), else the latest begun.
+ * Before the year's first placement begins there is none: last year's group never carries over.
+ */
 export function placementOn(placements: readonly Placement[], day: string): Placement | undefined {
-  const begun = placements.filter((p) => p.from <= day).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  const covering = begun.filter((p) => p.to >= day);
-  return covering.at(-1) ?? begun.at(-1) ?? [...placements].sort((a, b) => (a.from < b.from ? -1 : 1))[0];
+  const year = schoolYearOf(day);
+  const begun = placements.filter((p) => p.schoolYear === year && p.from <= day).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  return begun.filter((p) => p.to >= day).at(-1) ?? begun.at(-1);
+}
+
+/** "7", "7B", "groep 7" → 7: the jaargroep a group code states, when it states exactly one. */
+export function jaargroepInCode(groepscode: string): number | undefined {
+  const m = /^\s*(?:groep\s*)?([1-8])\s*[a-z]?\s*$/i.exec(groepscode);
+  return m ? Number(m[1]) : undefined;
 }
 
 /** A primary-school jaargroep 1–8, or undefined for "0", "P", "S", VO years and the like. */

@@ -82,7 +82,7 @@ export class OsoSource {
   async status(): Promise<OsoFolderStatus> {
     await this.#refreshIfDue(false);
     const view = this.#index ? await this.view() : undefined;
-    const studentProblems = [...(view?.students.values() ?? [])].flatMap((o) => (o.ok ? [] : [{ problem: o.problem }]));
+    const studentProblems = [...(view?.students.values() ?? [])].flatMap((o) => (o.ok ? (o.note ? [{ problem: o.note }] : []) : [{ problem: o.problem }]));
     return {
       dir: this.#config.dir,
       dossiers: this.#dossiers,

@@ -4,6 +4,7 @@
  * repeatable elements into arrays even when a dossier holds just one.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XML_ENTITIES } from '../shared/xml-text.ts';
 
 export type XmlNode = { readonly [key: string]: unknown };
 
@@ -23,7 +24,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
-  htmlEntities: false,
+  // Character references (Ren&#233;) decoded; XML's five entities, nothing of HTML.
+  htmlEntities: XML_ENTITIES,
   isArray: (name) => LIST_ELEMENTS.has(name),
   // Attachments (base64 ZIPs) can be most of a file; nothing here reads them.
   stopNodes: ['*.bestandsinhoud'],

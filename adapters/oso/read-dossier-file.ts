@@ -6,6 +6,7 @@
 import { osoDate } from './dates.ts';
 import type { DossierRecord, ResultDraft, VerzorgerData } from './dossier-record.ts';
 import { mapEindtoets } from './map-eindtoets.ts';
+import { mapHuisarts } from './map-medical.ts';
 import { mapPupil } from './map-pupil.ts';
 import { mapToets, type ResultOptions } from './map-results.ts';
 import { mapVerzorger } from './map-verzorgers.ts';
@@ -23,7 +24,8 @@ const OSO_NAMESPACE = /edustandaard\.nl\/oso_gegevensset\//;
 
 function mapDossier(file: string, [position, count]: [number, number], dossier: XmlNode, leerling: XmlNode, options: ResultOptions): DossierRecord {
   const notes: string[] = [];
-  const pupil = mapPupil(leerling);
+  const gp = mapHuisarts(leerling);
+  const pupil = { ...mapPupil(leerling), ...(gp && { gp }) };
   const verzorgers = children(leerling, 'verzorger').map(mapVerzorger).filter((v): v is VerzorgerData => v !== undefined);
   const results: ResultDraft[] = [
     ...children(child(leerling, 'toetslijst'), 'toets')

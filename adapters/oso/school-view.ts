@@ -3,10 +3,11 @@
  * group each is in, and the records the contract returns. Pupils who have left are unknown
  * everywhere, and so are guardians left without a current child.
  */
-import type { AbsenceSummary, Guardian, Student, TestResult } from '../contract/index.ts';
+import type { AbsenceSummary, Guardian, MedicalCard, Student, TestResult } from '../contract/index.ts';
+import { medicalCardOf } from './map-medical.ts';
 import type { DossierRecord, Placement } from './dossier-record.ts';
 import type { OsoIndex } from './dossier-index.ts';
-import { placementOn, primaryJaargroep } from './map-pupil.ts';
+import { jaargroepInCode, placementOn, primaryJaargroep } from './map-pupil.ts';
 import { byId } from './paging.ts';
 
 /** "5/6", "1-2", "7+8": a combination group names its jaargroepen in its code. */
@@ -15,7 +16,14 @@ function jaargroepenInCode(groepscode: string): number[] {
   return /^[1-8]([/\-+&][1-8])+$/.test(code) ? code.split(/[/\-+&]/).map(Number) : [];
 }
 
-export type StudentOutcome = { ok: true; student: Student } | { ok: false; problem: string };
+/** A pupil as served, with a note when part is missing (no group yet, no jaargroep); or why there is none. */
+export type StudentOutcome = { ok: true; student: Student; note?: string } | { ok: false; problem: string };
+
+/** The jaargroep a placement states: its own, else the one its group code names. */
+function jaargroepOf(p: Placement | undefined): number | undefined {
+  if (!p) return undefined;
+  return p.jaargroep !== undefined ? primaryJaargroep(p.jaargroep) : jaargroepInCode(p.groepscode);
+}
 
 export class SchoolView {
   readonly today: string;
@@ -59,6 +67,11 @@ export class SchoolView {
     return this.#index.results.get(studentId) ?? [];
   }
 
+  /** The pupil's medical card: the GP only, the rest empty (OSO has nothing else). */
+  medical(studentId: string): MedicalCard {
+    return medicalCardOf(studentId, this.#current.get(studentId)?.pupil.gp);
+  }
+
   /** The pupil's verzuim summaries whose period overlaps `from`–`to` (inclusive local dates). */
   absences(studentId: string, range: { from: string; to: string }): AbsenceSummary[] {
     return (this.#index.absences.get(studentId) ?? []).filter((a) => a.period.from <= range.to && range.from <= a.period.to);
@@ -72,7 +85,7 @@ export class SchoolView {
     const placed = new Map([...this.#current].map(([id, r]) => [id, placementOn(r.pupil.placements, this.today)]));
     const jaargroepenByGroup = new Map<string, Set<number>>();
     for (const p of placed.values()) {
-      const jaargroep = primaryJaargroep(p?.jaargroep);
+      const jaargroep = jaargroepOf(p);
       if (!p || jaargroep === undefined) continue;
       const set = jaargroepenByGroup.get(p.groupId) ?? new Set(jaargroepenInCode(p.groepscode));
       jaargroepenByGroup.set(p.groupId, set.add(jaargroep));
@@ -110,22 +123,26 @@ function toStudent(id: string, record: DossierRecord, placement: Placement | und
   const { pupil } = record;
   const fail = (why: string): StudentOutcome => ({ ok: false, problem: `${record.file}: pupil ${id} cannot be shown: ${why}` });
   if (!pupil.birthDate) return fail('no geboortedatum');
-  if (!placement) return fail('no schoolloopbaan, so no group');
-  const jaargroep = primaryJaargroep(placement.jaargroep);
-  if (jaargroep === undefined) return fail(`jaargroep "${placement.jaargroep}" of group ${placement.groepscode} is not a primary-school group 1–8`);
+  const jaargroep = jaargroepOf(placement);
+  if (placement?.jaargroep !== undefined && jaargroep === undefined) {
+    return fail(`jaargroep "${placement.jaargroep}" of group ${placement.groepscode} is not a primary-school group 1–8`);
+  }
   if (!pupil.enrolment.from) return fail('no datuminschrijving');
+  const note = !placement
+    ? `${record.file}: pupil ${id} has no group yet (no schoolloopbaan for this school year)`
+    : jaargroep === undefined ? `${record.file}: pupil ${id} kept without jaargroep (group ${placement.groepscode} names none, no jaargroep given)` : undefined;
   const student: Student = {
     id,
     name: { ...pupil.name },
     birthDate: pupil.birthDate,
     ...(pupil.gender && { gender: pupil.gender }),
-    group: { id: placement.groupId, name: placement.groupName, jaargroepen: jaargroepen.length > 0 ? jaargroepen : [jaargroep] },
-    jaargroep,
+    ...(placement && { group: { id: placement.groupId, name: placement.groupName, jaargroepen: jaargroepen.length > 0 || jaargroep === undefined ? jaargroepen : [jaargroep] } }),
+    ...(jaargroep !== undefined && { jaargroep }),
     // OSO names no teachers.
     teachers: [],
     ...(pupil.address && { address: { ...pupil.address } }),
     contacts: pupil.contacts.map((c) => ({ ...c })),
     enrolment: { from: pupil.enrolment.from, ...(pupil.enrolment.to && { to: pupil.enrolment.to }) },
   };
-  return { ok: true, student };
+  return { ok: true, student, ...(note && { note }) };
 }

@@ -16,6 +16,7 @@ import { LeerlingenCache } from './leerlingen-cache.ts';
 import type { MedewerkersReturn } from './medewerkers-schema.ts';
 import { pageOf } from './paging.ts';
 import type { Roster } from './roster.ts';
+import { rosterProblems } from './roster-report.ts';
 import { createSoapClient } from './soap-client.ts';
 import { withTeachers } from './teachers.ts';
 
@@ -27,8 +28,8 @@ export const PARNASSYS_CAPABILITIES: readonly Capability[] = Object.freeze(['stu
 const messages = {
   closed: 'The ParnasSys adapter is closed.',
   pupil: (id: string) => `pupil ${id}`,
-  healthy: (brin: string, year: string, pupils: number, ageS: number) =>
-    `ParnasSys BRIN ${brin}, schooljaar ${year}: ${pupils} pupils in the answer${ageS > 0 ? ` (kept answer, ${ageS} s old)` : ''}`,
+  healthy: (brin: string, year: string, pupils: number, ageS: number, problems: string | undefined) =>
+    `ParnasSys BRIN ${brin}, schooljaar ${year}: ${pupils} pupils in the answer${ageS > 0 ? ` (kept answer, ${ageS} s old)` : ''}${problems ? `. ${problems}` : ''}`,
   unhealthy: (code: string, message: string) => `${code}: ${message}`,
   healthThrew: 'health check failed unexpectedly',
   rosterBuilt: 'ParnasSys pupils joined',
@@ -67,9 +68,15 @@ export function buildParnassysAdapter(config: ParnassysConfig, deps: AdapterDeps
     const joined = await cache.roster({ day, schoolYear: schoolYearFor(day), studentId: config.studentId });
     if (!reported.has(joined)) {
       reported.add(joined);
-      // Counts only: which pupils were left out is personal data.
-      const level = Object.keys(joined.skipped).length > 0 ? 'warn' : 'debug';
-      logger[level]({ pupils: joined.students.length, departed: joined.departed, skipped: joined.skipped, day }, messages.rosterBuilt);
+      // By the SIS's opaque ids only, so the administration can find the records; no names or values.
+      const { unreadable } = joined;
+      const incomplete = Object.keys(joined.skipped).length > 0 || unreadable.length > 0 || joined.withoutJaargroep.length > 0;
+      logger[incomplete ? 'warn' : 'debug']({
+        pupils: joined.students.length, departed: joined.departed, skipped: joined.skipped, day,
+        ...(unreadable.length > 0 && { unreadable }),
+        ...(joined.withoutJaargroep.length > 0 && { withoutJaargroep: joined.withoutJaargroep }),
+        ...(joined.withoutGroup.length > 0 && { withoutGroup: joined.withoutGroup }),
+      }, messages.rosterBuilt);
     }
     return config.groupTeachers ? teachersOn(joined, schoolYearFor(day)) : joined;
   }
@@ -96,10 +103,13 @@ export function buildParnassysAdapter(config: ParnassysConfig, deps: AdapterDeps
       const latencyMs = () => Math.max(0, Math.round(performance.now() - started));
       try {
         ensureOpen();
-        const year = schoolYearFor(today(clock));
+        const day = today(clock);
+        const year = schoolYearFor(day);
         const answer = await cache.get(year);
+        const joined = await cache.roster({ day, schoolYear: year, studentId: config.studentId });
         const ageS = Math.max(0, Math.round((clock.now().getTime() - answer.fetchedAt) / 1000));
-        return { ok: true, latencyMs: latencyMs(), detail: messages.healthy(config.brin, year, answer.data.leerlingen.length, ageS) };
+        const problems = rosterProblems(joined);
+        return { ok: true, latencyMs: latencyMs(), detail: messages.healthy(config.brin, year, answer.data.leerlingen.length, ageS, problems) };
       } catch (err) {
         const detail = isSisError(err) ? messages.unhealthy(err.code, err.message) : messages.healthThrew;
         return { ok: false, latencyMs: latencyMs(), detail };

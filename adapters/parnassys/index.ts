@@ -31,6 +31,10 @@ const parnassysAdapterModule: AdapterModule<ParnassysConfig> = {
   version: PARNASSYS_ADAPTER_VERSION,
   capabilities: PARNASSYS_CAPABILITIES,
   configSchema: parnassysConfigSchema,
+  help: [
+    'ParnasSys generic web service (getLeerlingen, getMedewerkers): pupils, groups, addresses and phones with their secret flags.',
+    'Not in it: guardians, gezag, absences, results — stack another adapter (e.g. oso) for those. Guide: adapters/parnassys/README.md',
+  ].join('\n'),
   create(config: ParnassysConfig, deps: AdapterDeps) {
     return createParnassysAdapter(config, deps);
   },

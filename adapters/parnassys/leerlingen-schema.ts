@@ -2,6 +2,9 @@
  * The `getLeerlingenResponse/return` element as parsed XML: normalised lists that refer to each
  * other by id (DOMAIN.md §3). Only what the adapter reads is declared; unknown elements pass.
  * Every leaf is a string because values are not type-parsed; an empty element is "".
+ *
+ * The top-level lists are read record by record: one pupil, address or group that does not fit
+ * is left out and listed in `unreadable` by its id (or position), never the whole answer.
  */
 import { z } from 'zod';
 
@@ -67,16 +70,62 @@ const leerling = z.object({
   inschrijvingen: listOf('inschrijving', inschrijving),
 });
 
+/** A record of the answer that did not fit and was left out. */
+export interface UnreadableRecord {
+  /** The element: leerling, adres, groep, … */
+  kind: string;
+  /** Its id when it has a readable one, else its position ("#3", counting from 1). */
+  ref: string;
+  /** Where and why, without values: "groepsindelingen[0].groep: expected string". */
+  problem: string;
+}
+
+function issueText(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first) return 'invalid';
+  const where = first.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  return `${where || '(record)'}: ${first.message}`;
+}
+
+/** Like listOf, but an item that does not fit is reported instead of failing the list. */
+function lenientListOf<T extends z.ZodType>(item: string, schema: T) {
+  return z.preprocess(
+    (v) => (v === '' || v === undefined ? {} : v),
+    z.object({ [item]: z.array(z.unknown()).default([]) }),
+  ).transform((wrapper) => {
+    const items: z.output<T>[] = [];
+    const unreadable: UnreadableRecord[] = [];
+    ((wrapper as Record<string, unknown[]>)[item] ?? []).forEach((raw, i) => {
+      const parsed = schema.safeParse(raw);
+      if (parsed.success) {
+        items.push(parsed.data);
+        return;
+      }
+      const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+      const ref = typeof rawId === 'string' && rawId.trim() !== '' ? rawId.trim() : `#${i + 1}`;
+      unreadable.push({ kind: item, ref, problem: issueText(parsed.error) });
+    });
+    return { items, unreadable };
+  });
+}
+
 export const leerlingenReturnSchema = z.preprocess(
   (v) => (v === '' ? {} : v),
   z.object({
-    leerlingen: listOf('leerling', leerling),
-    adressen: listOf('adres', adres),
-    groepen: listOf('groep', groep),
+    leerlingen: lenientListOf('leerling', leerling),
+    adressen: lenientListOf('adres', adres),
+    groepen: lenientListOf('groep', groep),
     schooljaren: listOf('schooljaar', schooljaar),
-    inschrijvingtypes: listOf('inschrijvingtype', inschrijvingtype),
+    inschrijvingtypes: lenientListOf('inschrijvingtype', inschrijvingtype),
   }),
-);
+).transform((r) => ({
+  leerlingen: r.leerlingen.items,
+  adressen: r.adressen.items,
+  groepen: r.groepen.items,
+  schooljaren: r.schooljaren,
+  inschrijvingtypes: r.inschrijvingtypes.items,
+  unreadable: [...r.leerlingen.unreadable, ...r.adressen.unreadable, ...r.groepen.unreadable, ...r.inschrijvingtypes.unreadable],
+}));
 
 export type LeerlingenReturn = z.output<typeof leerlingenReturnSchema>;
 export type RawLeerling = LeerlingenReturn['leerlingen'][number];

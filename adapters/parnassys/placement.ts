@@ -46,20 +46,17 @@ export function readPlacements(raw: readonly RawGroepsindeling[]): Placement[] |
 }
 
 /**
- * Today's placement: one whose period covers today (the latest started, if several); otherwise,
- * within the school year asked for, the latest that has started, else the first to come — a
- * pupil keeps a group over the summer or before a placement begins.
+ * Today's placement, decided by the school year: only placements of the school year asked for
+ * count (a last-year placement that was never closed does not carry into the summer). Of those,
+ * one whose period covers today (the latest started, if several), else the latest that has
+ * started (a pupil keeps the group after a placement ended without a new one). Before the
+ * year's first placement starts there is none: the pupil has no group yet.
  */
 export function currentPlacement(placements: readonly Placement[], day: string, inSchoolYear: (p: Placement) => boolean): Placement | undefined {
-  const byStart = [...placements].sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
-  const covering = byStart.filter((p) => covers(p, day));
-  if (covering.length > 0) {
-    const preferred = covering.filter(inSchoolYear);
-    return (preferred.length > 0 ? preferred : covering).at(-1);
-  }
-  const thisYear = byStart.filter(inSchoolYear);
-  const started = thisYear.filter((p) => (p.from ?? '') <= day);
-  return started.at(-1) ?? thisYear[0];
+  const thisYear = [...placements].filter(inSchoolYear).sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
+  const covering = thisYear.filter((p) => covers(p, day));
+  if (covering.length > 0) return covering.at(-1);
+  return thisYear.filter((p) => (p.from ?? '') <= day).at(-1);
 }
 
 /**

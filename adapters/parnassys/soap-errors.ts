@@ -51,14 +51,19 @@ export function sanitizeFaultText(text: string, secrets: readonly string[]): str
 }
 
 export interface SoapFault {
+  /** The code without its prefix, SOAP 1.2's Receiver/Sender written as Server/Client. */
   faultcode: string;
+  /** faultstring, or SOAP 1.2's first Reason/Text. */
   faultstring: string;
+  /** SOAP 1.2 Subcode/Value, when given. */
+  subcode?: string;
 }
 
 /** A SOAP fault: auth-ish → SIS_AUTH_FAILED; a Server fault → SIS_UNAVAILABLE; else SIS_BAD_RESPONSE. */
 export function faultError(fault: SoapFault, status: number, secrets: readonly string[], retryAfter?: number): SisError {
   const text = sanitizeFaultText(fault.faultstring, secrets);
-  const cause: WireCause = { status, code: `soap:${fault.faultcode.replace(/^.*:/, '') || 'Fault'}` };
+  const code = fault.faultcode.replace(/^.*:/, '') || 'Fault';
+  const cause: WireCause = { status, code: `soap:${code}${fault.subcode ? `/${fault.subcode}` : ''}` };
   if (status === 401 || status === 403 || AUTH_FAULT.test(fault.faultstring)) {
     return new SisError('SIS_AUTH_FAILED', { message: messages.authFault(text), help: messages.authHelp, cause });
   }

@@ -1,9 +1,12 @@
 /**
- * Reads a SOAP 1.1 response: either the operation's `return` element or a Fault. Namespace
+ * Reads a SOAP 1.1 or 1.2 response: either the operation's `return` element or a Fault. Namespace
  * prefixes are dropped and list elements are always arrays, so a list of one reads like a list
- * of many. Values stay strings (an id "007" must not turn into the number 7).
+ * of many. Values stay strings (an id "007" must not turn into the number 7); character
+ * references are decoded; an empty element (`<telefoon/>`) is an absent value, so it leaves a
+ * list rather than becoming an item that fails the schema.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XML_ENTITIES } from '../shared/xml-text.ts';
 import type { ParnassysOperation } from './soap-envelope.ts';
 import type { SoapFault } from './soap-errors.ts';
 
@@ -32,6 +35,7 @@ const parser = new XMLParser({
   ignorePiTags: true,
   parseTagValue: false,
   trimValues: true,
+  htmlEntities: XML_ENTITIES,
   isArray: (_name, jPath) => typeof jPath === 'string' && isListElement(jPath),
 });
 
@@ -45,6 +49,33 @@ function record(value: unknown): Record<string, unknown> | undefined {
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** Drops empty elements from lists, all the way down (in place: the tree is fresh from the parser). */
+function dropEmptyItems(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const kept = value.filter((item) => item !== '').map(dropEmptyItems);
+    value.length = 0;
+    value.push(...kept);
+  } else if (record(value)) {
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) (value as Record<string, unknown>)[key] = dropEmptyItems(child);
+  }
+  return value;
+}
+
+/**
+ * A Fault in either version: SOAP 1.1 `faultcode`/`faultstring`, SOAP 1.2 `Code/Value` (with an
+ * optional `Subcode`) and `Reason/Text`. The 1.2 codes Receiver/Sender read as 1.1's Server/Client.
+ */
+function readFault(fault: Record<string, unknown>): SoapFault {
+  if ('faultcode' in fault || 'faultstring' in fault) return { faultcode: text(fault.faultcode), faultstring: text(fault.faultstring) };
+  const code = record(fault.Code);
+  const value = text(code?.Value).replace(/^.*:/, '');
+  const subcode = text(record(code?.Subcode)?.Value).replace(/^.*:/, '');
+  const reasonText = record(fault.Reason)?.Text;
+  const reason = Array.isArray(reasonText) ? text(reasonText[0]) : text(reasonText);
+  const v11 = value === 'Receiver' ? 'Server' : value === 'Sender' ? 'Client' : value;
+  return { faultcode: v11, faultstring: reason, ...(subcode && { subcode }) };
+}
 
 /** Parses a response body; never throws. */
 export function readSoapResponse(body: string, operation: ParnassysOperation): SoapOutcome {
@@ -61,12 +92,12 @@ export function readSoapResponse(body: string, operation: ParnassysOperation): S
   const envelopeBody = record(record(record(doc)?.Envelope)?.Body);
   if (!envelopeBody) return { kind: 'unreadable', reason: 'the answer is not a SOAP envelope' };
   const fault = record(envelopeBody.Fault);
-  if (fault) return { kind: 'fault', fault: { faultcode: text(fault.faultcode), faultstring: text(fault.faultstring) } };
+  if (fault) return { kind: 'fault', fault: readFault(fault) };
   const response = envelopeBody[`${operation}Response`];
   if (response === undefined) return { kind: 'unreadable', reason: `the envelope holds no ${operation}Response` };
   // An empty response element (no pupils at all) parses as "".
   if (response === '') return { kind: 'return', value: '' };
   const fields = record(response);
   if (!fields) return { kind: 'unreadable', reason: `the ${operation}Response element is not a single record` };
-  return { kind: 'return', value: fields.return ?? '' };
+  return { kind: 'return', value: dropEmptyItems(fields.return ?? '') };
 }

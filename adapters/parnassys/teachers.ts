@@ -51,7 +51,7 @@ export function withTeachers(
     }
     return list;
   };
-  const students: Student[] = roster.students.map((s) => ({ ...s, teachers: teachersOf(s.group.id).map((t) => ({ id: t.id, name: { ...t.name } })) }));
+  const students: Student[] = roster.students.map((s) => ({ ...s, teachers: (s.group ? teachersOf(s.group.id) : []).map((t) => ({ id: t.id, name: { ...t.name } })) }));
   return {
     roster: { ...roster, students, byId: new Map(students.map((s) => [s.id, s])) },
     unknownStaff: missing.size,

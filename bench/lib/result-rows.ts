@@ -2,6 +2,7 @@
 import type { CachedPageResult } from '../scenarios/cached-page.ts';
 import type { OpeningDayResult } from '../scenarios/opening-day.ts';
 import type { StoreSizeResult } from '../scenarios/store-scaling.ts';
+import type { SisParseResult } from '../scenarios/sis-parse.ts';
 import { mib } from './stats.ts';
 import type { Row } from './table.ts';
 
@@ -9,6 +10,19 @@ export interface BenchResults {
   cachedPage?: CachedPageResult;
   openingDay?: { cold: OpeningDayResult; warm: OpeningDayResult };
   storeScaling?: StoreSizeResult[];
+  sisParse?: SisParseResult;
+}
+
+function parseRows(r: SisParseResult): Row[] {
+  const s = `4 SIS answers, ${r.pupils} pupils`;
+  return (['parnassys', 'oso'] as const).flatMap((which) => {
+    const x = r[which];
+    const label = which === 'parnassys' ? `ParnasSys getLeerlingen (${mib(x.bytes)} MiB)` : `OSO dossiers file (${mib(x.bytes)} MiB)`;
+    return [
+      { section: s, metric: `${label}: parsed on the main thread, ms (longest block)`, value: `${x.inThread.ms} (${x.inThread.maxBlockMs} ms)` },
+      { section: s, metric: `${label}: the adapter's first read, ms (longest block)`, value: `${x.adapter.ms} (${x.adapter.maxBlockMs} ms)`, target: `block <= ${LAG_TARGET_MS} ms`, met: x.adapter.maxBlockMs <= LAG_TARGET_MS },
+    ];
+  });
 }
 
 const LAG_TARGET_MS = 50;
@@ -74,5 +88,6 @@ export function resultRows(results: BenchResults): Row[] {
     ...(results.cachedPage ? cachedRows(results.cachedPage) : []),
     ...(results.openingDay ? [...openingRows(results.openingDay.cold), ...openingRows(results.openingDay.warm)] : []),
     ...(results.storeScaling ? storeRows(results.storeScaling) : []),
+    ...(results.sisParse ? parseRows(results.sisParse) : []),
   ];
 }

@@ -6,6 +6,7 @@
  */
 import type { Scheduler } from '../jobs/index.ts';
 import { createNotificationDigest } from '../notifications/digest.ts';
+import { createReportsNotificationJob } from '../notifications/reports-job.ts';
 import { createResultsNotificationJob } from '../notifications/results-job.ts';
 import { createNightlyPurge } from '../retention/nightly-purge.ts';
 import type { Services } from '../services.ts';
@@ -14,6 +15,7 @@ import { createInvitationJob, createNightlyAccounts } from './account-jobs.ts';
 export function registerMailJobs(services: Services, scheduler: Scheduler): { start(): void; stop(): Promise<void> } {
   scheduler.register(createInvitationJob(services));
   scheduler.register(createResultsNotificationJob(services));
+  scheduler.register(createReportsNotificationJob(services));
   const nightly = createNightlyAccounts(services);
   const digest = createNotificationDigest(services);
   const purge = createNightlyPurge(services);

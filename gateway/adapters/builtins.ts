@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ADAPTERS_DIR = fileURLToPath(new URL('../../adapters/', import.meta.url));
-const NOT_ADAPTERS = new Set(['contract']);
+const NOT_ADAPTERS = new Set(['contract', 'shared']);
 
 /** Built-in name → import specifier (a file URL). Works from the sources (.ts) and from a build (.js). */
 export function listBuiltinAdapters(dir: string = ADAPTERS_DIR): ReadonlyMap<string, string> {

@@ -4,6 +4,7 @@
  * module's own schema. Every problem of every adapter ends up in one ConfigError.
  * The importer is injected, so tests need neither a filesystem nor real modules.
  */
+import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AdapterModule } from '../../adapters/contract/index.ts';
@@ -11,6 +12,15 @@ import { ConfigError } from '../config/config-error.ts';
 import { formatIssues, formatPath, type IssueLike, type KeyPath } from '../config/issues.ts';
 import { checkAdapterModule } from './adapter-module.ts';
 import { listBuiltinAdapters } from './builtins.ts';
+import { entryOfFolder } from '../../adapters/contract/conformance/resolve-module.ts';
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 export interface StackEntryConfig {
   adapter: string;
@@ -60,7 +70,11 @@ function resolveSpec(spec: string, builtins: ReadonlyMap<string, string>, baseDi
   const builtin = builtins.get(spec);
   if (builtin) return { source: 'builtin', specifier: builtin };
   if (isPathSpec(spec)) {
-    return { source: 'path', specifier: spec.startsWith('file:') ? spec : pathToFileURL(resolve(baseDir, spec)).href };
+    const file = spec.startsWith('file:') ? fileURLToPath(spec) : resolve(baseDir, spec);
+    // A folder is an adapter package kept outside the gateway (its own repository, an unpacked tarball).
+    const entry = isDirectory(file) ? entryOfFolder(file) : file;
+    if (!entry) return { problem: `the folder ${file} has no package.json "exports"/"main" and no index.ts / index.js` };
+    return { source: 'path', specifier: pathToFileURL(entry).href };
   }
   if (PACKAGE_NAME.test(spec)) return { source: 'package', specifier: spec };
   return { problem: `${JSON.stringify(spec)} is neither a built-in adapter (${[...builtins.keys()].join(', ')}), a path (./…, ../… or /…) nor an npm package name` };

@@ -116,6 +116,8 @@ export function createStack(
   const guardians = serving.get('guardians');
   const absences = serving.get('absences');
   const changes = serving.get('changes.submit');
+  const reports = serving.get('reports');
+  const medical = serving.get('medical');
 
   const healthOfEach = () => Promise.all(adapters.map(healthOf));
 
@@ -159,5 +161,10 @@ export function createStack(
   const listResults = mergedListResults(serving);
   if (listResults) stack.listResults = listResults;
   if (changes) stack.submitChange = (change, options) => changes.submitChange!(change, options);
+  if (reports) {
+    stack.listReports = (id) => reports.listReports!(id);
+    stack.getReportDocument = (id, reportId) => reports.getReportDocument!(id, reportId);
+  }
+  if (medical) stack.getMedicalCard = (id) => medical.getMedicalCard!(id);
   return stack;
 }

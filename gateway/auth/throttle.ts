@@ -154,8 +154,12 @@ export function createLoginThrottle(deps: {
         return { allowed: false, retryAfterSec: Math.ceil((user.expiresAt - nowMs) / 1000), locked: true };
       }
       let untilMs = 0;
-      if (user) untilMs = Math.max(untilMs, user.lastAt + userLockMs(user.count));
-      if (account) untilMs = Math.max(untilMs, account.lastAt + lockMs(account.count));
+      // Only a counter that imposes a delay counts: with shared counters another instance's clock
+      // may run a little ahead, and its lastAt alone must not refuse a login here.
+      const userDelay = user ? userLockMs(user.count) : 0;
+      const accountDelay = account ? lockMs(account.count) : 0;
+      if (user && userDelay > 0) untilMs = Math.max(untilMs, user.lastAt + userDelay);
+      if (account && accountDelay > 0) untilMs = Math.max(untilMs, account.lastAt + accountDelay);
       if (network && network.count >= limits.ipMaxFailures) untilMs = Math.max(untilMs, network.expiresAt);
       if (untilMs <= nowMs) return { allowed: true };
       return { allowed: false, retryAfterSec: Math.ceil((untilMs - nowMs) / 1000) };

@@ -5,10 +5,11 @@
  */
 import type { Checked } from './dutch-values.ts';
 import { checkEmail, checkHouseNumber, checkName, checkPhone, checkPostcode, phoneKey, tidy } from './dutch-values.ts';
+import { MEDICAL_FIELD_GROUPS, MEDICAL_INPUTS } from './medical-fields.ts';
 import type { ChangedField } from './types.ts';
 
 /** The field groups a school can enable in config (`changes.fields`). */
-export const CHANGE_FIELD_GROUPS = ['address', 'phone', 'email', 'emergencyContact'] as const;
+export const CHANGE_FIELD_GROUPS = ['address', 'phone', 'email', 'emergencyContact', ...MEDICAL_FIELD_GROUPS] as const;
 export type ChangeFieldGroup = (typeof CHANGE_FIELD_GROUPS)[number];
 
 export interface InputSpec {
@@ -52,6 +53,7 @@ export const FIELD_GROUPS: Record<ChangeFieldGroup, { legendKey: string; inputs:
       phoneInput('emergencyPhone', 'child.emergency.phone', 'changes.field.emergencyPhone', 'off'),
     ],
   },
+  ...MEDICAL_INPUTS,
 };
 
 /** Current values by input name, as the viewer may see them (absent: unknown or not visible). */

@@ -6,6 +6,7 @@
  */
 import type { MailMessage } from '../mail/types.ts';
 import { t, type Locale } from '../i18n/translate.ts';
+import { isMedicalField } from './medical-fields.ts';
 import type { ChangePayload } from './types.ts';
 
 export interface ChangeMailOptions {
@@ -42,7 +43,10 @@ export function changeMail(payload: ChangePayload, options: ChangeMailOptions): 
     `${t(locale, 'changes.mail.submittedAt')}: ${submitted}`,
     '',
     `${t(locale, 'changes.mail.fields')}:`,
-    ...payload.proposal.fields.map((f) => `- ${fieldLabel(locale, f.field)}: ${f.old ?? none} → ${f.new}${f.secret ? ` (${secret})` : ''}`),
+    ...payload.proposal.fields.filter((f) => !isMedicalField(f.field))
+      .map((f) => `- ${fieldLabel(locale, f.field)}: ${f.old ?? none} → ${f.new}${f.secret ? ` (${secret})` : ''}`),
+    // Medical data (AVG art. 9) never travels in a mail: only that a correction waits in the queue.
+    ...(payload.proposal.fields.some((f) => isMedicalField(f.field)) ? [`- ${t(locale, 'changes.mail.medicalWaiting')}`] : []),
     '',
     t(locale, 'changes.mail.closing'),
   ];

@@ -14,8 +14,8 @@ import { sectionState, showable, withinGrant, type Section, type SectionPolicy, 
 import { HttpError } from './http-error.ts';
 
 export interface Located<T> {
-  /** The pupil's jaargroep: calendar rules may be scoped to groups. */
-  jaargroep: number;
+  /** The pupil's jaargroep: calendar rules may be scoped to groups (unknown: the strictest answer). */
+  jaargroep: number | undefined;
   /** Whatever the handler needs next (e.g. the resolved child). */
   subject: T;
 }

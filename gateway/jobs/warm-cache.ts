@@ -102,7 +102,7 @@ export function createWarmCacheJob(options: WarmCacheOptions): JobDefinition & {
       let count = 0;
       const pupilFailures = await eachLimited(pupils, concurrency, async (studentId) => {
         const student = await unlessGone(sis.getStudent(studentId));
-        if (!student || !groups.has(student.value.jaargroep) || warmed.has(studentId)) return;
+        if (!student || student.value.jaargroep === undefined || !groups.has(student.value.jaargroep) || warmed.has(studentId)) return;
         await sis.warm(studentId, ['results']);
         warmed.add(studentId);
         count += 1;

@@ -26,7 +26,8 @@ export interface MyDataChild {
   /** Only to tie audit records to a child here; never shown or downloaded. */
   studentId: string;
   name: VisibleChild['name'];
-  group: string;
+  /** Absent while the pupil has no group yet (before the new school year's placement starts). */
+  group?: string;
   personalia?: ShownChild;
   /** Without the SIS's ids (the parent's copy needs none). */
   absences?: Array<Omit<AbsenceRecordOrSummary, 'id' | 'studentId'>>;
@@ -71,7 +72,7 @@ async function childCopy(deps: MyDataDeps, user: Express.User, account: Account,
   if (!student || !family.guardian) return undefined;
   const states = await sectionStates(deps.policy, deps.sis.capabilities, student.value.jaargroep);
   const copy: MyDataChild = {
-    studentId, name: { ...student.value.name }, group: student.value.group.name, closed: closedOf(states), corrections: [], staffAccess: [],
+    studentId, name: { ...student.value.name }, ...(student.value.group ? { group: student.value.group.name } : {}), closed: closedOf(states), corrections: [], staffAccess: [],
   };
   if (showable(states.personalia)) {
     const guardians = await deps.sis.listGuardiansOfStudent(studentId);

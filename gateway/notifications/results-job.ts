@@ -22,14 +22,14 @@ export function createResultsNotificationJob(deps: Pick<Services, 'store' | 'clo
       for (const account of await deps.store.accounts.list()) {
         if (account.status !== 'active' || !(await topicsOf(deps.store, account.id)).includes('results')) continue;
         for (const studentId of account.studentIds ?? []) {
-          let jaargroep: number;
+          let jaargroep: number | undefined;
           try {
             jaargroep = (await deps.sis.getStudent(studentId)).value.jaargroep;
           } catch (err) {
             if (isSisError(err, 'SIS_NOT_FOUND')) continue;
             throw err;
           }
-          if (!groups.has(jaargroep)) continue;
+          if (jaargroep === undefined || !groups.has(jaargroep)) continue;
           const stored = await notify(deps, {
             key: `results:${event.key}:${studentId}`, accountId: account.id, topic: 'results', kind: 'results-opened', studentId, section: event.section,
           });

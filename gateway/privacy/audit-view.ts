@@ -12,6 +12,10 @@ export interface ViewEvent {
   /** 'personalia', 'absences', 'results.method', 'results.lvs' or 'dashboard'. */
   section: string;
   requestId?: string;
+  /** Default 'view'; a download is 'download'. */
+  action?: string;
+  /** Ids only, e.g. the SIS report id of a downloaded report. */
+  detail?: Record<string, string | number | boolean>;
 }
 
 export async function auditView(store: Pick<Store, 'audit'>, clock: Clock, event: ViewEvent): Promise<void> {
@@ -20,9 +24,10 @@ export async function auditView(store: Pick<Store, 'audit'>, clock: Clock, event
     at: clock.now().toISOString(),
     actor: event.accountId,
     actorKind: 'parent',
-    action: 'view',
+    action: event.action ?? 'view',
     studentId: event.studentId,
     section: event.section,
     requestId: event.requestId,
+    ...(event.detail && { detail: event.detail }),
   });
 }

@@ -39,8 +39,9 @@ export interface VisibleGuardian {
 export interface ChildSummary {
   studentId: string;
   name: PersonName;
-  group: Group;
-  jaargroep: number;
+  /** Absent before the pupil's placement starts: the page says there is no group yet. */
+  group?: Group;
+  jaargroep?: number;
   teachers: PersonName[];
 }
 
@@ -97,8 +98,8 @@ export function childSummary(student: Student): ChildSummary {
   return {
     studentId: student.id,
     name: { ...student.name },
-    group: { ...student.group, jaargroepen: [...student.group.jaargroepen] },
-    jaargroep: student.jaargroep,
+    ...(student.group && { group: { ...student.group, jaargroepen: [...student.group.jaargroepen] } }),
+    ...(student.jaargroep !== undefined && { jaargroep: student.jaargroep }),
     teachers: student.teachers.map((teacher) => ({ ...teacher.name })),
   };
 }

@@ -7,7 +7,7 @@
 import type { Config } from '../config/index.ts';
 
 export const RETENTION_ROWS = [
-  'accounts', 'sessions', 'cache', 'links', 'corrections', 'mail', 'notifications', 'audit',
+  'accounts', 'sessions', 'cache', 'medical', 'reports', 'links', 'corrections', 'mail', 'notifications', 'audit',
 ] as const;
 export type RetentionRowId = (typeof RETENTION_ROWS)[number];
 
@@ -24,6 +24,8 @@ type RetentionConfig = Pick<Config, 'retention' | 'audit' | 'changes'>;
 export function retentionTable(config: RetentionConfig): RetentionRow[] {
   const periods: Partial<Record<RetentionRowId, [number, string]>> = {
     cache: [config.retention.cacheUnused, 'retention.cacheUnused'],
+    // The medical card is a cached record like the others: the same purge, the same period.
+    medical: [config.retention.cacheUnused, 'retention.cacheUnused'],
     corrections: [config.changes.retention, 'changes.retention'],
     mail: [config.retention.deliveredMail, 'retention.deliveredMail'],
     notifications: [config.retention.notifications, 'retention.notifications'],

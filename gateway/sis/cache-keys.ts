@@ -12,4 +12,6 @@ export const cacheKeys = {
   absences: (studentId: string, range: { from: string; to: string }) =>
     `absences:${part(studentId)}:${part(range.from)}:${part(range.to)}`,
   results: (studentId: string) => `results:${part(studentId)}`,
+  reports: (studentId: string) => `reports:${part(studentId)}`,
+  medical: (studentId: string) => `medical:${part(studentId)}`,
 };

@@ -4,7 +4,7 @@
  * The cache semantics live in read-through.ts; this module maps record kinds onto adapter calls.
  */
 import type {
-  Absence, Capability, Clock, Guardian, SisAdapter, Student, TestResult,
+  Absence, Capability, Clock, Guardian, MedicalCard, ReportCard, SisAdapter, Student, TestResult,
 } from '../../adapters/contract/index.ts';
 import type { CacheRepo } from '../store/types.ts';
 import { cacheKeys } from './cache-keys.ts';
@@ -29,7 +29,8 @@ export interface SisServiceOptions {
   schoolYearOf?: (now: Date) => SchoolYear;
 }
 
-type Method = 'getStudent' | 'getGuardian' | 'listGuardiansOfStudent' | 'listGuardians' | 'listAbsences' | 'listResults';
+type Method = 'getStudent' | 'getGuardian' | 'listGuardiansOfStudent' | 'listGuardians' | 'listAbsences' | 'listResults'
+  | 'listReports' | 'getReportDocument' | 'getMedicalCard';
 
 export function createSisService(options: SisServiceOptions): SisService {
   const { adapter, clock } = options;
@@ -74,6 +75,14 @@ export function createSisService(options: SisServiceOptions): SisService {
       // All school years: the LVS growth chart spans the pupil's whole school career.
       return { key: cacheKeys.results(studentId), kind: 'results', studentId, fetch: () => fetch(studentId) };
     },
+    reports: (studentId: string): RecordRequest<ReportCard[]> => {
+      const fetch = method('listReports', 'reports');
+      return { key: cacheKeys.reports(studentId), kind: 'reports', studentId, fetch: () => fetch(studentId) };
+    },
+    medical: (studentId: string): RecordRequest<MedicalCard> => {
+      const fetch = method('getMedicalCard', 'medical');
+      return { key: cacheKeys.medical(studentId), kind: 'medical', studentId, fetch: () => fetch(studentId) };
+    },
   };
 
   async function warmKind(studentId: string, kind: RecordKind): Promise<void> {
@@ -98,6 +107,12 @@ export function createSisService(options: SisServiceOptions): SisService {
       case 'results':
         await records.refresh(requests.results(studentId));
         return;
+      case 'reports':
+        await records.refresh(requests.reports(studentId));
+        return;
+      case 'medical':
+        await records.refresh(requests.medical(studentId));
+        return;
     }
   }
 
@@ -108,6 +123,9 @@ export function createSisService(options: SisServiceOptions): SisService {
     listGuardiansOfStudent: async (studentId) => records.read(requests.guardiansOfStudent(studentId)),
     listAbsences: async (studentId, range) => records.read(requests.absences(studentId, range)),
     listResults: async (studentId) => records.read(requests.results(studentId)),
+    listReports: async (studentId) => records.read(requests.reports(studentId)),
+    getReportDocument: async (studentId, reportId) => method('getReportDocument', 'reports')(studentId, reportId),
+    getMedicalCard: async (studentId) => records.read(requests.medical(studentId)),
 
     async *allGuardians() {
       const listGuardians = method('listGuardians', 'guardians');

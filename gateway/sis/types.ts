@@ -3,11 +3,11 @@
  * Values come with their age so pages can say "gegevens van 2 uur geleden" during an SIS outage.
  */
 import type {
-  Absence, Capability, Guardian, HealthStatus, Student, TestResult,
+  Absence, Capability, Guardian, HealthStatus, MedicalCard, ReportCard, ReportDocument, Student, TestResult,
 } from '../../adapters/contract/index.ts';
 
 /** Record kinds; each has its own TTL in config (`cache.ttl.<kind>`). */
-export type RecordKind = 'student' | 'guardian' | 'guardiansOfStudent' | 'absences' | 'results';
+export type RecordKind = 'student' | 'guardian' | 'guardiansOfStudent' | 'absences' | 'results' | 'reports' | 'medical';
 
 export interface Served<T> {
   /** Shared with other readers and, when it comes from the cache, frozen: read it, never change it. */
@@ -37,6 +37,12 @@ export interface SisService {
   /** Absences of a school year range (inclusive local dates). */
   listAbsences(studentId: string, range: { from: string; to: string }): Promise<Served<Absence[]>>;
   listResults(studentId: string): Promise<Served<TestResult[]>>;
+  /** The pupil's report cards (the list only; cached). */
+  listReports(studentId: string): Promise<Served<ReportCard[]>>;
+  /** One report's document, straight from the SIS (never cached); SIS_NOT_FOUND for a report not the pupil's. */
+  getReportDocument(studentId: string, reportId: string): Promise<ReportDocument>;
+  /** The pupil's medical card (cached like every record; see cache.ttl.medical). */
+  getMedicalCard(studentId: string): Promise<Served<MedicalCard>>;
   /** Every guardian, straight from the SIS (provisioning; not cached). */
   allGuardians(): AsyncIterable<Guardian>;
   /** Fetches and caches ahead of need (e.g. before a section opens). */

@@ -121,7 +121,7 @@ describe('parent portal in a real browser', function () {
     expect(await h1(page)).to.equal('Uw kinderen');
     const cards = page.locator('main .cards > li');
     expect(await cards.count()).to.equal(guardian.children.length);
-    expect(await textOf(cards.first())).to.contain(student.group.name);
+    expect(await textOf(cards.first())).to.contain(student.group!.name);
 
     // The child's card, then the child's own navigation to the results.
     await Promise.all([

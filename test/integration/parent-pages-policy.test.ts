@@ -7,13 +7,13 @@ import { createHarness, gezagChildren, textOf, type Harness } from './parent-pag
 const REPORT = { nl: 'Rond de rapporten is dit onderdeel gesloten.', en: 'Closed around report time.' };
 
 /** A calendar stand-in: the listed sections are closed for the listed jaargroepen (all when none given). */
-function closing(sections: Section[], jaargroepen?: number[]): SectionPolicy & { asked: Array<[Section, number]> } {
-  const asked: Array<[Section, number]> = [];
+function closing(sections: Section[], jaargroepen?: number[]): SectionPolicy & { asked: Array<[Section, number | undefined]> } {
+  const asked: Array<[Section, number | undefined]> = [];
   return {
     asked,
     isOpen(section, { studentJaargroep }): SectionDecision {
       asked.push([section, studentJaargroep]);
-      const closed = sections.includes(section) && (!jaargroepen || jaargroepen.includes(studentJaargroep));
+      const closed = sections.includes(section) && (!jaargroepen || jaargroepen.includes(studentJaargroep!));
       return closed ? { open: false, reason: REPORT, reopensOn: '2027-02-17' } : { open: true };
     },
   };

@@ -78,11 +78,14 @@ export async function createHarness(options: {
   policy?: SectionPolicy;
   mock?: MockConfigInput;
   now?: string;
+  /** Changes what the SIS answers (e.g. a pupil without a group yet). */
+  wrap?: (adapter: SisAdapter) => SisAdapter;
 }): Promise<Harness> {
   const clock = manualClock(options.now ?? '2026-11-28T10:00:00Z');
   const store = createMemoryStore();
   const mockConfig: MockConfigInput = { pupils: 40, ...options.mock };
-  const adapter = createMockAdapter(mockConfig, { clock });
+  const mock = createMockAdapter(mockConfig, { clock });
+  const adapter = options.wrap ? options.wrap(mock) : mock;
   const sisData = createMockAdapter({ ...mockConfig, outage: undefined }, { clock });
   const calls: AdapterCall[] = [];
   const sis = createSisService({
@@ -90,7 +93,7 @@ export async function createHarness(options: {
     cache: store.cache,
     clock,
     logger: silent,
-    ttl: { student: HOUR, guardian: HOUR, guardiansOfStudent: HOUR, absences: HOUR / 4, results: HOUR },
+    ttl: { student: HOUR, guardian: HOUR, guardiansOfStudent: HOUR, absences: HOUR / 4, results: HOUR, reports: HOUR, medical: HOUR / 4 },
     staleMaxAgeMs: 7 * 24 * HOUR,
   });
   const handles = createChildHandles('integration-test-handle-secret');

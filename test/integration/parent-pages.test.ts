@@ -26,7 +26,7 @@ describe('parent pages', function () {
         const student = await h.sisData.getStudent!(id);
         expect(res.text).to.include(`href="/kind/${h.handleOf(id)}"`);
         expect(res.text).to.include(student.name.given);
-        expect(res.text).to.include(student.group.name);
+        expect(res.text).to.include(student.group!.name);
         expect(res.text).to.include(student.teachers[0]!.name.family);
         expect(res.text).not.to.include(id);
       }

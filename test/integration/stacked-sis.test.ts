@@ -90,7 +90,8 @@ describe('the portal on ParnasSys + OSO stacked (config/stacked.example.yaml)', 
     const line = logs.split('\n').find((l) => l.includes('"msg":"SIS stack:'));
     expect(line).to.be.a('string');
     expect(JSON.parse(line!).msg).to.equal('SIS stack: students → parnassys (sis.stack[0]), guardians → oso (sis.stack[1]), '
-      + 'absences → oso (sis.stack[1]), results.method → none, results.lvs → oso (sis.stack[1]), changes.submit → none');
+      + 'absences → oso (sis.stack[1]), results.method → none, results.lvs → oso (sis.stack[1]), changes.submit → none, '
+      + 'reports → none, medical → none');
   });
 
   it('provisions accounts from the OSO guardians with gezag and an e-mail address only', async () => {

@@ -16,6 +16,21 @@ export function fail(message: string): never {
   throw new ConformanceError(message);
 }
 
+/**
+ * A rule the data cannot judge yet (a school with no results, no absences in the range): the
+ * report says "not checked: <why>" instead of passing silently, and the run does not fail.
+ */
+export class NotChecked extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotChecked';
+  }
+}
+
+export function notChecked(message: string): never {
+  throw new NotChecked(message);
+}
+
 export function check(condition: unknown, message: string): asserts condition {
   if (!condition) fail(message);
 }

@@ -26,12 +26,16 @@ function looksLikePath(spec: string): boolean {
   return spec.startsWith('.') || path.isAbsolute(spec) || (spec.includes('/') && !spec.startsWith('@'));
 }
 
-/** A folder's entry: package.json "main", else an index file. */
-function entryOfFolder(dir: string): string | undefined {
+/** A folder's entry: package.json "exports" (".", as a string or its "import"/"default"), else "main", else an index file. */
+export function entryOfFolder(dir: string): string | undefined {
   const pkgFile = path.join(dir, 'package.json');
   if (existsSync(pkgFile)) {
-    const main = (JSON.parse(readFileSync(pkgFile, 'utf8')) as { main?: unknown }).main;
-    if (typeof main === 'string' && existsSync(path.join(dir, main))) return path.join(dir, main);
+    const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { main?: unknown; exports?: unknown };
+    const dot = typeof pkg.exports === 'string' ? pkg.exports : (pkg.exports as Record<string, unknown> | undefined)?.['.'];
+    const fromExports = typeof dot === 'string' ? dot : (dot as { import?: unknown; default?: unknown } | undefined)?.import ?? (dot as { default?: unknown } | undefined)?.default;
+    for (const entry of [fromExports, pkg.main]) {
+      if (typeof entry === 'string' && existsSync(path.join(dir, entry))) return path.join(dir, entry);
+    }
   }
   return INDEX_FILES.map((f) => path.join(dir, f)).find((f) => existsSync(f));
 }

@@ -37,21 +37,21 @@ const contactPoint = z.object({
   emergency: z.boolean(),
 });
 
-const group = z.object({ id: text, name: text, jaargroepen: z.array(jaargroep).min(1, 'a group holds at least one jaargroep') });
+const group = z.object({ id: text, name: text, jaargroepen: z.array(jaargroep) });
 
 export const studentShape = z.object({
   id: text,
   name: personName,
   birthDate: z.string(),
   gender: z.enum(['M', 'V', 'X']).optional(),
-  group,
-  jaargroep,
+  group: group.optional(),
+  jaargroep: jaargroep.optional(),
   teachers: z.array(z.object({ id: text, name: personName })),
   address: address.optional(),
   contacts: z.array(contactPoint),
   enrolment: z.object({ from: z.string(), to: z.string().optional() }),
-}).refine((s) => s.group.jaargroepen.includes(s.jaargroep), {
-  message: "the pupil's jaargroep is one of its group's jaargroepen",
+}).refine((s) => s.jaargroep === undefined || s.group?.jaargroepen.includes(s.jaargroep) === true, {
+  message: "the pupil's jaargroep is one of its group's jaargroepen (and a pupil without a group has no jaargroep)",
   path: ['jaargroep'],
 });
 
@@ -118,6 +118,53 @@ export const testResultShape = z.object({
   score: z.union([z.number(), z.string()]).optional(),
   vaardigheidsscore: z.number().optional(),
   referenceScores: z.array(z.object({ code: text, value: z.string() })),
+});
+
+const schoolYearText = z.string().regex(/^\d{4}-\d{4}$/, 'is written "2026-2027"')
+  .refine((y) => Number(y.slice(5)) === Number(y.slice(0, 4)) + 1, 'spans two consecutive years');
+
+export const reportCardShape = z.object({
+  id: text,
+  studentId: text,
+  schoolYear: schoolYearText,
+  period: text,
+  kind: z.enum(['rapport', 'tussenrapport', 'adviesrapport']),
+  issuedOn: z.string(),
+  jaargroep,
+  contentType: text,
+  byteLength: z.number().int().positive().optional(),
+});
+
+export const reportDocumentShape = z.object({
+  contentType: text,
+  byteLength: z.number().int().positive().optional(),
+  body: z.custom<AsyncIterable<Uint8Array>>(
+    (b) => typeof b === 'object' && b !== null && typeof (b as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function',
+    'the body is an async iterable of byte chunks (a Node Readable is one)',
+  ),
+});
+
+const medicalEntry = z.object({
+  id: text,
+  text,
+  detail: z.string().optional(),
+  secret: z.boolean('every medical entry carries a boolean `secret`'),
+});
+
+export const medicalCardShape = z.object({
+  studentId: text,
+  medication: z.array(medicalEntry),
+  allergies: z.array(medicalEntry),
+  diet: z.array(medicalEntry),
+  careContacts: z.array(z.object({
+    id: text,
+    role: z.enum(['gp', 'dentist', 'specialist', 'other']),
+    name: text,
+    organisation: z.string().optional(),
+    phone: z.string().optional(),
+    secret: z.boolean('every care contact carries a boolean `secret`'),
+  })),
+  remarks: z.array(medicalEntry),
 });
 
 export const healthShape = z.object({

@@ -4,6 +4,7 @@
  * can run it under its own test runner.
  */
 import type { AdapterDeps, AdapterModule, ChangeProposal } from '../index.ts';
+import type { Expectations } from './expect.ts';
 
 /** The slice of a BDD runner the suite needs. mocha's globals satisfy it, as do node:test's. */
 export interface TestFramework {
@@ -46,4 +47,6 @@ export interface ConformanceOptions<C = unknown> {
   makeDeps?: () => AdapterDeps;
   fixtures?: ConformanceFixtures;
   limits?: ConformanceLimits;
+  /** Pupils as the school's own SIS shows them (`--expect`): every difference fails (see ./expect.ts). */
+  expect?: Expectations;
 }

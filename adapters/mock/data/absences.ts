@@ -3,7 +3,8 @@
  * the occasional granted leave or unauthorised day. Each pupil has a temperament (how often ill,
  * how often late) so the list differs plausibly between children.
  */
-import type { AbsenceRecord, DayPart, Student } from '../../contract/index.ts';
+import type { AbsenceRecord, DayPart } from '../../contract/index.ts';
+import type { PlacedStudent as Student } from './placed-student.ts';
 import { ABSENCE_REASONS, type AbsenceReason } from './absence-reasons.ts';
 import { daysBeforeBreaks, schoolDays } from './calendar.ts';
 import { compareStrings } from './dates.ts';

@@ -2,7 +2,8 @@
  * Pupils and guardians of the demo school, built family by family from the plan. Each family
  * draws from its own PRNG stream, so one family's randomness never shifts another's.
  */
-import type { ContactPoint, Guardian, Student } from '../../contract/index.ts';
+import type { ContactPoint, Guardian } from '../../contract/index.ts';
+import type { PlacedStudent as Student } from './placed-student.ts';
 import { schoolDays, schoolDaysBetween } from './calendar.ts';
 import { addDays, parseSchoolYear, schoolYearLabel, toDate, ymd } from './dates.ts';
 import { PERSONA_FAMILIES, PUPIL_CHANCES, type PersonaKey, type PlannedFamily } from './family-plan.ts';

@@ -3,7 +3,8 @@
  * years (from groep 3 on), and the doorstroomtoets in groep 8. Scores follow the pupil's
  * aptitude, so a child who is strong in arithmetic is strong in both kinds of test.
  */
-import type { ReferenceScore, Student, TestResult } from '../../contract/index.ts';
+import type { ReferenceScore, TestResult } from '../../contract/index.ts';
+import type { PlacedStudent as Student } from './placed-student.ts';
 import { aptitudeOf, type Aptitude } from './abilities.ts';
 import { compareStrings, parseSchoolYear, schoolYearLabel } from './dates.ts';
 import {

@@ -4,9 +4,12 @@
  * results drawn on first request. Memoised per options, so that many adapter instances (one
  * per test) share one generated school.
  */
-import type { AbsenceRecord, Guardian, Student, TestResult } from '../../contract/index.ts';
+import type { AbsenceRecord, Guardian, MedicalCard, ReportCard, TestResult } from '../../contract/index.ts';
+import type { PlacedStudent as Student } from './placed-student.ts';
 import { compareStrings } from './dates.ts';
 import { generateFamilies, type FamilyData } from './families.ts';
+import { medicalCardOf } from './medical.ts';
+import { reportsOf } from './reports.ts';
 import { isCurrent, pupilAbsences, pupilResults, type SchoolOptions } from './school.ts';
 
 export interface SchoolView {
@@ -23,6 +26,10 @@ export interface SchoolView {
   absencesOf(studentId: string): readonly AbsenceRecord[] | undefined;
   /** Ordered by date, then id; undefined for an unknown or departed pupil. */
   resultsOf(studentId: string): readonly TestResult[] | undefined;
+  /** Ordered by issue date, then id; undefined for an unknown or departed pupil. */
+  reportsOf(studentId: string): readonly ReportCard[] | undefined;
+  /** Undefined for an unknown or departed pupil. */
+  medicalOf(studentId: string): MedicalCard | undefined;
   /** Milliseconds it took to build the pupils and guardians. */
   builtInMs: number;
 }
@@ -54,6 +61,9 @@ export function buildView(options: SchoolOptions): SchoolView {
     .sort(byId);
   const guardiansOfStudent = new Map<string, Guardian[]>(students.map((s) => [s.id, []]));
   for (const g of guardians) for (const c of g.children) guardiansOfStudent.get(c.studentId)?.push(g);
+  // The secret-address persona's child carries a secret medical remark (see medical.ts).
+  const secretParent = guardians.find((g) => g.id === families.personas.secretAddress);
+  const secretRemarkFor = new Set(secretParent?.children.map((c) => c.studentId) ?? []);
   return {
     options: { ...options },
     families,
@@ -64,6 +74,11 @@ export function buildView(options: SchoolOptions): SchoolView {
     guardiansOfStudent,
     absencesOf: perPupil(studentsById, (s) => pupilAbsences(options, s)),
     resultsOf: perPupil(studentsById, (s) => pupilResults(options, s)),
+    reportsOf: perPupil(studentsById, (s) => reportsOf(s, options.schoolYear)),
+    medicalOf: (studentId) => {
+      const student = studentsById.get(studentId);
+      return student && medicalCardOf(options.seed, student, secretRemarkFor);
+    },
     builtInMs: performance.now() - started,
   };
 }

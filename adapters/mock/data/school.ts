@@ -2,7 +2,8 @@
  * The whole demo school as one plain, JSON-serialisable value, generated from a seed alone:
  * the same options always give byte-identical data.
  */
-import type { AbsenceRecord, Guardian, Student, TestResult } from '../../contract/index.ts';
+import type { AbsenceRecord, Guardian, TestResult } from '../../contract/index.ts';
+import type { PlacedStudent as Student } from './placed-student.ts';
 import { generateAbsences } from './absences.ts';
 import { parseSchoolYear, schoolYearBounds, schoolYearLabel } from './dates.ts';
 import { generateFamilies } from './families.ts';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { duration } from '../duration.ts';
 
-export const RECORD_KINDS = ['student', 'guardian', 'guardiansOfStudent', 'absences', 'results'] as const;
+export const RECORD_KINDS = ['student', 'guardian', 'guardiansOfStudent', 'absences', 'results', 'reports', 'medical'] as const;
 
 export const cacheSection = z
   .strictObject({
@@ -12,6 +12,8 @@ export const cacheSection = z
       guardiansOfStudent: duration(),
       absences: duration(),
       results: duration(),
+      reports: duration(),
+      medical: duration(),
     }),
     staleMaxAge: duration(),
   })

@@ -2,10 +2,21 @@
 import { z } from 'zod';
 
 export const storeSection = z.strictObject({
-  // Only lowdb for now; PostgreSQL joins as a second kind with its own sub-section.
-  kind: z.enum(['lowdb']),
+  kind: z.enum(['lowdb', 'postgres']),
   lowdb: z.strictObject({
     /** Relative paths count from the working directory. */
     dir: z.string().min(1),
   }),
+  postgres: z.strictObject({
+    /** From OUDERPOORT_DATABASE_URL only (env-secrets.ts): it holds the password. */
+    url: z.string().regex(/^postgres(ql)?:\/\//, { error: 'expected a postgres:// URL' }).optional(),
+    poolSize: z.number().int().min(1).max(100),
+  }),
+}).superRefine((store, ctx) => {
+  if (store.kind === 'postgres' && store.postgres.url === undefined) {
+    ctx.addIssue({
+      code: 'custom', path: ['postgres', 'url'],
+      message: 'store.kind is postgres: set OUDERPOORT_DATABASE_URL (postgres://user:password@host:5432/database)',
+    });
+  }
 });

@@ -15,11 +15,14 @@ import type { Services } from '../../services.ts';
 import { formField, looksLikeEmail } from './form-field.ts';
 import { CONFIRM_MISMATCH, fieldErrors } from './reason-keys.ts';
 
-type Deps = Pick<Services, 'config' | 'clock' | 'store' | 'mail' | 'mailRenderer' | 'hasher' | 'logger' | 'throttle'>;
+type Deps = Pick<Services, 'config' | 'clock' | 'store' | 'mail' | 'mailRenderer' | 'hasher' | 'logger' | 'throttle' | 'sharedCounters'>;
 
 export function createPasswordResetRouter(services: Deps): Router {
   const router = Router();
-  const limiter = createResetLimiter({ clock: services.clock, maxPerAddress: services.config.mail.passwordReset.maxPerHour });
+  const limiter = createResetLimiter({
+    clock: services.clock, maxPerAddress: services.config.mail.passwordReset.maxPerHour,
+    ...(services.sharedCounters && { state: services.sharedCounters }),
+  });
   const page = (extra: Record<string, unknown>) => ({ layout: 'public', titleKey: 'passwordReset.forgot.title', ...extra });
 
   router.get('/wachtwoord-vergeten', (_req, res) => {

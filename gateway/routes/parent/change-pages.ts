@@ -12,6 +12,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { formGroups, parseChangeForm, type CurrentValues, type FormErrors } from '../../changes/change-form.ts';
 import { isFormKey, newFormKey } from '../../changes/form-key.ts';
+import { isMedicalGroup } from '../../changes/medical-fields.ts';
 import { inputsNotOffered, offeredGroups, type OfferedGroup } from '../../changes/offered-groups.ts';
 import { guardedSubject, requireSectionOpen } from '../../http/section-guard.ts';
 import { DEFAULT_LOCALE, isLocale } from '../../i18n/translate.ts';
@@ -19,6 +20,7 @@ import { auditView } from '../../privacy/audit-view.ts';
 import { childSummary, visibleChild } from '../../privacy/visible.ts';
 import { resolveChild, type ChildContext } from './child-context.ts';
 import { closureOf } from './child-pages.ts';
+import { medicalFormPart } from './medical-correction.ts';
 import type { ParentRouterDeps } from './deps.ts';
 import { refuseChild, renderNotFound, renderToString } from './render.ts';
 import { stalenessOf } from './staleness.ts';
@@ -70,8 +72,12 @@ export function changePages(deps: ParentRouterDeps, changes: Changes) {
   async function formContext(ctx: ChildContext, user: Express.User) {
     const guardians = await deps.sis.listGuardiansOfStudent(ctx.studentId);
     const visible = visibleChild({ viewer: user, viewerGuardian: ctx.guardian.value, student: ctx.student.value, guardians: guardians.value });
-    const offered = offeredGroups(changes.fields, visible, ctx.guardian.value);
-    return { current: currentValues(visible, ctx.guardian.value), offered, staleness: stalenessOf(ctx.guardian, ctx.student, guardians) };
+    // The medical groups come only while 'medical' is open to this parent (medical-correction.ts).
+    const medical = await medicalFormPart(deps, user, ctx, changes.fields);
+    const offered = [...offeredGroups(changes.fields, visible, ctx.guardian.value), ...medical.offered];
+    return {
+      current: { ...currentValues(visible, ctx.guardian.value), ...medical.values }, offered, staleness: stalenessOf(ctx.guardian, ctx.student, guardians),
+    };
   }
 
   const groupsOf = (offered: readonly OfferedGroup[]) => offered.map((o) => o.group);
@@ -94,6 +100,9 @@ export function changePages(deps: ParentRouterDeps, changes: Changes) {
       staleness: form.staleness,
     });
     await auditView(deps.store, deps.clock, { accountId: user.accountId, studentId: ctx.studentId, section: 'changes', requestId: res.locals.requestId });
+    if (form.offered.some((o) => isMedicalGroup(o.group))) {
+      await auditView(deps.store, deps.clock, { accountId: user.accountId, studentId: ctx.studentId, section: 'medical', requestId: res.locals.requestId });
+    }
     res.status(status).send(html);
   }
 
@@ -149,7 +158,7 @@ export function changePages(deps: ParentRouterDeps, changes: Changes) {
     const { request, created } = await changes.requests.submit({
       accountId: user.accountId, guardianId: user.guardianId, studentId: ctx.studentId, formKey: body.formKey,
       fields: parsed.fields, studentName: displayName(student.name), guardianName: displayName(ctx.guardian.value.name),
-      groupName: student.group.name, requestId: res.locals.requestId,
+      groupName: student.group?.name ?? '', requestId: res.locals.requestId,
     });
     if (request.studentId !== ctx.studentId) {
       // This form's key was already used for another child: a crafted or very confused post.

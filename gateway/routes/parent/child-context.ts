@@ -5,6 +5,8 @@
 import type { Guardian, Student } from '../../../adapters/contract/index.ts';
 import { isSisError } from '../../../adapters/contract/index.ts';
 import { visibleChildLinks } from '../../privacy/visible.ts';
+import { localDateOf } from '../../policy/local-time.ts';
+import { sectionAccess, type SectionAccess } from '../../privacy/section-access.ts';
 import type { Served } from '../../sis/types.ts';
 import type { ParentRouterDeps } from './deps.ts';
 import { sectionStates, statesWithinGrant, type SectionStates } from './section-policy.ts';
@@ -42,11 +44,18 @@ export interface ChildContext {
   guardian: Served<Guardian>;
   student: Served<Student>;
   states: SectionStates;
+  /** Sections this viewer may see at all (gezag, grant), before the calendar: privacy/section-access.ts. */
+  access: SectionAccess;
+  /** Today's local date (Europe/Amsterdam). */
+  today: string;
 }
+
+/** The calendar's and the portal's time zone. */
+export const PORTAL_TIME_ZONE = 'Europe/Amsterdam';
 
 /** The viewer's child behind `handle`, or undefined for anything else (→ the one 404). */
 export async function resolveChild(
-  deps: Pick<ParentRouterDeps, 'sis' | 'handles' | 'policy'>,
+  deps: Pick<ParentRouterDeps, 'sis' | 'handles' | 'policy' | 'store' | 'clock'>,
   user: Express.User,
   handle: string,
 ): Promise<ChildContext | undefined> {
@@ -55,6 +64,11 @@ export async function resolveChild(
   if (!studentId || !family.guardian) return undefined;
   const student = await studentOrNothing(deps, studentId);
   if (!student) return undefined;
+  // The calendar's answer, narrowed to what an operator's grant covers (a limited account).
   const states = statesWithinGrant(await sectionStates(deps.policy, deps.sis.capabilities, student.value.jaargroep), user);
-  return { handle, studentId, guardian: family.guardian, student, states };
+  const today = localDateOf(deps.clock.now(), PORTAL_TIME_ZONE);
+  // The grant lives on the account; a 'full' viewer needs no lookup.
+  const grant = user.scope === 'limited' ? (await deps.store.accounts.get(user.accountId))?.grant : undefined;
+  const access = sectionAccess({ scope: user.scope, ...(grant && { grant }) }, today);
+  return { handle, studentId, guardian: family.guardian, student, states, access, today };
 }

@@ -17,6 +17,7 @@ import { changeRequestViews, maySubmitFor } from './view-models/change-requests.
 import { childHeader, type ChildHeader, type ChildPage } from './view-models/child-header.ts';
 import { childOverview } from './view-models/child-overview.ts';
 import { createResultsViews } from './view-models/results.ts';
+import { reportLinks, reportsShowable } from './report-pages.ts';
 
 export interface Closure {
   sectionKey: string;
@@ -25,7 +26,7 @@ export interface Closure {
   notOffered: boolean;
 }
 
-function localeOf(res: Response): Locale {
+export function localeOf(res: Response): Locale {
   return isLocale(res.locals.locale) ? res.locals.locale : DEFAULT_LOCALE;
 }
 
@@ -38,7 +39,7 @@ export function closureOf(section: Section, state: SectionState, locale: Locale)
   };
 }
 
-async function withChild(
+export async function withChild(
   deps: ParentRouterDeps, req: Request, res: Response, user: Express.User, page: ChildPage,
 ): Promise<{ ctx: ChildContext; header: ChildHeader } | undefined> {
   const handle = String(req.params.handle ?? '');
@@ -47,20 +48,20 @@ async function withChild(
     await refuseChild(req, res);
     return undefined;
   }
-  return { ctx, header: childHeader(handle, childSummary(ctx.student.value), ctx.states, page) };
+  return { ctx, header: childHeader(handle, childSummary(ctx.student.value), ctx.states, page, ctx.access) };
 }
 
-function baseModel(header: ChildHeader, titleKey: string) {
+export function baseModel(header: ChildHeader, titleKey: string) {
   // The child pages sit under Overzicht: the main menu marks it as the current section, not the current page.
   return { nav: 'children', titleKey, titleName: header.givenName, child: header };
 }
 
-async function renderClosed(res: Response, header: ChildHeader, titleKey: string, closures: Closure[]): Promise<void> {
+export async function renderClosed(res: Response, header: ChildHeader, titleKey: string, closures: Closure[]): Promise<void> {
   res.send(await renderToString(res, 'pages/closed', { ...baseModel(header, titleKey), closures }));
 }
 
 /** Renders, records one audit entry per section shown, then sends: no record without a page, no page without a record. */
-async function renderAudited(
+export async function renderAudited(
   deps: ParentRouterDeps, res: Response, user: Express.User, ctx: ChildContext,
   view: string, model: object, sections: Section[],
 ): Promise<void> {
@@ -152,6 +153,11 @@ export function childPages(deps: ParentRouterDeps) {
       resultsNote: deps.portal.resultsNote[locale],
       staleness: stalenessOf(ctx.guardian, ctx.student, served),
     };
+    // The report of the same period: the latest one issued this school year, when the viewer may see reports.
+    const report = reportsShowable(ctx)
+      ? reportLinks(deps, user, ctx, (await deps.sis.listReports(ctx.studentId)).value).find((r) => r.schoolYear === schoolYear)
+      : undefined;
+    Object.assign(model, { report });
     const sections: Section[] = [...(showMethod ? ['results.method' as const] : []), ...(showLvs ? ['results.lvs' as const] : [])];
     await renderAudited(deps, res, user, ctx, 'pages/results', model, sections);
   }

@@ -24,4 +24,6 @@ export interface ParentRouterDeps {
   policy?: SectionPolicy;
   /** Corrections by parents (section 'changes'); without it the form and its status list are left out. */
   changes?: { requests: ChangeRequests; fields: readonly ChangeFieldGroup[] };
+  /** The largest report document a download streams (bytes); default 10 MiB. */
+  documentMaxBytes?: number;
 }

@@ -17,6 +17,10 @@
  *   /kind/:handle            child overview (section 'personalia')
  *   /kind/:handle/absenties  absences of the current school year (section 'absences')
  *   /kind/:handle/resultaten results (sections 'results.method', 'results.lvs')
+ *   /kind/:handle/rapporten  the report cards issued so far (section 'reports'); /rapporten/:report
+ *                            downloads one (opaque report handle) behind the section guard
+ *   /kind/:handle/medisch    the medical card (section 'medical'; gezag only, secret entries only
+ *                            to a guardian the child lives with)
  *   /kind/:handle/wijzigen   GET the correction form, POST a correction (section 'changes', with
  *                            deps.changes); both behind the section guard (gateway/http/section-guard.ts):
  *                            closed → 403 closed page, nothing read or stored
@@ -44,6 +48,8 @@ import { childPages } from './child-pages.ts';
 import type { ParentRouterDeps } from './deps.ts';
 import { glossaryPage } from './glossary-page.ts';
 import { homePages } from './home-pages.ts';
+import { medicalPage } from './medical-page.ts';
+import { reportPages } from './report-pages.ts';
 import { myDataPages } from './my-data-pages.ts';
 import { parentPage } from './render.ts';
 
@@ -62,6 +68,10 @@ export function createParentRouter(deps: ParentRouterDeps): Router {
   router.get('/kind/:handle', page(child.overview));
   router.get('/kind/:handle/absenties', page(child.absences));
   router.get('/kind/:handle/resultaten', page(child.results));
+  const reports = reportPages(deps);
+  router.get('/kind/:handle/rapporten', page(reports.list));
+  router.get('/kind/:handle/rapporten/:report', reports.guard, page(reports.download));
+  router.get('/kind/:handle/medisch', page(medicalPage(deps)));
   if (deps.changes) {
     const changes = changePages(deps, deps.changes);
     const guard = changesGuard(deps);

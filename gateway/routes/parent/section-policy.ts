@@ -6,7 +6,7 @@ import type { Capability } from '../../../adapters/contract/index.ts';
 import type { Locale } from '../../i18n/translate.ts';
 import { NOT_GRANTED_REASON } from '../../privacy/grant.ts';
 
-export const SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs', 'changes'] as const;
+export const SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs', 'changes', 'reports', 'medical'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface SectionDecision {
@@ -18,7 +18,7 @@ export interface SectionDecision {
 }
 
 export interface SectionPolicy {
-  isOpen(section: Section, context: { studentJaargroep: number }): SectionDecision | Promise<SectionDecision>;
+  isOpen(section: Section, context: { studentJaargroep: number | undefined }): SectionDecision | Promise<SectionDecision>;
 }
 
 /**
@@ -31,6 +31,8 @@ export const CAPABILITY: Record<Section, Capability> = {
   'results.method': 'results.method',
   'results.lvs': 'results.lvs',
   changes: 'students',
+  reports: 'reports',
+  medical: 'medical',
 };
 
 export interface SectionState extends SectionDecision {
@@ -47,7 +49,7 @@ export async function sectionState(
   policy: SectionPolicy | undefined,
   capabilities: ReadonlySet<Capability>,
   section: Section,
-  studentJaargroep: number,
+  studentJaargroep: number | undefined,
 ): Promise<SectionState> {
   const decision = policy ? await policy.isOpen(section, { studentJaargroep }) : ALWAYS_OPEN;
   return { ...decision, offered: capabilities.has(CAPABILITY[section]) };
@@ -56,7 +58,7 @@ export async function sectionState(
 export async function sectionStates(
   policy: SectionPolicy | undefined,
   capabilities: ReadonlySet<Capability>,
-  studentJaargroep: number,
+  studentJaargroep: number | undefined,
 ): Promise<SectionStates> {
   const entries = await Promise.all(SECTIONS.map(async (section) => (
     [section, await sectionState(policy, capabilities, section, studentJaargroep)] as const

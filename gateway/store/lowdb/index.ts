@@ -50,6 +50,8 @@ export interface LowdbStore extends Store {
   readonly kind: 'lowdb';
   /** The absolute store directory. */
   readonly dir: string;
+  /** The collections the store holds (a file each), for moving a store (gateway/store/move.ts). */
+  collectionNames(): Promise<string[]>;
 }
 
 export function createLowdbStore(options: LowdbStoreOptions): LowdbStore {
@@ -141,6 +143,10 @@ export function createLowdbStore(options: LowdbStoreOptions): LowdbStore {
     audit: tables.audit,
     collection<T extends { id: string }>(name: string): DocumentRepo<T> {
       return tables.collection(name) as unknown as DocumentRepo<T>;
+    },
+    async collectionNames() {
+      if (state !== 'open') throw new StoreError('CLOSED', `The store at ${dir} is ${state}`);
+      return [...tables.collections().keys()];
     },
     open: () => serialise(async () => {
       if (state === 'closed') await doOpen();

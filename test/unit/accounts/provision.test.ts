@@ -15,7 +15,7 @@ function mockSetUp() {
   const hour = 3_600_000;
   const sis = createSisService({
     adapter, cache: store.cache, clock, logger: silent,
-    ttl: { student: hour, guardian: hour, guardiansOfStudent: hour, absences: hour, results: hour }, staleMaxAgeMs: 24 * hour,
+    ttl: { student: hour, guardian: hour, guardiansOfStudent: hour, absences: hour, results: hour, reports: hour, medical: hour }, staleMaxAgeMs: 24 * hour,
   });
   return { clock, store, sis, deps: { sis, accounts: store.accounts, clock } };
 }

@@ -42,6 +42,13 @@ export function fakeAdapter(name: string, capabilities: Capability[], overrides:
     }],
     listResults: async () => [],
     submitChange: async () => ({ reference: `${name}-ref` }),
+    listReports: async (studentId) => [{
+      id: `${name}-r1`, studentId, schoolYear: '2025-2026', period: 'Rapport 1', kind: 'rapport', issuedOn: '2026-02-17', jaargroep: 5, contentType: 'application/pdf',
+    }],
+    getReportDocument: async () => ({ contentType: 'application/pdf', body: (async function* () { yield Buffer.from(`%PDF-${name}`); })() }),
+    getMedicalCard: async (studentId) => ({
+      studentId, medication: [], allergies: [{ id: `${name}-m1`, text: 'Hooikoorts', secret: false }], diet: [], careContacts: [], remarks: [],
+    }),
     ...overrides,
   };
 }

@@ -52,6 +52,8 @@ describe('createStack', () => {
       { capability: 'results.method', adapter: null, index: null },
       { capability: 'results.lvs', adapter: 'mock', index: 1 },
       { capability: 'changes.submit', adapter: null, index: null },
+      { capability: 'reports', adapter: null, index: null },
+      { capability: 'medical', adapter: null, index: null },
     ]);
   });
 
@@ -61,7 +63,8 @@ describe('createStack', () => {
       entryFor(1, fakeAdapter('oso', ['students', 'guardians', 'absences', 'results.lvs'])),
     ], deps);
     expect(stack.describeStackText()).to.equal('students → parnassys (sis.stack[0]), guardians → oso (sis.stack[1]), '
-      + 'absences → oso (sis.stack[1]), results.method → none, results.lvs → oso (sis.stack[1]), changes.submit → none');
+      + 'absences → oso (sis.stack[1]), results.method → none, results.lvs → oso (sis.stack[1]), changes.submit → none, '
+      + 'reports → none, medical → none');
     expect(formatStackRoutes([])).to.equal('');
   });
 
@@ -123,6 +126,23 @@ describe('createStack', () => {
     ], deps);
     const proposal = { studentId: 's1', guardianId: 'g1', fields: [{ field: 'phone', new: '0612345678' }], submittedAt: '2026-01-05T08:00:00Z' };
     expect(await stack.submitChange!(proposal, { idempotencyKey: 'k1' })).to.deep.equal({ reference: 'writer-ref' });
+  });
+
+  it('sends reports and medical cards to the first adapter with each capability', async () => {
+    const stack = createStack([
+      entryFor(0, fakeAdapter('reader', ['students'])),
+      entryFor(1, fakeAdapter('reports', ['reports'])),
+      entryFor(2, fakeAdapter('health', ['reports', 'medical'])),
+    ], deps);
+    expect((await stack.listReports!('s1'))[0]?.id).to.equal('reports-r1');
+    const doc = await stack.getReportDocument!('s1', 'reports-r1');
+    const chunks: Buffer[] = [];
+    for await (const chunk of doc.body) chunks.push(Buffer.from(chunk));
+    expect(Buffer.concat(chunks).toString()).to.equal('%PDF-reports');
+    expect((await stack.getMedicalCard!('s1')).allergies[0]?.id).to.equal('health-m1');
+    const bare = createStack([entryFor(0, fakeAdapter('reader', ['students']))], deps);
+    expect(bare.listReports).to.equal(undefined);
+    expect(bare.getMedicalCard).to.equal(undefined);
   });
 
   it('aggregates health: ok only when every adapter is, with the slowest latency and the failures named', async () => {

@@ -40,7 +40,7 @@ describe('stacked ids: ParnasSys ids with an OSO id map', () => {
       expect(sophie.children.map((l) => l.studentId)).to.deep.equal(['1001']);
       const daan = await sis.getStudent!('1001');
       expect(daan).to.deep.include({ id: '1001', jaargroep: 6 });
-      expect(daan.group.name).to.equal('Groep 5/6');
+      expect(daan.group!.name).to.equal('Groep 5/6');
       expect((await sis.listGuardiansOfStudent!('1001')).map((g) => g.name.given).sort()).to.deep.equal(['Sophie', 'Thomas']);
       const [summary] = await sis.listAbsences!('1001', { from: '2026-08-01', to: '2027-07-31' });
       expect(summary).to.deep.include({ kind: 'summary', studentId: '1001', period: { from: '2025-09-29', to: '2026-09-28' } });

@@ -26,9 +26,10 @@ cache:
     expect(config.sis.http).to.deep.equal({ timeout: 10_000, maxBytes: 10 * 1024 * 1024 });
     expect(config.cache.ttl).to.deep.equal({
       student: 3_600_000, guardian: 3_600_000, guardiansOfStudent: 3_600_000, absences: 300_000, results: 3_600_000,
+      reports: 3_600_000, medical: 900_000,
     });
     expect(config.cache.staleMaxAge).to.equal(7 * 86_400_000);
-    expect(config.store).to.deep.equal({ kind: 'lowdb', lowdb: { dir: 'var/store' } });
+    expect(config.store).to.deep.equal({ kind: 'lowdb', lowdb: { dir: 'var/store' }, postgres: { poolSize: 10 } });
     expect(config.log).to.deep.equal({ level: 'info' });
     expect(config.source.files).to.have.length(2);
     expect(config.source.files[1]).to.equal(file);
@@ -108,7 +109,7 @@ cache:
     results: 2d
   staleMaxAge: 1d
 store:
-  kind: postgres
+  kind: mongodb
 log:
   level: loud
 `);
@@ -127,7 +128,7 @@ log:
       'sis.stack[1].adapter: missing (expected string)',
       'sis.http.timeout: expected a duration like "30s", "15m", "1h", "7d" or a number of seconds',
       'cache.staleMaxAge: must be at least the longest ttl (ttl.results)',
-      'store.kind: expected "lowdb"',
+      'store.kind: expected one of "lowdb"|"postgres"',
       'log.level: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"',
     ]);
     for (const problem of err.problems) expect(err.message).to.include(problem);

@@ -15,7 +15,7 @@ describe('conformance rule: the module, its capabilities and its methods', () =>
     const caps: Capability[] = ['students', 'guardians'];
     const module = variant(() => ({ capabilities: new Set(caps) }), { capabilities: caps });
     const { outcomes } = await runInProcess({ module, config: {} });
-    expectFailures(outcomes, { [T.methods]: /has listAbsences, listResults, submitChange without the capability that promises them/ });
+    expectFailures(outcomes, { [T.methods]: /has listAbsences, listResults, submitChange, listReports, getReportDocument, getMedicalCard without the capability that promises them/ });
   });
 
   it('fails a module that declares an unknown capability', async () => {
@@ -27,7 +27,8 @@ describe('conformance rule: the module, its capabilities and its methods', () =>
   it('follows the capabilities a config narrows to: their groups only, and the rest must be absent', async () => {
     const caps: Capability[] = ['students', 'absences'];
     const narrowed = variant(() => ({ capabilities: new Set(caps), listGuardians: undefined, getGuardian: undefined,
-      listGuardiansOfStudent: undefined, listResults: undefined, submitChange: undefined }));
+      listGuardiansOfStudent: undefined, listResults: undefined, submitChange: undefined,
+      listReports: undefined, getReportDocument: undefined, getMedicalCard: undefined }));
     const { outcomes } = await runInProcess({ module: narrowed, config: {} });
     expect(failures(outcomes)).to.deep.equal({});
     expect([...outcomes.keys()].filter((n) => /Guardian|listResults|submitChange/.test(n))).to.deep.equal([]);

@@ -45,7 +45,7 @@ describe('conformance rule: results of the declared kinds', () => {
   const only = (caps: Capability[]) => ({ capabilities: caps });
 
   it('fails LVS results from an adapter that only declares results.method', async () => {
-    const caps: Capability[] = ['students', 'guardians', 'absences', 'results.method', 'changes.submit'];
+    const caps: Capability[] = ['students', 'guardians', 'absences', 'results.method', 'changes.submit', 'reports', 'medical'];
     const module = variant(() => ({ capabilities: new Set(caps) }), only(caps));
     const { outcomes } = await runInProcess({ module, config: {} });
     expectFailures(outcomes, { [T.results]: /result rs-\d+ is of kind 'lvs', which capabilities .* do not cover \(allowed: method\)/ });

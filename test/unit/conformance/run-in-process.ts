@@ -12,7 +12,7 @@ export interface Outcome {
 
 type Fn = () => Promise<void> | void;
 
-export async function runInProcess<C>(options: ConformanceOptions<C>): Promise<{ outcomes: Map<string, Outcome>; latency: MethodLatency[] }> {
+export async function runInProcess<C>(options: ConformanceOptions<C>): Promise<{ outcomes: Map<string, Outcome>; latency: MethodLatency[]; notChecked: Map<string, string> }> {
   const tests: Array<{ name: string; fn: Fn }> = [];
   const befores: Fn[] = [];
   const afters: Fn[] = [];
@@ -35,7 +35,7 @@ export async function runInProcess<C>(options: ConformanceOptions<C>): Promise<{
     }
   }
   for (const fn of afters) await fn();
-  return { outcomes, latency: run.latency.summary() };
+  return { outcomes, latency: run.latency.summary(), notChecked: run.notChecked };
 }
 
 /** Names of the tests that failed, for readable assertion messages. */

@@ -40,7 +40,7 @@ async function setUp(options: { start: string; failResultsOf?: ReadonlySet<strin
   const sisMock = countingMock(clock, options.failResultsOf);
   const sis = createSisService({
     adapter: sisMock.adapter, cache: store.cache, clock, logger,
-    ttl: { student: HOUR, guardian: HOUR, guardiansOfStudent: HOUR, absences: HOUR, results: HOUR }, staleMaxAgeMs: 24 * HOUR,
+    ttl: { student: HOUR, guardian: HOUR, guardiansOfStudent: HOUR, absences: HOUR, results: HOUR, reports: HOUR, medical: HOUR }, staleMaxAgeMs: 24 * HOUR,
   });
   await provisionAccounts({ sis, accounts: store.accounts, clock }, { invitationValidityMs: 14 * 24 * HOUR });
   const job = createWarmCacheJob({ sis, accounts: store.accounts, concurrency: 4 });
@@ -57,7 +57,7 @@ async function visiblePupils(t: Awaited<ReturnType<typeof setUp>>): Promise<Map<
   for (const account of await t.store.accounts.list()) {
     const guardian = await t.sis.getGuardian(account.guardianId);
     for (const link of guardian.value.children.filter((l) => l.gezag)) {
-      pupils.set(link.studentId, (await t.sis.getStudent(link.studentId)).value.jaargroep);
+      pupils.set(link.studentId, (await t.sis.getStudent(link.studentId)).value.jaargroep!);
     }
   }
   return pupils;
@@ -125,6 +125,7 @@ describe('jobs: warm the results cache when results open', () => {
     expect(june.events.map((e) => e.key)).to.deep.equal([
       'transition:2027-06-01:results.method:closed:1-2-3-4-5-6-7-8',
       'transition:2027-06-01:results.lvs:closed:1-2-3-4-5-6-7-8',
+      'transition:2027-06-01:reports:closed:1-2-3-4-5-6-7-8',
     ]);
     expect(june.runs).to.deep.equal([]);
     expect(t.sisMock.calls).to.deep.equal([]);

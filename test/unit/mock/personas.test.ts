@@ -46,7 +46,7 @@ describe('mock SIS: demo personas', () => {
         const g = await guardian('twoChildren');
         const kids = await childrenOf(g);
         expect(kids).to.have.length(2);
-        expect(kids[0]?.group.id).to.not.equal(kids[1]?.group.id);
+        expect(kids[0]?.group!.id).to.not.equal(kids[1]?.group!.id);
         expect(g.children.every((c) => c.gezag && c.livesWith)).to.equal(true);
         expect(emailOf(g)).to.be.a('string');
       });

@@ -23,7 +23,7 @@ describe('mock SIS: the demo school De Bron', () => {
   });
 
   it('has groups 1–8, a combination group 5/6, and a teacher for every group', () => {
-    const groups = new Map(students.map((s) => [s.group.id, s.group]));
+    const groups = new Map(students.map((s) => [s.group!.id, s.group]));
     const names = [...groups.values()].map((g) => g.name);
     for (let j = 1; j <= 8; j++) {
       expect(names).to.include(`Groep ${j}`);
@@ -31,9 +31,9 @@ describe('mock SIS: the demo school De Bron', () => {
     }
     const combination = [...groups.values()].find((g) => g.jaargroepen.length > 1);
     expect(combination).to.deep.include({ name: 'Groep 5/6', jaargroepen: [5, 6] });
-    expect(students.filter((s) => s.group.id === combination?.id).map((s) => s.jaargroep)).to.include.members([5, 6]);
+    expect(students.filter((s) => s.group!.id === combination?.id).map((s) => s.jaargroep)).to.include.members([5, 6]);
     for (const s of students) {
-      expect(s.group.jaargroepen).to.include(s.jaargroep);
+      expect(s.group!.jaargroepen).to.include(s.jaargroep);
       expect(s.teachers.length, `teachers of ${s.id}`).to.be.greaterThan(0);
       for (const t of s.teachers) {
         expect(t.id).to.match(/^T\d{2}$/);
@@ -100,7 +100,7 @@ describe('mock SIS: the demo school De Bron', () => {
   it('has emergency contacts such as "oma", siblings in different groups, and unique example.* e-mail addresses', () => {
     expect(students.some((s) => s.contacts.some((c) => c.emergency && c.label === 'oma'))).to.equal(true);
     const siblings = guardians.filter((g) => g.children.length > 1)
-      .filter((g) => new Set(g.children.map((c) => pupil(c.studentId).group.id)).size > 1);
+      .filter((g) => new Set(g.children.map((c) => pupil(c.studentId).group!.id)).size > 1);
     expect(siblings.length).to.be.greaterThan(10);
     const emails = guardians.map(emailOf).filter((e): e is string => e !== undefined);
     expect(new Set(emails).size).to.equal(emails.length);

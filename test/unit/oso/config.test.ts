@@ -4,10 +4,10 @@ import osoModule, { createOsoAdapter, osoConfigSchema } from '../../../adapters/
 import { expectSisError, rejectionOf } from './support.ts';
 
 describe('OSO adapter module and config', () => {
-  it('is named oso and offers students, guardians, absences (as summaries) and LVS results; no method results, no changes', () => {
+  it('is named oso and offers students, guardians, absences (as summaries) , LVS results and the GP as a medical card; no method results, no reports, no changes', () => {
     expect(osoModule.name).to.equal('oso');
     expect(osoModule.version).to.match(/^\d+\.\d+\.\d+$/);
-    expect([...osoModule.capabilities]).to.deep.equal(['students', 'guardians', 'absences', 'results.lvs']);
+    expect([...osoModule.capabilities]).to.deep.equal(['students', 'guardians', 'absences', 'results.lvs', 'medical']);
   });
 
   it('needs only dir; the schema fills in the rest', () => {

@@ -40,7 +40,7 @@ describe('OSO adapter: the project fixture school', () => {
       expect(await adapter.getStudent!('1002')).to.include({ jaargroep: 5 });
       expect(await adapter.getStudent!('1004')).to.include({ jaargroep: 6 });
       // Julia is the only pupil of groep 1/2: the code says it holds 1 and 2.
-      expect((await adapter.getStudent!('1006')).group.jaargroepen).to.deep.equal([1, 2]);
+      expect((await adapter.getStudent!('1006')).group!.jaargroepen).to.deep.equal([1, 2]);
     });
 
     it('a secret address (adresgeheim) and a geheim number come out flagged secret', async () => {
@@ -179,15 +179,16 @@ describe('OSO adapter: dossiers that cannot make a complete pupil', () => {
   const folder = new TempFolder('incomplete/dossier-2001.xml', 'incomplete/dossier-2002.xml', 'incomplete/dossier-2003.xml');
   after(() => folder.remove());
 
-  it('leaves them out of listStudents, answers getStudent with SIS_BAD_RESPONSE naming the file, and reports them', async () => {
+  it('serves a pupil without schoolloopbaan without a group (noted), leaves out one in a non-primary jaargroep, and reports both', async () => {
     const { adapter } = osoAdapter({ dir: folder.dir });
-    expect((await adapter.listStudents!()).items).to.deep.equal([]);
-    const noGroup = await expectSisError(adapter.getStudent!('2001'), 'SIS_BAD_RESPONSE');
-    expect(noGroup.message).to.equal('dossier-2001.xml: pupil 2001 cannot be shown: no schoolloopbaan, so no group');
+    expect((await adapter.listStudents!()).items.map((s) => s.id)).to.deep.equal(['2001']);
+    const noGroup = await adapter.getStudent!('2001');
+    expect(noGroup).to.not.have.property('group');
+    expect(noGroup).to.not.have.property('jaargroep');
     const sbo = await expectSisError(adapter.getStudent!('2002'), 'SIS_BAD_RESPONSE');
     expect(sbo.message).to.include('jaargroep "S"');
     const health = await adapter.healthCheck();
-    expect(health.detail).to.include('dossier-2001.xml: pupil 2001 cannot be shown').and.include('dossier-2002.xml');
+    expect(health.detail).to.include('dossier-2001.xml: pupil 2001 has no group yet').and.include('dossier-2002.xml');
   });
 
   it('their guardians are still linked: guardians do not need a complete pupil record', async () => {
@@ -212,14 +213,14 @@ describe('OSO adapter: callers get copies', () => {
     const [listed] = (await adapter.listStudents!()).items;
     listed!.name.given = 'Changed';
     listed!.contacts.length = 0;
-    (await adapter.getStudent!('1001')).group.jaargroepen.push(8);
+    (await adapter.getStudent!('1001')).group!.jaargroepen.push(8);
     const [guardian] = (await adapter.listGuardians!()).items;
     guardian!.children[0]!.gezag = false;
     (await adapter.listResults!('1001'))[0]!.referenceScores.length = 0;
     const again = await adapter.getStudent!('1001');
     expect(again.name.given).to.equal('Sanne');
     expect(again.contacts).to.have.length(1);
-    expect(again.group.jaargroepen).to.deep.equal([7]);
+    expect(again.group!.jaargroepen).to.deep.equal([7]);
     expect((await adapter.getGuardian!(guardian!.id)).children[0]!.gezag).to.equal(true);
     expect((await adapter.listResults!('1001'))[0]!.referenceScores).to.have.length(3);
   });

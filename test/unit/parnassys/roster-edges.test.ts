@@ -53,7 +53,7 @@ describe('parnassys: joining edge cases', () => {
     expect(buildRoster(data, options).students[0]!.name).to.deep.equal({ given: 'Johanna', prefix: 'van den', family: 'Berg', firstNames: 'Johanna Maria' });
   });
 
-  it('over the summer keeps the latest placement of the school year asked for', () => {
+  it('over the summer, before the new placement starts, gives no group (not last year\'s); the old year asked for keeps its last one', () => {
     const data = school([leerling('p1', {
       groepsindelingen: { groepsindeling: [
         { groep: 'g0', schooljaar: 'y1', vanafDatum: '2025-08-18', totDatum: '2026-07-10', leerjaar: '3' },
@@ -61,11 +61,15 @@ describe('parnassys: joining edge cases', () => {
       ] },
     })]);
     // 1 August: the new year has begun but the placement starts on the 24th.
-    const summer = buildRoster(data, { ...options, day: '2026-08-01' }).students[0]!;
-    expect(summer.group.id).to.equal('g1');
+    const roster = buildRoster(data, { ...options, day: '2026-08-01' });
+    const summer = roster.students[0]!;
+    expect(summer.group).to.equal(undefined);
+    expect(summer.jaargroep).to.equal(undefined);
+    expect(roster.withoutGroup).to.deep.equal(['p1']);
+    expect(buildRoster(data, { ...options, day: '2026-08-24' }).students[0]!.group!.id).to.equal('g1');
     // The old year asked for in July: last year's group, though it ended on 10 July.
     const july = buildRoster(data, { ...options, day: '2026-07-20', schoolYear: '2025 / 2026' }).students[0]!;
-    expect(july.group.id).to.equal('g0');
+    expect(july.group!.id).to.equal('g0');
   });
 
   it("takes the jaargroep from the group's name when leerjaar is missing", () => {
@@ -73,7 +77,7 @@ describe('parnassys: joining edge cases', () => {
     expect(buildRoster(data, options).students[0]!.jaargroep).to.equal(4);
   });
 
-  it('leaves out, and counts by reason, records it cannot use', () => {
+  it('leaves out, and lists by reason with their ids, records it cannot use; keeps a pupil without jaargroep or group', () => {
     const data = school([
       leerling('ok'),
       leerling('no-group', { groepsindelingen: '' }),
@@ -87,12 +91,17 @@ describe('parnassys: joining edge cases', () => {
       leerling('left', { inschrijvingen: { inschrijving: [{ datumInschrijving: '2022-08-29', datumUitschrijving: '2026-10-04' }] } }),
     ]);
     const roster = buildRoster(data, options);
-    expect(roster.students.map((s) => s.id)).to.deep.equal(['ok']);
+    expect(roster.students.map((s) => s.id)).to.deep.equal(['no-group', 'no-jaargroep', 'ok']);
     expect(roster.departed).to.equal(1);
     expect(roster.skipped).to.deep.equal({
-      'no-group': 1, 'unknown-group': 1, 'no-jaargroep': 1, 'unreadable-date': 1,
-      'no-enrolment': 1, 'no-birth-date': 1, 'no-name': 1, 'duplicate-id': 1,
+      'unknown-group': ['ghost-group'], 'unreadable-date': ['bad-date'],
+      'no-enrolment': ['never-enrolled'], 'no-birth-date': ['no-birth-date'], 'no-name': ['no-name'], 'duplicate-id': ['ok'],
     });
+    expect(roster.withoutJaargroep).to.deep.equal(['no-jaargroep']);
+    expect(roster.withoutGroup).to.deep.equal(['no-group']);
+    const kept = roster.byId.get('no-jaargroep')!;
+    expect(kept.group).to.deep.equal({ id: 'g2', name: 'De Uilen', jaargroepen: [] });
+    expect(kept).to.not.have.property('jaargroep');
   });
 
   it('takes the latest enrolment that has begun when a pupil was enrolled twice', () => {

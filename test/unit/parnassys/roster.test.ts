@@ -36,7 +36,7 @@ describe('parnassys: pupils from getLeerlingen', () => {
     // Last year Groep 5 (leerjaar 5); this year the combination group, leerjaar 6.
     expect(pupils.get('1001')!.group).to.deep.equal({ id: '211', name: 'Groep 5/6', jaargroepen: [5, 6] });
     expect(pupils.get('1001')!.jaargroep).to.equal(6);
-    expect(pupils.get('1002')!.group.id).to.equal('211');
+    expect(pupils.get('1002')!.group!.id).to.equal('211');
     expect(pupils.get('1002')!.jaargroep).to.equal(5);
   });
 
@@ -99,10 +99,10 @@ describe('parnassys: pupils from getLeerlingen', () => {
     const { adapter } = built();
     const first = await adapter.getStudent!('1001');
     first.name.given = 'changed';
-    first.group.jaargroepen.push(8);
+    first.group!.jaargroepen.push(8);
     const second = await adapter.getStudent!('1001');
     expect(second.name.given).to.equal('Daan');
-    expect(second.group.jaargroepen).to.deep.equal([5, 6]);
+    expect(second.group!.jaargroepen).to.deep.equal([5, 6]);
   });
 });
 

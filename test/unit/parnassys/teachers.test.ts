@@ -32,7 +32,7 @@ describe('parnassys: teachers from getMedewerkers', () => {
     const staff = interceptGetMedewerkers({ times: 1 }).reply(200, MEDEWERKERS(), XML_HEADERS);
     const { adapter } = buildAdapter({ groupTeachers: GROUP_TEACHERS });
     const daan = await adapter.getStudent!('1001');
-    expect(daan.group.name).to.equal('Groep 5/6');
+    expect(daan.group!.name).to.equal('Groep 5/6');
     expect(daan.teachers).to.deep.equal([
       { id: 'm-502', name: { given: 'Joost', prefix: 'van den', family: 'Berg' } },
       { id: 'm-501', name: { given: 'Anouk', family: 'Smit' } },

@@ -16,6 +16,8 @@ export const TTL: Record<RecordKind, number> = {
   guardiansOfStudent: HOUR,
   absences: 10 * MINUTE,
   results: 6 * HOUR,
+  reports: 6 * HOUR,
+  medical: HOUR,
 };
 
 export function setup(options: { capabilities?: Capability[]; guardianPages?: Guardian[][]; refreshRetryMs?: number } = {}) {

@@ -12,6 +12,8 @@ const PER_PUPIL: Array<{ method: keyof SisAdapter; call: (a: SisAdapter, id: str
   { method: 'listGuardiansOfStudent', call: (a, id) => a.listGuardiansOfStudent!(id) },
   { method: 'listAbsences', call: (a, id) => a.listAbsences!(id, { from: '2000-08-01', to: '2100-07-31' }) },
   { method: 'listResults', call: (a, id) => a.listResults!(id) },
+  { method: 'listReports', call: (a, id) => a.listReports!(id) },
+  { method: 'getMedicalCard', call: (a, id) => a.getMedicalCard!(id) },
 ];
 
 export function departedGroup(t: TestFramework, ctx: SuiteContext): void {

@@ -1,7 +1,7 @@
 /** Capabilities 'results.method' / 'results.lvs': a pupil's test results, only of the kinds declared. */
 import { RESULT_KINDS_BY_CAPABILITY, type ResultKind, type SisAdapter, type TestResult } from '../../index.ts';
 import { capabilitiesOf } from '../capability-methods.ts';
-import { check, fail, preview, schoolYearOf } from '../checks.ts';
+import { check, notChecked, preview, schoolYearOf } from '../checks.ts';
 import type { SuiteContext } from '../context.ts';
 import { expectShape, testResultShape } from '../shapes.ts';
 import { datesAreIso } from '../traits/iso-dates.ts';
@@ -52,7 +52,7 @@ export function resultsGroup(t: TestFramework, ctx: SuiteContext): void {
           const none = await resultsOf(adapter, studentId, { schoolYear: EMPTY_SCHOOL_YEAR });
           check(none.length === 0, `listResults(${preview(studentId)}, { schoolYear: '${EMPTY_SCHOOL_YEAR}' }) gave [${idsOf(none)}]; expected none`);
         }
-        if (years === 0) fail('no sample pupil has results, so the schoolYear filter cannot be checked; pass fixtures.studentIds');
+        if (years === 0) notChecked('no sample pupil has results yet, so the schoolYear filter cannot be checked; pass fixtures.studentIds');
       }));
 
     stableOrder(t, ctx, 'listResults', (a, id) => resultsOf(a, id));

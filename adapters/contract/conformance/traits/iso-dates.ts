@@ -8,7 +8,7 @@ import { fail, isIsoDate, isIsoInstant, preview } from '../checks.ts';
 import type { BuiltAdapter, SuiteContext } from '../context.ts';
 import type { TestFramework } from '../types.ts';
 
-const DATE_KEYS = new Set(['date', 'birthDate', 'from', 'to']);
+const DATE_KEYS = new Set(['date', 'birthDate', 'from', 'to', 'issuedOn']);
 const INSTANT_KEY = /At$/;
 
 export function dateProblems(value: unknown, path: string, problems: string[] = []): string[] {

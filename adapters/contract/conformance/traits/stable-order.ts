@@ -4,7 +4,7 @@
  * nondeterministic SIS query.
  */
 import type { SisAdapter } from '../../index.ts';
-import { compareByDateThenId, fail } from '../checks.ts';
+import { compareByDateThenId, fail, notChecked } from '../checks.ts';
 import type { BuiltAdapter, SuiteContext } from '../context.ts';
 import type { TestFramework } from '../types.ts';
 
@@ -37,6 +37,6 @@ export function stableOrder(
         }
       }
     }
-    if (seen === 0) fail(`${method} gave nothing for the sample pupils, so order cannot be judged; pass fixtures with pupils that have data`);
+    if (seen === 0) notChecked(`${method} gave nothing for the sample pupils, so order cannot be judged; pass fixtures with pupils that have data`);
   });
 }

@@ -1,9 +1,10 @@
 /** The heading and sub-navigation every child page shares. */
+import type { SectionAccess } from '../../../privacy/section-access.ts';
 import type { ChildSummary } from '../../../privacy/visible.ts';
 import { showable, type SectionState, type SectionStates } from '../section-policy.ts';
 import { displayName } from './person-name.ts';
 
-export type ChildPage = 'overview' | 'absences' | 'results';
+export type ChildPage = 'overview' | 'absences' | 'results' | 'reports' | 'medical';
 
 export interface ChildNavItem {
   href: string;
@@ -16,8 +17,9 @@ export interface ChildHeader {
   handle: string;
   name: string;
   givenName: string;
-  groupName: string;
-  jaargroep: number;
+  /** Absent before the pupil's placement starts ("no group yet"). */
+  groupName?: string;
+  jaargroep?: number;
   teachers: string[];
   nav: ChildNavItem[];
 }
@@ -37,19 +39,23 @@ export function childHeader(
   child: ChildSummary,
   states: SectionStates,
   current: ChildPage,
+  access: SectionAccess = { reports: true, medical: true },
 ): ChildHeader {
   const base = `/kind/${handle}`;
   const pages: Array<{ page: ChildPage; href: string; state: SectionState }> = [
     { page: 'overview', href: base, state: states.personalia },
     { page: 'absences', href: `${base}/absenties`, state: states.absences },
     { page: 'results', href: `${base}/resultaten`, state: resultsState(states) },
+    // A section the viewer may never see (no gezag, no grant) is not in the menu at all.
+    ...(access.reports ? [{ page: 'reports' as const, href: `${base}/rapporten`, state: states.reports }] : []),
+    ...(access.medical ? [{ page: 'medical' as const, href: `${base}/medisch`, state: states.medical }] : []),
   ];
   return {
     handle,
     name: displayName(child.name),
     givenName: child.name.given,
-    groupName: child.group.name,
-    jaargroep: child.jaargroep,
+    ...(child.group && { groupName: child.group.name }),
+    ...(child.jaargroep !== undefined && { jaargroep: child.jaargroep }),
     teachers: child.teachers.map(displayName),
     nav: pages
       .filter(({ page, state }) => page === 'overview' || state.offered)

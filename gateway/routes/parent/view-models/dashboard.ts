@@ -5,8 +5,9 @@ import { displayName } from './person-name.ts';
 export interface ChildCard {
   href: string;
   name: string;
-  groupName: string;
-  jaargroep: number;
+  /** Absent before the pupil's placement starts ("no group yet"). */
+  groupName?: string;
+  jaargroep?: number;
   teachers: string[];
 }
 
@@ -14,13 +15,13 @@ export function childCard(handle: string, child: ChildSummary): ChildCard {
   return {
     href: `/kind/${handle}`,
     name: displayName(child.name),
-    groupName: child.group.name,
-    jaargroep: child.jaargroep,
+    ...(child.group && { groupName: child.group.name }),
+    ...(child.jaargroep !== undefined && { jaargroep: child.jaargroep }),
     teachers: child.teachers.map(displayName),
   };
 }
 
 /** Cards in a stable order: youngest group last, so siblings read from oldest to youngest. */
 export function dashboardCards(cards: ChildCard[]): ChildCard[] {
-  return [...cards].sort((a, b) => b.jaargroep - a.jaargroep || a.name.localeCompare(b.name, 'nl'));
+  return [...cards].sort((a, b) => (b.jaargroep ?? 0) - (a.jaargroep ?? 0) || a.name.localeCompare(b.name, 'nl'));
 }

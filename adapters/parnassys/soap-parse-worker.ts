@@ -1,0 +1,5 @@
+/** The worker thread that parses web service answers (see ./soap-parse.ts and ../shared/off-thread.ts). */
+import { serveOffThread } from '../shared/off-thread.ts';
+import { parseAnswer } from './soap-parse.ts';
+
+serveOffThread(parseAnswer);

@@ -1,0 +1,41 @@
+/**
+ * The medical field groups of the correction form (AVG art. 9): medication, allergies, diet and
+ * care contacts, each its own group so a parent corrects one without retyping the others. The
+ * school enables them in `changes.fields` (`medical.medication`, …); the form offers them only
+ * while the 'medical' section is open to this parent (gezag, calendar). The content goes to the
+ * SIS through submitChange or to the operator queue; a mail never carries it (change-mail.ts).
+ */
+import { tidy, type Checked } from './dutch-values.ts';
+import type { InputSpec } from './change-form.ts';
+
+export const MEDICAL_FIELD_GROUPS = ['medical.medication', 'medical.allergies', 'medical.diet', 'medical.careContacts'] as const;
+export type MedicalFieldGroup = (typeof MEDICAL_FIELD_GROUPS)[number];
+
+/** Field names in a proposal start with this; change-mail.ts keeps them out of every mail. */
+export const MEDICAL_FIELD_PREFIX = 'child.medical.';
+
+export const isMedicalGroup = (group: string): group is MedicalFieldGroup => (MEDICAL_FIELD_GROUPS as readonly string[]).includes(group);
+export const isMedicalField = (field: string): boolean => field.startsWith(MEDICAL_FIELD_PREFIX);
+
+const MAX_TEXT = 300;
+
+/** Free text as a parent writes it ("geen", "Pinda's, EpiPen in de tas"): any printable text up to 300 characters. */
+function checkText(input: string): Checked {
+  const value = tidy(input);
+  if (value.length > MAX_TEXT) return { ok: false, error: 'changes.errors.tooLong' };
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) return { ok: false, error: 'changes.errors.text' };
+  return { ok: true, value };
+}
+
+const textInput = (name: string): InputSpec => ({
+  name, field: `${MEDICAL_FIELD_PREFIX}${name.replace(/^medical/, '').replace(/^./, (c) => c.toLowerCase())}`,
+  type: 'text', labelKey: `changes.field.${name}`, hintKey: 'changes.hint.medical', autocomplete: 'off', check: checkText, sameKey: (v) => tidy(v),
+});
+
+export const MEDICAL_INPUTS: Record<MedicalFieldGroup, { legendKey: string; inputs: InputSpec[] }> = {
+  'medical.medication': { legendKey: 'changes.group.medication', inputs: [textInput('medicalMedication')] },
+  'medical.allergies': { legendKey: 'changes.group.allergies', inputs: [textInput('medicalAllergies')] },
+  'medical.diet': { legendKey: 'changes.group.diet', inputs: [textInput('medicalDiet')] },
+  'medical.careContacts': { legendKey: 'changes.group.careContacts', inputs: [textInput('medicalCareContacts')] },
+};

@@ -1,0 +1,112 @@
+/**
+ * The report cards of one child (section 'reports'): the list of reports issued so far, and the
+ * download of one. A report exists for parents from its issue date on and only while the calendar
+ * keeps the section open; a parent without gezag sees reports only with a grant that covers them
+ * (privacy/section-access.ts). The download sits behind the section guard, names the report by an
+ * opaque handle (reports/report-handles.ts), is `no-store`, capped in size, and audited.
+ */
+import type { Request, RequestHandler, Response } from 'express';
+import type { ReportCard } from '../../../adapters/contract/index.ts';
+import { guardedSubject, requireSectionOpen } from '../../http/section-guard.ts';
+import { auditView } from '../../privacy/audit-view.ts';
+import { childSummary } from '../../privacy/visible.ts';
+import { checkDeclaredSize, streamCapped } from '../../reports/capped-stream.ts';
+import { issuedReports, reportFileName } from '../../reports/issued.ts';
+import { reportHandle, resolveReport } from '../../reports/report-handles.ts';
+import { resolveChild, type ChildContext } from './child-context.ts';
+import { baseModel, closureOf, localeOf, renderAudited, renderClosed, withChild } from './child-pages.ts';
+import type { ParentRouterDeps } from './deps.ts';
+import { noStore, renderNotFound } from './render.ts';
+import { showable } from './section-policy.ts';
+import { stalenessOf } from './staleness.ts';
+import { childHeader } from './view-models/child-header.ts';
+
+/** Default cap of one report document: a report card is a few pages. */
+export const DEFAULT_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+export interface ReportLink {
+  href: string;
+  period: string;
+  schoolYear: string;
+  issuedOn: string;
+  jaargroep: number;
+}
+
+export function reportLinks(deps: Pick<ParentRouterDeps, 'handles'>, user: Express.User, ctx: ChildContext, reports: readonly ReportCard[]): ReportLink[] {
+  return issuedReports(reports, ctx.today).map((r) => ({
+    href: `/kind/${ctx.handle}/rapporten/${reportHandle(deps.handles, user.accountId, r)}`,
+    period: r.period, schoolYear: r.schoolYear, issuedOn: r.issuedOn, jaargroep: r.jaargroep,
+  }));
+}
+
+/** Whether this viewer may see this child's reports now: allowed (gezag or grant), offered and open. */
+export function reportsShowable(ctx: ChildContext): boolean {
+  return ctx.access.reports && showable(ctx.states.reports);
+}
+
+export function reportPages(deps: ParentRouterDeps) {
+  const maxBytes = deps.documentMaxBytes ?? DEFAULT_DOCUMENT_MAX_BYTES;
+
+  async function list(req: Request, res: Response, user: Express.User): Promise<void> {
+    const found = await withChild(deps, req, res, user, 'reports');
+    if (!found) return;
+    const { ctx, header } = found;
+    if (!ctx.access.reports) return renderNotFound(res);
+    if (!showable(ctx.states.reports)) {
+      await renderClosed(res, header, 'reports.title', [closureOf('reports', ctx.states.reports, localeOf(res))]);
+      return;
+    }
+    const served = await deps.sis.listReports(ctx.studentId);
+    const model = {
+      ...baseModel(header, 'reports.title'),
+      reports: reportLinks(deps, user, ctx, served.value),
+      staleness: stalenessOf(ctx.guardian, ctx.student, served),
+    };
+    await renderAudited(deps, res, user, ctx, 'pages/reports', model, ['reports']);
+  }
+
+  async function download(_req: Request, res: Response, user: Express.User): Promise<void> {
+    const { ctx, report } = guardedSubject<{ ctx: ChildContext; report: ReportCard }>(res);
+    const doc = await deps.sis.getReportDocument(ctx.studentId, report.id);
+    checkDeclaredSize(doc, maxBytes);
+    await auditView(deps.store, deps.clock, {
+      accountId: user.accountId, studentId: ctx.studentId, section: 'reports', action: 'download',
+      requestId: res.locals.requestId, detail: { reportId: report.id },
+    });
+    noStore(res);
+    res.set('Content-Type', doc.contentType);
+    res.set('Content-Disposition', `attachment; filename="${reportFileName(report)}"`);
+    if (doc.byteLength !== undefined) res.set('Content-Length', String(doc.byteLength));
+    await streamCapped(res, doc, maxBytes);
+  }
+
+  /** The child, a report of theirs issued by today, and the section open: else 404 or the closed page. */
+  const guard: RequestHandler = requireSectionOpen<{ ctx: ChildContext; report: ReportCard }>({
+    section: 'reports',
+    policy: deps.policy,
+    capabilities: deps.sis.capabilities,
+    async locate(req) {
+      if (!req.user) return undefined;
+      const ctx = await resolveChild(deps, req.user, String(req.params.handle ?? ''));
+      if (!ctx || !ctx.access.reports) return undefined;
+      // A closed section is refused before the SIS is asked for the pupil's reports.
+      if (!showable(ctx.states.reports)) return { jaargroep: ctx.student.value.jaargroep, subject: { ctx, report: undefined as never } };
+      const issued = issuedReports((await deps.sis.listReports(ctx.studentId)).value, ctx.today);
+      const report = resolveReport(deps.handles, req.user.accountId, String(req.params.report ?? ''), issued);
+      return report && { jaargroep: ctx.student.value.jaargroep, subject: { ctx, report } };
+    },
+    notFound: (_req, res) => { noStore(res); renderNotFound(res); },
+    async refuse(_req, res, state, { ctx }) {
+      noStore(res);
+      res.status(403);
+      await renderClosed(res, headerOf(ctx), 'reports.title', [closureOf('reports', state, localeOf(res))]);
+    },
+    onRefused: (info) => deps.logger.info(info, 'section closed: request refused'),
+  });
+
+  return { list, download, guard };
+}
+
+function headerOf(ctx: ChildContext) {
+  return childHeader(ctx.handle, childSummary(ctx.student.value), ctx.states, 'reports', ctx.access);
+}

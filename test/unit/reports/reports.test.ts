@@ -1,0 +1,59 @@
+import { PassThrough } from 'node:stream';
+import { expect } from 'chai';
+import type { Response } from 'express';
+import type { ReportCard } from '../../../adapters/contract/index.ts';
+import { createChildHandles } from '../../../gateway/privacy/child-handles.ts';
+import { checkDeclaredSize, DocumentTooLargeError, streamCapped } from '../../../gateway/reports/capped-stream.ts';
+import { issuedReports, reportFileName } from '../../../gateway/reports/issued.ts';
+import { reportHandle, resolveReport } from '../../../gateway/reports/report-handles.ts';
+
+const report = (id: string, issuedOn: string, studentId = 'L1'): ReportCard => ({
+  id, studentId, schoolYear: '2026-2027', period: id === 'R2' ? 'Rapport 2' : 'Rapport 1', kind: 'rapport', issuedOn, jaargroep: 5, contentType: 'application/pdf',
+});
+
+/** A response stand-in that records what was written and whether it was destroyed. */
+function sink() {
+  const stream = new PassThrough();
+  const written: Buffer[] = [];
+  stream.on('data', (c: Buffer) => written.push(c));
+  return { res: stream as unknown as Response, written, stream };
+}
+
+async function* chunks(...sizes: number[]) {
+  for (const n of sizes) yield new Uint8Array(n);
+}
+
+describe('reports: handles, issue dates, file names and the size cap', () => {
+  const handles = createChildHandles('unit-test-handle-secret-123');
+
+  it('a report handle is opaque, per account, and resolves only among the given reports', () => {
+    const reports = [report('R1', '2027-02-17'), report('R2', '2027-07-02')];
+    const h = reportHandle(handles, 'acc-1', reports[1]!);
+    expect(h).to.match(/^[A-Za-z0-9_-]{16}$/);
+    expect(h).to.not.equal(handles.handleFor('acc-1', 'L1'));
+    expect(resolveReport(handles, 'acc-1', h, reports)?.id).to.equal('R2');
+    expect(resolveReport(handles, 'acc-2', h, reports)).to.equal(undefined);
+    expect(resolveReport(handles, 'acc-1', h, [reports[0]!])).to.equal(undefined);
+    expect(resolveReport(handles, 'acc-1', h, [report('R2', '2027-07-02', 'L2')])).to.equal(undefined);
+  });
+
+  it('shows a report from its issue date on, newest first, and names the file without personal data', () => {
+    const reports = [report('R1', '2027-02-17'), report('R2', '2027-07-02')];
+    expect(issuedReports(reports, '2027-07-01').map((r) => r.id)).to.deep.equal(['R1']);
+    expect(issuedReports(reports, '2027-07-02').map((r) => r.id)).to.deep.equal(['R2', 'R1']);
+    expect(reportFileName(reports[1]!)).to.equal('rapport-2026-2027-rapport-2.pdf');
+    expect(reportFileName({ ...reports[0]!, period: 'Eindrapport "groep 8" / ü' })).to.equal('rapport-2026-2027-eindrapport-groep-8-u.pdf');
+  });
+
+  it('refuses a declared size over the cap before the first byte, and cuts off a stream that grows past it', async () => {
+    expect(() => checkDeclaredSize({ byteLength: 11 }, 10)).to.throw(DocumentTooLargeError);
+    expect(() => checkDeclaredSize({ byteLength: 10 }, 10)).to.not.throw();
+    const ok = sink();
+    expect(await streamCapped(ok.res, { contentType: 'application/pdf', body: chunks(4, 6) }, 10)).to.equal(10);
+    const big = sink();
+    let caught: unknown;
+    await streamCapped(big.res, { contentType: 'application/pdf', body: chunks(6, 6) }, 10).catch((err: unknown) => { caught = err; });
+    expect(caught).to.be.instanceOf(DocumentTooLargeError);
+    expect(big.stream.destroyed).to.equal(true);
+  });
+});

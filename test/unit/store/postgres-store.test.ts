@@ -1,0 +1,76 @@
+/** What the PostgreSQL store adds beyond the conformance suite: migrations, school ids, failures. */
+import { expect } from 'chai';
+import { createPostgresStore } from '../../../gateway/store/postgres/index.ts';
+import { loadMigrations } from '../../../gateway/store/postgres/migrate.ts';
+import { createTestDatabase } from '../../support/postgres.ts';
+import type { TestDatabase } from '../../support/postgres.ts';
+import { account } from '../../support/store-suite/fixtures.ts';
+
+describe('PostgreSQL store: migrations, school ids, failures', () => {
+  let db: TestDatabase;
+  beforeEach(async () => {
+    db = await createTestDatabase('pgstore');
+  });
+  afterEach(async () => {
+    await db.drop();
+  });
+
+  it('migrates a fresh database once when several instances open it together', async () => {
+    const stores = Array.from({ length: 4 }, () => createPostgresStore({ url: db.url, poolSize: 2 }));
+    await Promise.all(stores.map((s) => s.open()));
+    const versions = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    expect(versions.map((v) => v.version)).to.deep.equal(loadMigrations().map((m) => m.version));
+    await stores[0]!.accounts.create(account({ id: 'a1' }));
+    expect((await stores[3]!.accounts.get('a1'))?.id).to.equal('a1');
+    await Promise.all(stores.map((s) => s.close()));
+  });
+
+  it('refuses a database whose schema is newer than this gateway', async () => {
+    const first = createPostgresStore({ url: db.url });
+    await first.open();
+    await first.close();
+    await db.query("INSERT INTO schema_migrations (version, name) VALUES (999, 'from-the-future')");
+    let failure: unknown;
+    await createPostgresStore({ url: db.url }).open().catch((err: unknown) => (failure = err));
+    expect(failure).to.have.property('code', 'INVALID');
+    expect(String((failure as Error).message)).to.include('version 999');
+  });
+
+  it('keeps the rows of one school apart from another in the same database', async () => {
+    const a = createPostgresStore({ url: db.url, schoolId: 'school-a' });
+    const b = createPostgresStore({ url: db.url, schoolId: 'school-b' });
+    await a.open();
+    await b.open();
+    await a.accounts.create(account({ id: 'x', username: 'jan', guardianId: 'g-1' }));
+    // The same id, username and guardian in another school is no duplicate.
+    await b.accounts.create(account({ id: 'x', username: 'jan', guardianId: 'g-1', email: 'b@example.nl' }));
+    await a.collection('outbox').put({ id: 'm1' });
+    expect((await a.accounts.get('x'))?.email).to.equal(undefined);
+    expect((await b.accounts.get('x'))?.email).to.equal('b@example.nl');
+    expect(await b.collection('outbox').list()).to.deep.equal([]);
+    await a.close();
+    await b.close();
+  });
+
+  it('stores exactly what JSON holds, including a NUL character and key order', async () => {
+    const store = createPostgresStore({ url: db.url });
+    await store.open();
+    const doc = { id: 'd1', z: 1, a: 'nul\u0000here', nested: { b: [1.5, null, 'é'] } };
+    await store.collection('changeRequests').put(doc);
+    const back = await store.collection('changeRequests').get('d1');
+    expect(JSON.stringify(back)).to.equal(JSON.stringify(doc));
+    await store.close();
+  });
+
+  it('fails open when the server cannot be reached, naming no password', async () => {
+    const store = createPostgresStore({ url: 'postgres://postgres:secret-pw@127.0.0.1:1/none' });
+    expect(store.where).to.equal('127.0.0.1:1/none');
+    let failure: unknown;
+    await store.open().catch((err: unknown) => (failure = err));
+    expect(failure).to.be.instanceOf(Error);
+    expect(String((failure as Error).message)).to.not.include('secret-pw');
+    let closed: unknown;
+    await store.accounts.list().catch((err: unknown) => (closed = err));
+    expect(closed).to.have.property('code', 'CLOSED');
+  });
+});
