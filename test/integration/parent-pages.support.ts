@@ -5,6 +5,8 @@
  * request id.
  */
 import { GRANTABLE_SECTIONS } from '../../gateway/accounts/staff-actions.ts';
+import { localDateOf } from '../../gateway/policy/local-time.ts';
+import { sectionsGranted } from '../../gateway/privacy/grant.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,12 +126,19 @@ export async function createHarness(options: {
   };
 
   app.use((req, res, next) => {
-    // A limited account here stands for one an operator granted every grantable section, until far ahead.
-    req.user = { ...harness.viewer, ...(harness.viewer.scope === 'limited' ? { sections: [...GRANTABLE_SECTIONS] } : {}) };
-    res.locals.csrfToken = 'test-csrf-token';
-    requests += 1;
-    res.locals.requestId = `req-${requests}`;
-    next();
+    // As passport does: a limited account's sections are its grant's (while it lasts); a limited
+    // account a test gave no grant stands for one granted every grantable section.
+    const limited = harness.viewer.scope === 'limited';
+    const account = limited ? store.accounts.get(harness.viewer.accountId) : Promise.resolve(undefined);
+    account.then((a) => {
+      const granted = a?.grant ? sectionsGranted(a, localDateOf(clock.now(), 'Europe/Amsterdam')) : undefined;
+      const sections = !limited ? undefined : a?.grant ? (granted === 'all' ? undefined : granted ?? []) : [...GRANTABLE_SECTIONS];
+      req.user = { ...harness.viewer, ...(sections ? { sections } : {}) };
+      res.locals.csrfToken = 'test-csrf-token';
+      requests += 1;
+      res.locals.requestId = `req-${requests}`;
+      next();
+    }, next);
   });
   app.use(installSecurityEvents(createSecurityEventRecorder({ logger: silent, clock, store, secret: 'x'.repeat(40) })));
   app.use(createParentRouter({
