@@ -91,8 +91,13 @@ export async function boot(
   const proxy = proxyWarning(config.server);
   if (proxy) logger.warn({ secureCookies: true, trustProxy: 0 }, proxy);
   const url = config.server.publicUrl ?? `http://${config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host}:${port}`;
+  // A demo IdP that cannot start (its port taken by a second demo gateway) costs only the staff
+  // login through it: logged naming demo.idp.port, the rest runs on (break-glass included).
   const demoStaff = demoIdp && services.staffOidc
-    ? await startDemoStaffIdp(config, services.staffOidc, url, config.operators.oidc.clientSecret ?? oidcSecret!)
+    ? await startDemoStaffIdp(config, services.staffOidc, url, config.operators.oidc.clientSecret ?? oidcSecret!).catch((err: unknown) => {
+      logger.error({ err }, `demo.idp.port: the demo identity provider could not start on port ${config.demo.idp.port}`);
+      return undefined;
+    })
     : undefined;
   // A wrong issuer or an IdP that is down is logged naming the key; the parents' side runs on.
   await services.staffOidc?.init();

@@ -53,7 +53,8 @@ export function requireSectionOpen<T>(options: SectionGuardOptions<T>): RequestH
         return;
       }
       const calendar = await sectionState(options.policy, options.capabilities, options.section, located.jaargroep);
-      const state = req.user ? withinGrant(calendar, req.user, options.section) : calendar;
+      // Corrections are never granted: their own gezag check answers a limited account more precisely.
+      const state = req.user && options.section !== 'changes' ? withinGrant(calendar, req.user, options.section) : calendar;
       if (!showable(state)) {
         options.onRefused?.({
           section: options.section, method: req.method, path: req.baseUrl + req.path,
