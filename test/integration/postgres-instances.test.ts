@@ -32,7 +32,10 @@ describe('two gateway instances on one PostgreSQL database', function () {
     db = await createTestDatabase('instances');
     // The system clock on both (no demo.startAt, which shifts each process's clock from its own start):
     // instances behind one balancer share the time.
-    const config = writeDemoConfig(dir, 'school', { store: { kind: 'postgres' }, demo: { startAt: null } });
+    // No demo identity provider: it listens on a fixed port, and two instances would share one anyway.
+    const config = writeDemoConfig(dir, 'school', {
+      store: { kind: 'postgres' }, demo: { startAt: null, idp: { enabled: false } }, operators: { oidc: { enabled: false } },
+    });
     const env = { OUDERPOORT_DATABASE_URL: db.url, OUDERPOORT_SESSION_SECRET: 'twee-instanties-een-geheim-'.repeat(2) };
     // One after the other: each boot resets the demo logins (demo mode), so B must not reset A's work later.
     gateways.push(await startGateway(config, env));
