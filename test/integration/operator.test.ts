@@ -46,6 +46,11 @@ describe('operator: login and session', function () {
     const asParent = await parent.agent.get('/beheer/wijzigingen');
     expect(asParent.status).to.equal(303);
     expect(asParent.headers.location).to.equal('/beheer/inloggen');
+    // The denial is a security event and an audit record, naming the account only by its pseudonym / id.
+    const [denied] = await t.services.store.audit.query({ action: 'access.denied' });
+    expect(denied).to.include({ actor: parent.accountId });
+    expect(denied?.detail).to.include({ reason: 'staff-route' });
+    expect(t.logs()).to.include('"securityEvent":"access.denied"');
     const { agent } = await operatorLogin(t);
     const asOperator = await agent.get(`/kind/${parent.handle}`);
     expect(asOperator.status).to.equal(303);

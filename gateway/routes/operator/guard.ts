@@ -6,6 +6,7 @@
  */
 import type { RequestHandler } from 'express';
 import type { OperatorMark } from '../../operators/operator-session.ts';
+import { parentSubject } from '../../auth/second-factor/index.ts';
 import { securityEvent } from '../../security-events/index.ts';
 import { operatorSessionState } from '../../operators/index.ts';
 import { hasRole, type StaffRole } from '../../operators/roles.ts';
@@ -30,6 +31,13 @@ export function requireOperator(deps: GuardDeps): RequestHandler {
   return (req, res, next) => {
     const mark = req.session?.operator;
     const operator = mark && operatorOfMark(deps, mark);
+    if (!mark && req.user) {
+      // A parent's session on a staff route: sent to the staff login like anyone, and recorded as a denial.
+      const { accountId } = req.user;
+      securityEvent(req, { type: 'access.denied', outcome: 'denied', subject: parentSubject(accountId), accountId, detail: { reason: 'staff-route' } })
+        .then(() => res.redirect(303, OPERATOR_LOGIN), next);
+      return;
+    }
     if (!mark || !operator) return res.redirect(303, OPERATOR_LOGIN);
     const now = deps.clock.now();
     if (operatorSessionState(mark, now, deps.limits) !== 'ok') {
