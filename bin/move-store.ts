@@ -10,7 +10,7 @@
  * Afterwards set store.kind to the target and start the gateway. See README, "Store".
  */
 import { parseArgs } from 'node:util';
-import { isConfigError, loadConfig } from '../gateway/config/index.ts';
+import { loadConfigOrExit } from '../gateway/config/load-config-or-exit.ts';
 import { createLowdbStore } from '../gateway/store/lowdb/index.ts';
 import { moveStore, type KindCount, type MovableStore } from '../gateway/store/move.ts';
 import { createPostgresStore } from '../gateway/store/postgres/index.ts';
@@ -24,13 +24,7 @@ const { values } = parseArgs({ options: { to: { type: 'string' }, config: { type
 if (values.to !== 'postgres' && values.to !== 'lowdb') fail('usage: move-store --to postgres|lowdb [--config file] [--dir lowdb-dir]');
 if (values.to === 'lowdb' && !values.dir) fail('--to lowdb needs --dir: a new, empty directory (never the running store)');
 
-let config;
-try {
-  config = loadConfig(values.config ? { file: values.config } : {});
-} catch (err) {
-  if (isConfigError(err)) fail(err.message);
-  throw err;
-}
+const config = loadConfigOrExit(values.config, 'move-store: ');
 const url = config.store.postgres.url;
 if (!url) fail('OUDERPOORT_DATABASE_URL is not set');
 

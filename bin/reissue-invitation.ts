@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { reissueInvitation } from '../gateway/accounts/reissue.ts';
 import { shiftedClock, systemClock } from '../gateway/clock.ts';
-import { isConfigError, loadConfig } from '../gateway/config/index.ts';
+import { loadConfigOrExit } from '../gateway/config/load-config-or-exit.ts';
 import { createServices } from '../gateway/services.ts';
 
 const { values, positionals } = parseArgs({ options: { config: { type: 'string' } }, allowPositionals: true });
@@ -22,16 +22,7 @@ if (!who) {
   process.exit(2);
 }
 
-let config;
-try {
-  config = loadConfig(values.config ? { file: values.config } : {});
-} catch (err) {
-  if (isConfigError(err)) {
-    process.stderr.write(`${err.message}\n`);
-    process.exit(2);
-  }
-  throw err;
-}
+const config = loadConfigOrExit(values.config);
 const logger = pino({ level: 'warn' });
 const clock = config.demo.enabled && config.demo.startAt ? shiftedClock(new Date(config.demo.startAt)) : systemClock;
 const sessionSecret = config.server.sessionSecret ?? (config.demo.enabled ? undefined : '');

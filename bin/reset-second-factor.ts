@@ -12,7 +12,7 @@ import os from 'node:os';
 import pino from 'pino';
 import { resetSecondFactor } from '../gateway/account-safety/reset-second-factor.ts';
 import { shiftedClock, systemClock } from '../gateway/clock.ts';
-import { isConfigError, loadConfig } from '../gateway/config/index.ts';
+import { loadConfigOrExit } from '../gateway/config/load-config-or-exit.ts';
 import { createServices } from '../gateway/services.ts';
 
 const { values, positionals } = parseArgs({
@@ -25,16 +25,7 @@ if (!parent === !values.operator) {
   process.exit(2);
 }
 
-let config;
-try {
-  config = loadConfig(values.config ? { file: values.config } : {});
-} catch (err) {
-  if (isConfigError(err)) {
-    process.stderr.write(`${err.message}\n`);
-    process.exit(2);
-  }
-  throw err;
-}
+const config = loadConfigOrExit(values.config);
 const sessionSecret = config.server.sessionSecret;
 if (!sessionSecret) {
   // The pseudonyms in the audit and security log are keyed by it: without it they would not match the gateway's.

@@ -5,23 +5,12 @@
 import { parseArgs } from 'node:util';
 import { boot } from './boot.ts';
 import { shiftedClock, systemClock } from './clock.ts';
-import { isConfigError, loadConfig } from './config/index.ts';
+import { loadConfigOrExit } from './config/load-config-or-exit.ts';
 import { createLogger } from './logger.ts';
 
 const { values } = parseArgs({ options: { config: { type: 'string' } } });
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(2);
-}
-
-let config;
-try {
-  config = loadConfig(values.config ? { file: values.config } : {});
-} catch (err) {
-  if (isConfigError(err)) fail(err.message);
-  throw err;
-}
+const config = loadConfigOrExit(values.config);
 
 const logger = createLogger(config);
 const clock = config.demo.enabled && config.demo.startAt ? shiftedClock(new Date(config.demo.startAt)) : systemClock;

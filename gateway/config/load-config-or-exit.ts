@@ -1,0 +1,17 @@
+/**
+ * For the command-line entry points (the gateway and the bin/ tools): the config, or the config
+ * error's message on stderr (every problem, with its key) and exit code 2.
+ */
+import { isConfigError } from './config-error.ts';
+import { loadConfig } from './load-config.ts';
+import type { Config } from './load-config.ts';
+
+export function loadConfigOrExit(file: string | undefined, prefix = ''): Config {
+  try {
+    return loadConfig(file ? { file } : {});
+  } catch (err) {
+    if (!isConfigError(err)) throw err;
+    process.stderr.write(`${prefix}${err.message}\n`);
+    process.exit(2);
+  }
+}
