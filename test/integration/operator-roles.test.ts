@@ -23,10 +23,16 @@ describe('operator roles', function () {
 
   it('refuses the status page to administratie, and opens it to beheer (the default role)', async () => {
     const admin = await operatorLogin(await createTestApp({ now: NOW, values: withRoles(['administratie']) }));
-    expect((await admin.agent.get('/beheer/wijzigingen')).status).to.equal(200);
+    const queue = await admin.agent.get('/beheer/wijzigingen');
+    expect(queue.status).to.equal(200);
+    // The navigation does not offer what the role cannot open.
+    expect(queue.text).not.to.include('href="/beheer/status"');
+    expect(queue.text).not.to.include('href="/beheer/audit"');
     const refused = await admin.agent.get('/beheer/status');
     expect(refused.status).to.equal(403);
     const beheer = await operatorLogin(await createTestApp({ now: NOW }));
-    expect((await beheer.agent.get('/beheer/status')).status).to.equal(200);
+    const status = await beheer.agent.get('/beheer/status');
+    expect(status.status).to.equal(200);
+    expect(status.text).to.include('href="/beheer/audit"');
   });
 });

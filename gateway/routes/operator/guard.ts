@@ -47,6 +47,8 @@ export function requireOperator(deps: GuardDeps): RequestHandler {
     // Written once a minute, not on every request.
     if (now.getTime() - Date.parse(mark.lastSeenAt) > 60_000) mark.lastSeenAt = now.toISOString();
     res.locals.operator = operator;
+    // The navigation offers only the pages this staff member's role opens (the routes refuse the rest).
+    res.locals.operatorRunsPortal = hasRole(operator.roles, 'beheer');
     res.set('Cache-Control', 'no-store');
     next();
   };
