@@ -25,8 +25,10 @@ describe('boot while the SIS is down', function () {
     const config = loadConfig({
       file: 'config/demo.yaml', env: {},
       values: {
-        log: { level: 'info' }, server: { port: 0, host: '127.0.0.1' }, demo: { idp: { enabled: false } }, operators: { oidc: { enabled: false } },
-        sis: { stack: [{ adapter: 'mock', config: { outage } }] },
+        log: { level: 'info' }, server: { port: 0, host: '127.0.0.1' }, demo: { idp: { port: 0 } },
+        // The retries during the outage open the circuit; a short cool-down lets its probe find
+        // the SIS back within the test (the default is longer than the test's timeout).
+        sis: { stack: [{ adapter: 'mock', config: { outage } }], circuit: { coolDown: '1s' } },
       },
     });
     let logs = '';
@@ -47,5 +49,6 @@ describe('boot while the SIS is down', function () {
     expect((await store.accounts.list()).length).to.be.greaterThan(100);
     expect(booted.demoLogins.length).to.be.greaterThan(0);
     expect(logs).to.include('accounts provisioned after the SIS came back');
+    expect(logs).to.include('SIS circuit open');
   });
 });
