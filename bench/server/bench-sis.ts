@@ -5,7 +5,7 @@
  * Bench only: it stands in for the mock through the gateway's importModule hook.
  */
 import { z } from 'zod';
-import type { AdapterModule, Page, SisAdapter } from '../../adapters/contract/index.ts';
+import { METHODS_BY_CAPABILITY, type AdapterModule, type Page, type SisAdapter } from '../../adapters/contract/index.ts';
 import mockModule, { createMockAdapter } from '../../adapters/mock/index.ts';
 
 const MOCK_MAX_PUPILS = 2000;
@@ -57,8 +57,9 @@ function joinedSchools(schools: SisAdapter[]): SisAdapter {
     return { items: withPrefix(page.items, prefixOf(k)), ...(next !== undefined ? { next } : {}) };
   };
   const first = schools[0] as SisAdapter;
-  return {
-    name: 'mock', version: first.version, capabilities: first.capabilities,
+  const unprefixed = (id: string) => PREFIX.exec(id)?.[2] ?? id;
+  const joined: Omit<SisAdapter, 'capabilities'> = {
+    name: 'mock', version: first.version,
     healthCheck: () => first.healthCheck(),
     listStudents: paged((a, c) => a.listStudents!(c)),
     listGuardians: paged((a, c) => a.listGuardians!(c)),
@@ -67,7 +68,19 @@ function joinedSchools(schools: SisAdapter[]): SisAdapter {
     listGuardiansOfStudent: async (id) => { const [a, inner, p] = route(id); return withPrefix(await a.listGuardiansOfStudent!(inner), p); },
     listAbsences: async (id, range) => { const [a, inner, p] = route(id); return withPrefix(await a.listAbsences!(inner, range), p); },
     listResults: async (id, options) => { const [a, inner, p] = route(id); return withPrefix(await a.listResults!(inner, options), p); },
+    listReports: async (id) => { const [a, inner, p] = route(id); return withPrefix(await a.listReports!(inner), p); },
+    getReportDocument: async (id, reportId) => { const [a, inner] = route(id); return a.getReportDocument!(inner, unprefixed(reportId)); },
+    getMedicalCard: async (id) => { const [a, inner, p] = route(id); return withPrefix(await a.getMedicalCard!(inner), p); },
+    submitChange: async (change, options) => {
+      const [a, inner] = route(change.studentId);
+      return a.submitChange!({ ...change, studentId: inner, guardianId: unprefixed(change.guardianId) }, options);
+    },
   };
+  // Claims only what it can route: a capability of the mock without its methods here is a
+  // ConfigError at boot (what `--parents 10000` hit when the mock gained corrections and reports).
+  const routes = joined as unknown as Record<string, unknown>;
+  const capabilities = new Set([...first.capabilities].filter((c) => METHODS_BY_CAPABILITY[c].every((m) => typeof routes[m] === 'function')));
+  return { ...joined, capabilities };
 }
 
 function counted(adapter: SisAdapter, counts: SisCallCounts): SisAdapter {
