@@ -70,3 +70,5 @@ for await (const line of createInterface({ input: process.stdin })) {
 }
 await booted.stop();
 await rm(dir, { recursive: true, force: true });
+// As gateway/main.ts does after stop(): a handle left open (stdin) would keep the soak waiting.
+process.exit(0);
