@@ -7,12 +7,11 @@
  */
 import { expect } from 'chai';
 import { createDelayNotices } from '../../gateway/notifications/delay-notices.ts';
-import { createNotificationDigest } from '../../gateway/notifications/digest.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { tokenFor } from '../support/agent.ts';
 import { operatorLogin } from '../support/operator.ts';
 import { smtpValues, startTestSmtp, type TestSmtp } from '../support/smtp.ts';
-import { formFields, formValues, newAddress, parentSession, sendCorrection, storedRequests, type ParentSession } from './changes.support.ts';
+import { digestNewsAt16, formFields, formValues, newAddress, parentSession, sendCorrection, storedRequests, type ParentSession } from './changes.support.ts';
 
 const NOW = '2027-03-01T10:00:00+01:00';
 const READS = ['students', 'guardians', 'absences', 'results.method', 'results.lvs', 'reports', 'medical'];
@@ -87,15 +86,7 @@ describe('corrections that are stuck (issue 14 item 4)', function () {
       const notices = createDelayNotices(t.services);
       expect(await notices.runOnce()).to.equal(1);
       expect(await notices.runOnce(), 'once per correction').to.equal(0);
-      const digest = createNotificationDigest(t.services);
-      await digest.runOnce();
-      await t.services.delivery.runOnce();
-      expect(smtp.messages.filter((m) => m.subject.startsWith('Nieuws')), 'not before 16:00').to.have.length(0);
-
-      t.clock.set('2027-03-01T16:00:00+01:00');
-      await digest.runOnce();
-      await t.services.delivery.runOnce();
-      const news = smtp.messages.filter((m) => m.subject.startsWith('Nieuws'));
+      const news = await digestNewsAt16(t, smtp, '2027-03-01');
       expect(news).to.have.length(1);
       expect(news[0]!.envelopeTo).to.deep.equal([(await t.services.store.accounts.get(parent.accountId))!.email]);
       expect(news[0]!.text).to.match(/Uw correctie voor .+ duurt langer dan normaal\. De school kijkt ernaar/);
