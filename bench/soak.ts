@@ -97,7 +97,10 @@ async function parent(username: string, password: string, index: number): Promis
           if (formPage.status === 200 && key) {
             const fields: Record<string, string> = { _csrf: csrfFrom(formPage.body), formKey: key };
             for (const m of formPage.body.matchAll(/<input id="field-(\w+)" name="\w+" type="\w+"(?: value="([^"]*)")?/g)) fields[m[1]!] = m[2] ?? '';
-            Object.assign(fields, { street: 'Lindelaan', houseNumber: String(round), postcode: '1234ab', city: 'Leemdijk' });
+            // Only what the form offers this parent (a post with other inputs is refused, rightly): the
+            // child's address where offered, otherwise the parent's own phone number.
+            if ('street' in fields) Object.assign(fields, { street: 'Lindelaan', houseNumber: String(round), postcode: '1234ab', city: 'Leemdijk' });
+            else fields.phone = `06 ${String(10_000_000 + round).slice(-8)}`;
             const sent = await browser.postForm(`/kind/${handle}/wijzigen`, fields);
             const reference = /ontvangen=([A-Z0-9-]+)/.exec(sent.location ?? '')?.[1];
             if (sent.status === 303 && reference) {
