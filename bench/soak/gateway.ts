@@ -3,9 +3,10 @@
  * boots it (gateway/boot.ts), a lowdb store in a temp directory, the mock SIS failing 20 % of
  * calls, a clock running from a school day with corrections open. Prints `listening <url>`; on
  * the line `report` on stdin prints one JSON line with the deliveries the mock SIS received and
- * the outbox's state.
+ * the outbox's state; on `sample` it runs a full garbage collection (the soak starts it with
+ * --expose-gc) and prints its memory, so a sample is what is kept, not what is waiting to be freed.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -35,6 +36,12 @@ const booted = await boot(config, { logger, clock }, {}, { provisionRetry: { bas
 await booted.provisioning.succeeded;
 const sis = booted.services.stack.adapters[0] as MockSisAdapter;
 
+async function storeFilesKb(): Promise<Record<string, number>> {
+  const sizes: Record<string, number> = {};
+  for (const name of await readdir(join(dir, 'store'))) sizes[name] = Math.round((await stat(join(dir, 'store', name))).size / 1024);
+  return sizes;
+}
+
 process.stdout.write(`listening ${booted.url}\n`);
 for await (const line of createInterface({ input: process.stdin })) {
   if (line === 'report') {
@@ -47,9 +54,21 @@ for await (const line of createInterface({ input: process.stdin })) {
       waiting: outbox.filter((i) => i.status !== 'delivered').length,
       submitted: keys.length,
       submittedUnique: new Set(keys).size,
+      // What the store keeps in memory grows with the data (lowdb holds every file): its size, to
+      // tell growth of the data from a leak.
+      storeFilesKb: await storeFilesKb(),
+      auditRecords: (await booted.services.store.audit.query({})).length,
     })}\n`);
+  }
+  if (line === 'sample') {
+    (globalThis as { gc?: () => void }).gc?.();
+    const m = process.memoryUsage();
+    const kb = (n: number) => Math.round(n / 1024);
+    process.stdout.write(`sample ${JSON.stringify({ rssKb: kb(m.rss), heapUsedKb: kb(m.heapUsed), externalKb: kb(m.external), arrayBuffersKb: kb(m.arrayBuffers) })}\n`);
   }
   if (line === 'stop') break;
 }
 await booted.stop();
 await rm(dir, { recursive: true, force: true });
+// As gateway/main.ts does after stop(): a handle left open (stdin) would keep the soak waiting.
+process.exit(0);

@@ -14,6 +14,7 @@ import type { Outbox } from '../outbox/index.ts';
 import type { AuditRecord, DocumentRepo, Store } from '../store/types.ts';
 import { sealedPayloadOf, type ChangeSeal, type StoredChangePayload } from './change-payload.ts';
 import { deliveryKeyFor, referenceFor, requestIdFor } from './form-key.ts';
+import { delayOf, type ChangeDelay } from './delays.ts';
 import type { ChangedField, ChangeRequest, ChangeStatus, StatusChange } from './types.ts';
 
 export const CHANGE_REQUESTS_COLLECTION = 'changeRequests';
@@ -48,6 +49,10 @@ export interface ChangeRequests {
   decide(id: string, decision: Decision): Promise<{ request: ChangeRequest; decided: boolean } | undefined>;
   /** Called after every status change is stored; returns an unsubscribe function. */
   onStatusChange(listener: StatusListener): () => void;
+  /** Whether the request is stuck (parked, or not delivered within maxPendingAge), by the clock's now. */
+  delayOf(request: ChangeRequest): Promise<ChangeDelay | undefined>;
+  /** Every stuck request with its reason, newest first. */
+  listDelayed(): Promise<Array<{ request: ChangeRequest; delay: ChangeDelay }>>;
   /** Re-queues the delivery of any request whose outbox item is missing (a crash between the two writes). */
   recover(): Promise<string[]>;
 }
@@ -61,6 +66,8 @@ export interface ChangeRequestsDeps {
   seal: ChangeSeal;
   /** Asks the delivery worker for a pass (after a request is stored). */
   kick?: () => void;
+  /** changes.maxPendingAge: undelivered for longer than this, a request counts as delayed. */
+  maxPendingAgeMs: number;
 }
 
 const newestFirst = (a: ChangeRequest, b: ChangeRequest) => b.submittedAt.localeCompare(a.submittedAt);
@@ -94,6 +101,11 @@ export function createChangeRequests(deps: ChangeRequestsDeps): ChangeRequests {
         logger.error({ err, request: change.request.reference }, 'change request status listener failed');
       }
     }
+  }
+
+  async function delay(request: ChangeRequest): Promise<ChangeDelay | undefined> {
+    if (request.status !== 'submitted') return undefined;
+    return delayOf(request, await outbox.get(request.deliveryKey), clock.now(), deps.maxPendingAgeMs);
   }
 
   async function enqueue(request: ChangeRequest): Promise<void> {
@@ -183,6 +195,17 @@ export function createChangeRequests(deps: ChangeRequestsDeps): ChangeRequests {
       if (!outcome) return undefined;
       if (outcome.decided) await tell({ request: outcome.request, from: outcome.from, to: outcome.request.status });
       return { request: outcome.request, decided: outcome.decided };
+    },
+
+    delayOf: delay,
+
+    async listDelayed() {
+      const delayed = [];
+      for (const request of (await requests.list((r) => r.status === 'submitted')).sort(newestFirst)) {
+        const found = await delay(request);
+        if (found) delayed.push({ request, delay: found });
+      }
+      return delayed;
     },
 
     onStatusChange(listener) {

@@ -28,7 +28,10 @@ export interface ChangeFeatureDeps {
 export function createChangeFeature(deps: ChangeFeatureDeps): { requests: ChangeRequests; handler: DeliveryHandler<StoredChangePayload> } {
   const { config } = deps;
   const seal = createChangeSeal(deps.sealSecret);
-  const requests = createChangeRequests({ store: deps.store, outbox: deps.outbox, clock: deps.clock, logger: deps.logger, seal, kick: deps.kick });
+  const requests = createChangeRequests({
+    store: deps.store, outbox: deps.outbox, clock: deps.clock, logger: deps.logger, seal, kick: deps.kick,
+    maxPendingAgeMs: config.changes.maxPendingAge,
+  });
   const administration = config.changes.administrationEmail ?? config.school.supportEmail;
   const handler = createChangeDeliveryHandler({
     sis: deps.sis,

@@ -36,6 +36,8 @@ export interface MyDataChild {
   closed: Array<{ section: Section; reopensOn?: string }>;
   corrections: Array<{
     reference: string; submittedAt: string; status: string; schoolNote?: string;
+    /** Stuck (changes/delays.ts): the parent sees "delayed, the school is looking into it", not why. */
+    delayed?: true;
     fields: Array<{ field: string; old?: string; new: string; secret?: boolean }>; history: ChangeStatusEntry[];
   }>;
   /** Views and changes by school staff (the audit), newest first. */
@@ -88,9 +90,11 @@ async function childCopy(deps: MyDataDeps, user: Express.User, account: Account,
     copy.results = (await deps.sis.listResults(studentId)).value.filter((r) => kinds.includes(r.kind))
       .map(({ id: _id, studentId: _s, ...r }) => r);
   }
-  for (const r of (await deps.changes?.listForChild(account.id, studentId)) ?? []) {
+  const changes = deps.changes;
+  for (const r of (await changes?.listForChild(account.id, studentId)) ?? []) {
     copy.corrections.push({
       reference: r.reference, submittedAt: r.submittedAt, status: r.status, ...(r.schoolNote ? { schoolNote: r.schoolNote } : {}),
+      ...((await changes?.delayOf(r)) && { delayed: true as const }),
       fields: r.fields.map((f) => ({ ...f })), history: r.history.map((h) => ({ ...h })),
     });
   }

@@ -36,6 +36,7 @@ const ITEM_KEYS = {
   'results-opened': 'mail.notification.resultsOpened',
   'correction-processed': 'mail.notification.correctionProcessed',
   'correction-rejected': 'mail.notification.correctionRejected',
+  'correction-delayed': 'mail.notification.correctionDelayed',
   'report-available': 'mail.notification.reportAvailable',
 } as const;
 

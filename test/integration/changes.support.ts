@@ -4,6 +4,8 @@ import type { TestApp } from '../support/app.ts';
 import { csrfFrom, DEMO } from '../support/app.ts';
 import { loginAs, type Agent } from '../support/agent.ts';
 import { CHANGE_REQUESTS_COLLECTION, type ChangeRequest } from '../../gateway/changes/index.ts';
+import { createNotificationDigest } from '../../gateway/notifications/digest.ts';
+import type { ReceivedMail, TestSmtp } from '../support/smtp.ts';
 
 export interface ParentSession {
   agent: Agent;
@@ -74,4 +76,20 @@ export async function sendCorrection(agent: Agent, handle: string, body: Record<
   expect(page.status).to.equal(200);
   expect(page.text).to.include('Ontvangen');
   return { location, reference: referenceOf(location), page };
+}
+
+/**
+ * Runs the notification digest and the delivery worker now (10:00: outside the window, so nothing
+ * may be sent) and again at 16:00 the same day (inside it); returns the news mails sent by then.
+ */
+export async function digestNewsAt16(t: TestApp, smtp: TestSmtp, day: string): Promise<ReceivedMail[]> {
+  const news = () => smtp.messages.filter((m) => m.subject.startsWith('Nieuws'));
+  const digest = createNotificationDigest(t.services);
+  await digest.runOnce();
+  await t.services.delivery.runOnce();
+  expect(news(), 'not before 16:00').to.have.length(0);
+  t.clock.set(`${day}T16:00:00+01:00`);
+  await digest.runOnce();
+  await t.services.delivery.runOnce();
+  return news();
 }

@@ -5,12 +5,11 @@
  * hears nothing.
  */
 import { expect } from 'chai';
-import { createNotificationDigest } from '../../gateway/notifications/digest.ts';
 import { createTestApp, csrfFrom, DEMO, type TestApp } from '../support/app.ts';
 import { tokenFor, type Agent } from '../support/agent.ts';
 import { operatorLogin } from '../support/operator.ts';
 import { smtpValues, startTestSmtp, type TestSmtp } from '../support/smtp.ts';
-import { formFields, formValues, newAddress, parentSession, sendCorrection, storedRequests, type ParentSession } from './changes.support.ts';
+import { digestNewsAt16, formFields, formValues, newAddress, parentSession, sendCorrection, storedRequests, type ParentSession } from './changes.support.ts';
 
 
 async function submit(parent: ParentSession, street: string): Promise<void> {
@@ -59,15 +58,7 @@ describe('notifications: a decided correction', function () {
       await decide(desk, mine[1]!.id, 'rejected', 'Dit adres staat al zo in de administratie.');
       await decide(desk, requests.find((r) => r.accountId === other.accountId)!.id, 'processed');
 
-      const digest = createNotificationDigest(t.services);
-      await digest.runOnce();
-      await t.services.delivery.runOnce();
-      expect(smtp.messages.filter((m) => m.subject.startsWith('Nieuws')), 'not before 16:00').to.have.length(0);
-
-      t.clock.set('2027-03-01T16:00:00+01:00');
-      await digest.runOnce();
-      await t.services.delivery.runOnce();
-      const news = smtp.messages.filter((m) => m.subject.startsWith('Nieuws'));
+      const news = await digestNewsAt16(t, smtp, '2027-03-01');
       expect(news).to.have.length(1);
       const account = (await t.services.store.accounts.get(parent.accountId))!;
       expect(news[0]!.envelopeTo).to.deep.equal([account.email]);

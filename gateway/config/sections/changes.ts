@@ -15,4 +15,6 @@ export const changesSection = z.strictObject({
   administrationEmail: z.email().optional(),
   /** A decided (processed or rejected), delivered correction is deleted this long after the decision. */
   retention: duration().refine((ms) => ms >= 86_400_000, { error: 'must be at least 1d' }),
+  /** A correction not delivered to the school after this long shows as delayed (changes/delays.ts). */
+  maxPendingAge: duration().refine((ms) => ms >= 3_600_000, { error: 'must be at least 1h' }),
 });

@@ -1,9 +1,10 @@
 /** The operator queue's rows: each request with its fields old → new and how its delivery stands. */
+import type { ChangeDelay } from '../../changes/delays.ts';
 import type { ChangeRequest, ChangeStatus } from '../../changes/types.ts';
 import { t, type Locale } from '../../i18n/translate.ts';
 import type { OutboxItem } from '../../outbox/index.ts';
 
-/** The queue's filters: a request status, "open" (not decided yet) or "attention" (delivery parked). */
+/** The queue's filters: a request status, "open" (not decided yet) or "attention" (delivery parked or overdue). */
 export const QUEUE_FILTERS = ['open', 'attention', 'submitted', 'in_progress', 'processed', 'rejected', 'all'] as const;
 export type QueueFilter = (typeof QUEUE_FILTERS)[number];
 
@@ -27,6 +28,8 @@ export interface QueueRow {
   delivery: { key: string; vars: Record<string, string | number> };
   via?: { key: string; vars: Record<string, string> };
   parked: boolean;
+  /** Stuck (changes/delays.ts): why, for staff; the parent sees only "delayed". */
+  delay?: { key: string; vars: Record<string, string | number> };
 }
 
 function fieldLabel(locale: Locale, field: string): string {
@@ -35,16 +38,16 @@ function fieldLabel(locale: Locale, field: string): string {
   return label === key ? field : label;
 }
 
-export function matchesFilter(filter: QueueFilter, request: ChangeRequest, item: OutboxItem | undefined): boolean {
+export function matchesFilter(filter: QueueFilter, request: ChangeRequest, item: OutboxItem | undefined, delay?: ChangeDelay): boolean {
   switch (filter) {
     case 'all': return true;
     case 'open': return request.status === 'submitted' || request.status === 'in_progress';
-    case 'attention': return item?.status === 'attention';
+    case 'attention': return item?.status === 'attention' || delay !== undefined;
     default: return request.status === filter;
   }
 }
 
-export function queueRow(request: ChangeRequest, item: OutboxItem | undefined, locale: Locale): QueueRow {
+export function queueRow(request: ChangeRequest, item: OutboxItem | undefined, locale: Locale, delay?: ChangeDelay): QueueRow {
   const delivery: QueueRow['delivery'] = item
     ? { key: `operator.queue.deliveryState.${item.status}`, vars: { attempts: item.attempts + 1, error: item.lastError ?? '' } }
     : { key: 'operator.queue.deliveryState.missing', vars: {} };
@@ -68,5 +71,10 @@ export function queueRow(request: ChangeRequest, item: OutboxItem | undefined, l
     delivery,
     ...(via ? { via } : {}),
     parked: item?.status === 'attention',
+    ...(delay && {
+      delay: delay.reason === 'parked'
+        ? { key: 'operator.queue.delay.parked', vars: { error: delay.error || '?' } }
+        : { key: 'operator.queue.delay.overdue', vars: { days: delay.days } },
+    }),
   };
 }

@@ -32,8 +32,9 @@ export function createQueueRouter(deps: OperatorRouterDeps): Router {
     const children = new Set<string>();
     for (const request of await deps.changes.list()) {
       const item = await deps.outbox.get(request.deliveryKey);
-      if (!matchesFilter(filter, request, item)) continue;
-      rows.push(queueRow(request, item, locale));
+      const delay = await deps.changes.delayOf(request);
+      if (!matchesFilter(filter, request, item, delay)) continue;
+      rows.push(queueRow(request, item, locale, delay));
       children.add(request.studentId);
     }
     const flash = (FLASHES as readonly unknown[]).includes(req.query.melding) ? `operator.flash.${String(req.query.melding)}` : undefined;

@@ -121,7 +121,7 @@ export function changePages(deps: ParentRouterDeps, changes: Changes) {
       ...baseModel(ctx, 'changes.receivedTitle'),
       reference: own.reference,
       again: req.query.opnieuw === '1',
-      request: changeRequestViews([own])[0],
+      request: (await changeRequestViews(changes.requests, [own]))[0],
     });
     await auditView(deps.store, deps.clock, { accountId: user.accountId, studentId: ctx.studentId, section: 'changes', requestId: res.locals.requestId });
     res.send(html);

@@ -79,7 +79,7 @@ async function changesPanel(deps: ParentRouterDeps, user: Express.User, ctx: Chi
   if (!deps.changes || !maySubmitFor(user, ctx.guardian.value, ctx.studentId)) return undefined;
   const requests = await deps.changes.requests.listForChild(user.accountId, ctx.studentId);
   const open = showable(ctx.states.changes);
-  return { requests: changeRequestViews(requests), formHref: open ? `/kind/${ctx.handle}/wijzigen` : undefined, closed: !open };
+  return { requests: await changeRequestViews(deps.changes.requests, requests), formHref: open ? `/kind/${ctx.handle}/wijzigen` : undefined, closed: !open };
 }
 
 export function childPages(deps: ParentRouterDeps) {

@@ -32,7 +32,7 @@ describe('changes: requests', () => {
     clock = manualClock('2027-03-01T10:00:00Z');
     outbox = createOutbox(store, clock);
     kicks = 0;
-    changes = createChangeRequests({ store, outbox, clock, logger: silent, seal, kick: () => (kicks += 1) });
+    changes = createChangeRequests({ store, outbox, clock, logger: silent, seal, kick: () => (kicks += 1), maxPendingAgeMs: 7 * 86_400_000 });
   });
   afterEach(() => store.close());
 

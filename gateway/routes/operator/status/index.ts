@@ -12,7 +12,7 @@ export function createStatusRouter(deps: OperatorRouterDeps): Router {
     const sections = await loadStatus({
       sis: deps.sis, store: deps.store, outbox: deps.outbox, clock: deps.clock,
       ...(deps.calendar ? { calendar: deps.calendar } : {}), ...(deps.mailTransport ? { mailTransport: deps.mailTransport } : {}),
-      ...(deps.health ? { health: deps.health } : {}),
+      ...(deps.health ? { health: deps.health } : {}), changes: deps.changes,
     });
     res.render('pages/operator/status', {
       layout: 'operator', titleKey: 'operator.status.title', nav: 'status', operator, sections, now: deps.clock.now().toISOString(),

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { Clock } from '../../../../adapters/contract/index.ts';
+import type { ChangeRequests } from '../../../changes/change-requests.ts';
 import { describeEvent, policyEventsBetween } from '../../../jobs/policy-events.ts';
 import { jobRunLog } from '../../../jobs/job-run-log.ts';
 import type { JobRun } from '../../../jobs/job-types.ts';
@@ -29,6 +30,8 @@ export interface StatusDeps {
   mailTransport?: string;
   /** The store's writes and the SIS circuit (gateway/health). */
   health?: () => PlatformHealth;
+  /** Stuck corrections (changes/delays.ts), counted by reason in the outbox block. */
+  changes?: Pick<ChangeRequests, 'listDelayed'>;
 }
 
 export interface StatusSection {
@@ -114,7 +117,14 @@ const outbox: StatusSection = {
     const items = await deps.outbox.list();
     const waiting = items.filter((i) => i.status === 'pending' || i.status === 'delivering');
     const oldest = waiting.map((i) => i.createdAt).sort()[0];
+    const delayed = deps.changes && await deps.changes.listDelayed();
     return {
+      ...(delayed && {
+        delayedCorrections: {
+          parked: delayed.filter((d) => d.delay.reason === 'parked').length,
+          overdue: delayed.filter((d) => d.delay.reason === 'overdue').length,
+        },
+      }),
       pending: waiting.length,
       attention: items.filter((i) => i.status === 'attention').length,
       delivered: items.filter((i) => i.status === 'delivered').length,

@@ -4,6 +4,7 @@
  * Another guardian's requests are never listed: a new address may be one they keep secret.
  */
 import type { CurrentValues } from '../../../changes/change-form.ts';
+import type { ChangeRequests } from '../../../changes/change-requests.ts';
 import type { ChangeRequest } from '../../../changes/types.ts';
 import type { Guardian } from '../../../../adapters/contract/index.ts';
 import type { VisibleChild } from '../../../privacy/visible.ts';
@@ -34,16 +35,24 @@ export interface ChangeRequestView {
   statusKey: string;
   status: ChangeRequest['status'];
   schoolNote?: string;
+  /** Stuck (parked or overdue, changes/delays.ts): shown as delayed, the school looking at it; never why. */
+  delayed: boolean;
 }
 
-export function changeRequestViews(requests: ChangeRequest[]): ChangeRequestView[] {
-  return requests.map((r) => ({
-    reference: r.reference,
-    submittedAt: r.submittedAt,
-    status: r.status,
-    statusKey: `changes.status.${r.status}`,
-    ...(r.schoolNote ? { schoolNote: r.schoolNote } : {}),
-  }));
+export async function changeRequestViews(changes: Pick<ChangeRequests, 'delayOf'>, requests: ChangeRequest[]): Promise<ChangeRequestView[]> {
+  const views: ChangeRequestView[] = [];
+  for (const r of requests) {
+    const delayed = (await changes.delayOf(r)) !== undefined;
+    views.push({
+      reference: r.reference,
+      submittedAt: r.submittedAt,
+      status: r.status,
+      statusKey: delayed ? 'changes.status.delayed' : `changes.status.${r.status}`,
+      ...(r.schoolNote ? { schoolNote: r.schoolNote } : {}),
+      delayed,
+    });
+  }
+  return views;
 }
 
 /** Only a guardian with gezag, on a full account, corrects a child's records (DOMAIN §5). */
