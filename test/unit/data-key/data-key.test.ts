@@ -67,7 +67,7 @@ describe('change requests: sealed collection', () => {
     await store.open();
     const requests = changeRequestsCollection(store, KEY);
     await requests.put(request());
-    const [raw] = await store.collection<Record<string, unknown>>('changeRequests').list();
+    const [raw] = await store.collection<{ id: string } & Record<string, unknown>>('changeRequests').list();
     const text = JSON.stringify(raw);
     for (const secret of ['Lindelaan', 'Dorpsstraat', 'Sanne', 'Anna', 'Groep 5', 'Klopt al']) expect(text, secret).not.to.include(secret);
     expect(raw).to.include({ id: 'r1', reference: 'WZ-AAAA-BBBB', status: 'rejected', studentId: 'L1' });
