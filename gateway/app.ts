@@ -83,7 +83,7 @@ export function createApp(services: Services): express.Express {
   app.use(passport.session());
 
   app.use(createLoginRouter({
-    clock, cookieName: sessionCookieName(secure), passport, accounts: store.accounts,
+    clock, cookieName: sessionCookieName(secure), passport, accounts: store.accounts, audit: store.audit,
     secondFactor: services.secondFactor, secondFactorMode: config.auth.secondFactor,
   }));
   app.use(createPasswordResetRouter(services));
