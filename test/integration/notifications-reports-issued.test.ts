@@ -6,24 +6,25 @@
  * job alone (1 February) tells only last year's report.
  */
 import { expect } from 'chai';
+import type { Scheduler } from '../../gateway/jobs/index.ts';
+import type { NotificationDigest } from '../../gateway/notifications/digest.ts';
+import type { ReportsIssuedCheck } from '../../gateway/notifications/reports-issued-check.ts';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createScheduler, type Scheduler } from '../../gateway/jobs/index.ts';
-import { createNotificationDigest, type NotificationDigest } from '../../gateway/notifications/digest.ts';
 import { NOTIFICATIONS_COLLECTION } from '../../gateway/notifications/notify.ts';
-import { createReportsIssuedCheck, type ReportsIssuedCheck } from '../../gateway/notifications/reports-issued-check.ts';
-import { createReportsNotificationJob } from '../../gateway/notifications/reports-job.ts';
 import { displayName } from '../../gateway/routes/parent/view-models/person-name.ts';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
 import { loginAs, tokenFor } from '../support/agent.ts';
 import { smtpValues, startTestSmtp, type TestSmtp } from '../support/smtp.ts';
+import { startReportNotifications, type ReportNotifications } from './report-notifications.support.ts';
 
 describe('notifications: a report issued into an open section', function () {
   this.timeout(30_000);
   let smtp: TestSmtp;
   let dir: string;
   let t: TestApp;
+  let jobs: ReportNotifications;
   let scheduler: Scheduler;
   let digest: NotificationDigest;
   let check: ReportsIssuedCheck;
@@ -44,18 +45,10 @@ describe('notifications: a report issued into an open section', function () {
     const file = join(dir, 'calendar.yaml');
     await writeFile(file, early);
     t = await createTestApp({ now: '2027-01-31T12:00:00+01:00', values: { ...smtpValues(smtp.port), calendar: { file } } });
-    scheduler = createScheduler({
-      store: t.services.store, clock: t.clock, getCalendar: () => t.services.calendar.current(), logger: t.services.logger, cronExpression: false,
-    });
-    scheduler.register(createReportsNotificationJob(t.services));
-    await scheduler.start();
-    digest = createNotificationDigest(t.services);
-    check = createReportsIssuedCheck(t.services);
+    jobs = await startReportNotifications(t);
+    ({ scheduler, digest, check } = jobs);
   });
-  afterEach(async () => {
-    await scheduler.stop();
-    await t.services.mailer.close?.();
-  });
+  afterEach(() => jobs.stop());
 
   /** One day of the gateway: the scheduler's tick and the daily check just after midnight, the digest in the afternoon. */
   async function day(date: string): Promise<void> {
