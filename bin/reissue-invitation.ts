@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { reissueInvitation } from '../gateway/accounts/reissue.ts';
 import { shiftedClock, systemClock } from '../gateway/clock.ts';
-import { loadConfigOrExit } from '../gateway/config/load-config-or-exit.ts';
+import { dataKeyOrExit, loadConfigOrExit } from '../gateway/config/load-config-or-exit.ts';
 import { createServices } from '../gateway/services.ts';
 
 const { values, positionals } = parseArgs({ options: { config: { type: 'string' } }, allowPositionals: true });
@@ -34,7 +34,7 @@ if (sessionSecret === undefined) {
   process.stderr.write('demo mode without OUDERPOORT_SESSION_SECRET: the mail is sent now, or never (the next start uses another secret)\n');
 }
 
-const services = await createServices(config, { logger, clock, sessionSecret: sessionSecret ?? `demo-${process.pid}-${Date.now()}` }, { watchCalendar: false });
+const services = await createServices(config, { logger, clock, dataKey: dataKeyOrExit(config), sessionSecret: sessionSecret ?? `demo-${process.pid}-${Date.now()}` }, { watchCalendar: false });
 let code = 0;
 try {
   const result = await reissueInvitation(services, who);

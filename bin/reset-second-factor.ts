@@ -12,7 +12,7 @@ import os from 'node:os';
 import pino from 'pino';
 import { resetSecondFactor } from '../gateway/account-safety/reset-second-factor.ts';
 import { shiftedClock, systemClock } from '../gateway/clock.ts';
-import { loadConfigOrExit } from '../gateway/config/load-config-or-exit.ts';
+import { dataKeyOrExit, loadConfigOrExit } from '../gateway/config/load-config-or-exit.ts';
 import { createServices } from '../gateway/services.ts';
 
 const { values, positionals } = parseArgs({
@@ -35,7 +35,7 @@ if (!sessionSecret) {
 // Security events go to stdout as JSON lines, like the gateway's.
 const logger = pino({ level: 'info' });
 const clock = config.demo.enabled && config.demo.startAt ? shiftedClock(new Date(config.demo.startAt)) : systemClock;
-const services = await createServices(config, { logger, clock, sessionSecret }, { watchCalendar: false });
+const services = await createServices(config, { logger, clock, dataKey: dataKeyOrExit(config), sessionSecret }, { watchCalendar: false });
 let code = 0;
 try {
   const actor = `cli:${values.by ?? os.userInfo().username}`;

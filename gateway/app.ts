@@ -83,7 +83,7 @@ export function createApp(services: Services): express.Express {
   app.use(passport.session());
 
   app.use(createLoginRouter({
-    clock, cookieName: sessionCookieName(secure), passport, accounts: store.accounts,
+    clock, cookieName: sessionCookieName(secure), passport, accounts: store.accounts, audit: store.audit,
     secondFactor: services.secondFactor, secondFactorMode: config.auth.secondFactor,
   }));
   app.use(createPasswordResetRouter(services));
@@ -116,6 +116,7 @@ export function createApp(services: Services): express.Express {
     changes: { requests: services.changes, fields: config.changes.fields },
     // A report document can be no larger than what the SIS client accepts.
     documentMaxBytes: config.sis.http.maxBytes,
+    ...(config.school.supportEmail ? { schoolEmail: config.school.supportEmail } : {}),
   }));
 
   app.use(notFound());

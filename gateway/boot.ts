@@ -13,6 +13,7 @@ import { registerMailJobs } from './accounts/mail-jobs.ts';
 import { provisionAccounts } from './accounts/provision.ts';
 import { provisionAtBoot, type ProvisioningAtBoot, type ProvisionRetry } from './accounts/provision-at-boot.ts';
 import { createApp } from './app.ts';
+import { dataKeyFor } from './data-key/index.ts';
 import type { Config } from './config/index.ts';
 import { createScheduler, type Scheduler } from './jobs/index.ts';
 import { startDemoStaffIdp, type DemoStaffLogin } from './operators/oidc/demo-boot.ts';
@@ -48,10 +49,11 @@ export async function boot(
 ): Promise<Booted> {
   const { logger, clock } = base;
   const sessionSecret = sessionSecretFor(config, logger);
+  const dataKey = dataKeyFor(config, logger);
   // Demo mode: the demo IdP and the portal share a client secret made up for this run.
   const demoIdp = config.demo.enabled && config.demo.idp.enabled && config.operators.oidc.enabled;
   const oidcSecret = demoIdp && !config.operators.oidc.clientSecret ? randomBytes(24).toString('base64url') : undefined;
-  const services = await createServices(config, { logger, clock, sessionSecret }, {
+  const services = await createServices(config, { logger, clock, sessionSecret, dataKey }, {
     ...overrides, ...(oidcSecret ? { staffOidc: { clientSecret: oidcSecret, ...overrides.staffOidc } } : {}),
   });
   logger.info({ stack: services.stack.describeStack() }, `SIS stack: ${services.stack.describeStackText()}`);

@@ -10,7 +10,7 @@ export type { Logger };
 /** Keys whose values are personal data or credentials wherever they appear. */
 const SENSITIVE_KEYS = [
   'password', 'passwordHash', 'newPassword', 'currentPassword', 'initialSecret', 'initialSecretHash',
-  'secret', 'sessionSecret', 'clientSecret', 'token', 'accessToken', 'refreshToken', 'idToken',
+  'secret', 'sessionSecret', 'dataKey', 'clientSecret', 'token', 'accessToken', 'refreshToken', 'idToken',
   'apiKey', 'privateKey', 'leveranciersleutel', 'authorization', 'cookie',
   'email', 'phone', 'address', 'birthDate', 'bsn', 'contacts',
 ] as const;

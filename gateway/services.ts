@@ -13,6 +13,7 @@ import { createSecondFactor, SECOND_FACTORS_COLLECTION, type SecondFactor, type 
 import { createLoginThrottle, type LoginThrottle } from './auth/throttle.ts';
 import { createSecurityEventRecorder, type SecurityEventRecorder } from './security-events/index.ts';
 import type { ChangeRequests } from './changes/change-requests.ts';
+import { checkDataKey } from './data-key/index.ts';
 import { createChangeFeature } from './changes/wire.ts';
 import { subscribeCorrectionNotices } from './notifications/correction-notices.ts';
 import type { Config } from './config/index.ts';
@@ -98,9 +99,9 @@ export interface ServiceOverrides {
 
 /** Builds every service. The store is opened here; the caller closes it (see main.ts). */
 export async function createServices(
-  config: Config, base: { logger: Logger; clock: Clock; sessionSecret: string }, overrides: ServiceOverrides = {},
+  config: Config, base: { logger: Logger; clock: Clock; sessionSecret: string; dataKey: string }, overrides: ServiceOverrides = {},
 ): Promise<Services> {
-  const { logger, clock, sessionSecret } = base;
+  const { logger, clock, sessionSecret, dataKey } = base;
   const stack = await createSisStackFromConfig(config, {
     logger, clock, ...(overrides.importModule && { importModule: overrides.importModule }),
   });
@@ -108,6 +109,8 @@ export async function createServices(
   // An invalid calendar stops the boot here (there is no last good one yet).
   const calendar = createCalendarSource({ file: config.calendar.file, logger, clock, watch: overrides.watchCalendar ?? true });
   await store.open();
+  // A wrong data key stops the boot here, naming OUDERPOORT_DATA_KEY.
+  await checkDataKey(store, dataKey);
   const sis = createSisService({
     adapter: stack, cache: store.cache, clock, logger, ttl: { ...config.cache.ttl }, staleMaxAgeMs: config.cache.staleMaxAge,
   });
@@ -118,7 +121,7 @@ export async function createServices(
   deliveryHandlers.mail = createMailHandler({ sender: mailer, seal, messageIdDomain: mailDomain(config) });
   const changes = createChangeFeature({
     config, store, outbox, clock, logger, sis: stack, mailer: () => mailer, kick: () => delivery.kick(),
-    sealSecret: `change-seal:${sessionSecret}`,
+    sealSecret: `change-seal:${sessionSecret}`, dataKey,
   });
   deliveryHandlers.change = changes.handler;
   subscribeCorrectionNotices(changes.requests, { store, clock });

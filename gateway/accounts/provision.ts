@@ -117,6 +117,9 @@ export async function provisionAccounts(
       delete patch.studentIds;
     }
     if (Object.keys(patch).length === 0) continue;
+    // The retention purge counts from here (retention.disabledAccounts).
+    if (patch.status === 'disabled') patch.disabledAt = now();
+    else if (patch.status === 'active') patch.disabledAt = undefined;
     for (const id of account.studentIds ?? []) if (patch.studentIds && !patch.studentIds.includes(id)) dropped.add(id);
     await deps.accounts.update(account.id, { ...patch, updatedAt: now() });
     if (patch.status === 'disabled') report.disabled.push(account.id);

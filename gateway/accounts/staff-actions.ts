@@ -22,8 +22,8 @@ type Accounts = Pick<Store, 'accounts' | 'sessions'>;
 export async function setAccountDisabled(store: Accounts, clock: Clock, account: Account, disabled: boolean): Promise<{ sessionsEnded: number }> {
   const now = clock.now().toISOString();
   await store.accounts.update(account.id, disabled
-    ? { status: 'disabled', disabledReason: 'operator', updatedAt: now }
-    : { status: 'active', disabledReason: undefined, updatedAt: now });
+    ? { status: 'disabled', disabledReason: 'operator', disabledAt: account.disabledAt ?? now, updatedAt: now }
+    : { status: 'active', disabledReason: undefined, disabledAt: undefined, updatedAt: now });
   return { sessionsEnded: disabled ? await store.sessions.destroyByAccount(account.id) : 0 };
 }
 

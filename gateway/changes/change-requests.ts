@@ -11,13 +11,14 @@
 import { randomUUID } from 'node:crypto';
 import type { AdapterLogger, Clock } from '../../adapters/contract/index.ts';
 import type { Outbox } from '../outbox/index.ts';
-import type { AuditRecord, DocumentRepo, Store } from '../store/types.ts';
+import type { AuditRecord, Store } from '../store/types.ts';
 import { sealedPayloadOf, type ChangeSeal, type StoredChangePayload } from './change-payload.ts';
 import { deliveryKeyFor, referenceFor, requestIdFor } from './form-key.ts';
 import { delayOf, type ChangeDelay } from './delays.ts';
+import { CHANGE_REQUESTS_COLLECTION, changeRequestsCollection } from './sealed-requests.ts';
 import type { ChangedField, ChangeRequest, ChangeStatus, StatusChange } from './types.ts';
 
-export const CHANGE_REQUESTS_COLLECTION = 'changeRequests';
+export { CHANGE_REQUESTS_COLLECTION };
 export const CHANGE_KIND = 'change';
 
 export interface SubmitInput {
@@ -53,7 +54,10 @@ export interface ChangeRequests {
   delayOf(request: ChangeRequest): Promise<ChangeDelay | undefined>;
   /** Every stuck request with its reason, newest first. */
   listDelayed(): Promise<Array<{ request: ChangeRequest; delay: ChangeDelay }>>;
-  /** Re-queues the delivery of any request whose outbox item is missing (a crash between the two writes). */
+  /**
+   * Re-queues the delivery of any request whose outbox item is missing (a crash between the two
+   * writes), and seals any request still stored in plaintext (from before the data key).
+   */
   recover(): Promise<string[]>;
 }
 
@@ -64,6 +68,8 @@ export interface ChangeRequestsDeps {
   logger: Pick<AdapterLogger, 'warn' | 'error'>;
   /** Seals the delivery's payload in the outbox (change-payload.ts). */
   seal: ChangeSeal;
+  /** Seals the request records' personal part at rest (sealed-requests.ts). */
+  dataKey: string;
   /** Asks the delivery worker for a pass (after a request is stored). */
   kick?: () => void;
   /** changes.maxPendingAge: undelivered for longer than this, a request counts as delayed. */
@@ -74,7 +80,7 @@ const newestFirst = (a: ChangeRequest, b: ChangeRequest) => b.submittedAt.locale
 
 export function createChangeRequests(deps: ChangeRequestsDeps): ChangeRequests {
   const { store, outbox, clock, logger } = deps;
-  const requests: DocumentRepo<ChangeRequest> = store.collection<ChangeRequest>(CHANGE_REQUESTS_COLLECTION);
+  const requests = changeRequestsCollection(store, deps.dataKey);
   const listeners = new Set<StatusListener>();
   const locks = new Map<string, Promise<unknown>>();
 
@@ -221,6 +227,11 @@ export function createChangeRequests(deps: ChangeRequestsDeps): ChangeRequests {
         healed.push(request.reference);
       }
       if (healed.length > 0) logger.warn({ count: healed.length }, 'change requests without a delivery were queued again');
+      const resealed = await requests.resealPlain();
+      if (resealed > 0) {
+        await store.flush();
+        logger.warn({ count: resealed }, 'change requests stored in plaintext were sealed with the data key');
+      }
       return healed;
     },
   };

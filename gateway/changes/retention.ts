@@ -35,6 +35,8 @@ export async function purgeDecidedChanges(
 ): Promise<RetentionReport> {
   const now = deps.clock.now();
   const cutoff = now.getTime() - retentionMs;
+  // The raw records: what the purge reads (status, history dates, ids) is kept readable beside the
+  // sealed part (sealed-requests.ts), so it needs no data key.
   const requests = deps.store.collection<ChangeRequest>(CHANGE_REQUESTS_COLLECTION);
   const report: RetentionReport = { purged: [], keptUndelivered: 0 };
   const expired = await requests.list((r) => isDecided(r) && Date.parse(decidedAt(r)) <= cutoff);

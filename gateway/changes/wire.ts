@@ -23,13 +23,15 @@ export interface ChangeFeatureDeps {
   kick: () => void;
   /** The key of the outbox's sealed payloads derives from it (the session secret). */
   sealSecret: string;
+  /** Seals the request records at rest (store.dataKey). */
+  dataKey: string;
 }
 
 export function createChangeFeature(deps: ChangeFeatureDeps): { requests: ChangeRequests; handler: DeliveryHandler<StoredChangePayload> } {
   const { config } = deps;
   const seal = createChangeSeal(deps.sealSecret);
   const requests = createChangeRequests({
-    store: deps.store, outbox: deps.outbox, clock: deps.clock, logger: deps.logger, seal, kick: deps.kick,
+    store: deps.store, outbox: deps.outbox, clock: deps.clock, logger: deps.logger, seal, dataKey: deps.dataKey, kick: deps.kick,
     maxPendingAgeMs: config.changes.maxPendingAge,
   });
   const administration = config.changes.administrationEmail ?? config.school.supportEmail;

@@ -19,6 +19,7 @@ export const ENV_SECRETS: readonly EnvSecret[] = Object.freeze([
   { env: 'OUDERPOORT_SMTP_PASSWORD', path: ['mail', 'smtp', 'password'] },
   { env: 'OUDERPOORT_OIDC_CLIENT_SECRET', path: ['operators', 'oidc', 'clientSecret'] },
   { env: 'OUDERPOORT_DATABASE_URL', path: ['store', 'postgres', 'url'] },
+  { env: 'OUDERPOORT_DATA_KEY', path: ['store', 'dataKey'] },
 ]);
 
 /** Problems for every gateway secret written literally in a file (a `!env` reference is fine). */

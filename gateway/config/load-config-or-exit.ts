@@ -5,6 +5,7 @@
 import { isConfigError } from './config-error.ts';
 import { loadConfig } from './load-config.ts';
 import type { Config } from './load-config.ts';
+import { dataKeyFor } from '../data-key/data-key.ts';
 
 export function loadConfigOrExit(file: string | undefined, prefix = ''): Config {
   try {
@@ -12,6 +13,16 @@ export function loadConfigOrExit(file: string | undefined, prefix = ''): Config 
   } catch (err) {
     if (!isConfigError(err)) throw err;
     process.stderr.write(`${prefix}${err.message}\n`);
+    process.exit(2);
+  }
+}
+
+/** The data key (store.dataKey, or the demo's own), or why there is none on stderr and exit code 2. */
+export function dataKeyOrExit(config: Config): string {
+  try {
+    return dataKeyFor(config);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
     process.exit(2);
   }
 }

@@ -43,12 +43,21 @@ export interface Outbox {
    * (false): what the portal promised to deliver is never purged. Not flushed: the caller flushes.
    */
   purgeDelivered(id: string): Promise<boolean>;
+  /** Retention: deletes a parked item (status attention) no operator sent again; false for any other. */
+  purgeParked(id: string): Promise<boolean>;
   /** Resolves once everything written so far is on disk (what enqueue waits for). */
   flush(): Promise<void>;
 }
 
 export function createOutbox(store: Store, clock: Clock, collection = OUTBOX_COLLECTION): Outbox {
   const items = store.collection<OutboxItem>(collection);
+  /** Deletes the item only while it has `status` (a requeue in between keeps it). */
+  const purgeIn = async (id: string, status: OutboxStatus) => {
+    const item = await items.get(id);
+    if (item?.status !== status) return false;
+    await items.delete(id);
+    return true;
+  };
   const save = async (item: OutboxItem) => {
     await items.put(item);
     await store.flush();
@@ -95,12 +104,8 @@ export function createOutbox(store: Store, clock: Clock, collection = OUTBOX_COL
       await save(requeued);
       return requeued;
     },
-    async purgeDelivered(id) {
-      const item = await items.get(id);
-      if (item?.status !== 'delivered') return false;
-      await items.delete(id);
-      return true;
-    },
+    purgeDelivered: (id) => purgeIn(id, 'delivered'),
+    purgeParked: (id) => purgeIn(id, 'attention'),
     flush: () => store.flush(),
   };
 }

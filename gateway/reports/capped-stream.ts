@@ -14,8 +14,26 @@ export class DocumentTooLargeError extends Error {
   }
 }
 
+export const isDocumentTooLarge = (err: unknown): err is DocumentTooLargeError => (err as { code?: unknown } | null)?.code === 'DOCUMENT_TOO_LARGE';
+
 export function checkDeclaredSize(doc: Pick<ReportDocument, 'byteLength'>, maxBytes: number): void {
   if (doc.byteLength !== undefined && doc.byteLength > maxBytes) throw new DocumentTooLargeError(maxBytes);
+}
+
+/**
+ * The whole body of a document that declares no size, read before anything is sent, so one over
+ * the cap can still be answered with a page; never more than `maxBytes` is held (the SIS stream
+ * is closed as soon as it passes the cap). Rejects with DocumentTooLargeError.
+ */
+export async function readCapped(doc: Pick<ReportDocument, 'body'>, maxBytes: number): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let read = 0;
+  for await (const chunk of doc.body) {
+    read += chunk.byteLength;
+    if (read > maxBytes) throw new DocumentTooLargeError(maxBytes);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Writes the body; resolves with the bytes sent. Rejects with DocumentTooLargeError after destroying the response. */

@@ -6,17 +6,21 @@
  * Cached SIS records go when no active account lists the child or is the guardian (the accounts
  * run, earlier in the night, has brought the accounts up to date with the SIS), and when they were
  * not fetched again for `retention.cacheUnused`. What was promised and not yet delivered is never
- * touched (see changes/retention.ts); parked mail waits for an operator.
+ * touched (see changes/retention.ts); parked mail waits for an operator for retention.parkedMail
+ * (a parked correction waits for as long as it takes: the portal promised to deliver it).
  */
 import type { AdapterLogger, Clock } from '../../adapters/contract/index.ts';
 import { RESET_TOKENS_COLLECTION } from '../auth/password-reset.ts';
 import type { LinkTokenDoc } from '../auth/link-token.ts';
 import { purgeDecidedChanges } from '../changes/retention.ts';
 import type { Config } from '../config/index.ts';
+import { UNDO_TOKENS_COLLECTION } from '../account-safety/change-notice.ts';
+import { HISTORY_COLLECTION, type CalendarVersion } from '../calendar-editor/history.ts';
 import { EMAIL_CONFIRMATIONS_COLLECTION } from '../notifications/email-change.ts';
 import { NOTIFICATIONS_COLLECTION, type PendingNotification } from '../notifications/notify.ts';
 import type { Outbox } from '../outbox/index.ts';
 import type { Store } from '../store/types.ts';
+import { purgeDisabledAccounts } from './disabled-accounts.ts';
 
 export const RETENTION_RUNS_COLLECTION = 'retentionRuns';
 const LAST_RUN_ID = 'last';
@@ -30,6 +34,11 @@ export interface PurgeCounts {
   cacheUnused: number;
   corrections: number;
   mail: number;
+  /** Mail parked as "needs attention" for retention.parkedMail that no operator sent again. */
+  parkedMail: number;
+  /** Accounts disabled for retention.disabledAccounts, with their sessions, links and settings. */
+  accounts: number;
+  calendarVersions: number;
   notifications: number;
   audit: number;
 }
@@ -67,10 +76,10 @@ async function purgeCacheOfUnlisted(deps: PurgeDeps): Promise<number> {
   return removed;
 }
 
-/** Single-use links (password reset, address confirmation — the latter holds the new address). */
+/** Single-use links (password reset, address confirmation and undo — both hold an address). */
 async function purgeLinks(deps: PurgeDeps, now: Date): Promise<number> {
   let removed = 0;
-  for (const name of [RESET_TOKENS_COLLECTION, EMAIL_CONFIRMATIONS_COLLECTION]) {
+  for (const name of [RESET_TOKENS_COLLECTION, EMAIL_CONFIRMATIONS_COLLECTION, UNDO_TOKENS_COLLECTION]) {
     const docs = deps.store.collection<LinkTokenDoc>(name);
     for (const doc of await docs.list((d) => d.usedAt !== undefined || Date.parse(d.expiresAt) <= now.getTime())) {
       await docs.delete(doc.id);
@@ -87,6 +96,25 @@ async function purgeDeliveredMail(deps: PurgeDeps, now: Date): Promise<number> {
     if (Date.parse(item.deliveredAt ?? item.updatedAt) <= cutoff && (await deps.outbox.purgeDelivered(item.id))) removed += 1;
   }
   return removed;
+}
+
+async function purgeParkedMail(deps: PurgeDeps, now: Date): Promise<number> {
+  const cutoff = before(now, deps.config.retention.parkedMail).getTime();
+  let removed = 0;
+  for (const item of await deps.outbox.list({ kind: 'mail', status: 'attention' })) {
+    // updatedAt: when it was parked (a parked item is not touched until an operator acts).
+    if (Date.parse(item.updatedAt) <= cutoff && (await deps.outbox.purgeParked(item.id))) removed += 1;
+  }
+  return removed;
+}
+
+/** Old calendar versions; the newest stays whatever its age (it is the calendar in force). */
+async function purgeCalendarVersions(deps: PurgeDeps, now: Date): Promise<number> {
+  const cutoff = before(now, deps.config.retention.calendarVersions).getTime();
+  const versions = deps.store.collection<CalendarVersion>(HISTORY_COLLECTION);
+  const old = (await versions.list()).slice(0, -1).filter((v) => Date.parse(v.at) <= cutoff);
+  for (const v of old) await versions.delete(v.id);
+  return old.length;
 }
 
 async function purgeNotifications(deps: PurgeDeps, now: Date): Promise<number> {
@@ -110,6 +138,9 @@ export async function runPurge(deps: PurgeDeps): Promise<PurgeRun> {
       cacheUnused: await deps.store.cache.purgeOlderThan(before(now, deps.config.retention.cacheUnused)),
       corrections: (await purgeDecidedChanges(deps, deps.config.changes.retention)).purged.length,
       mail: await purgeDeliveredMail(deps, now),
+      parkedMail: await purgeParkedMail(deps, now),
+      accounts: await purgeDisabledAccounts(deps.store, now, deps.config.retention.disabledAccounts),
+      calendarVersions: await purgeCalendarVersions(deps, now),
       notifications: await purgeNotifications(deps, now),
       audit: await deps.store.audit.purgeOlderThan(before(now, deps.config.audit.retention)),
     };

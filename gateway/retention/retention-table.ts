@@ -7,7 +7,8 @@
 import type { Config } from '../config/index.ts';
 
 export const RETENTION_ROWS = [
-  'accounts', 'sessions', 'cache', 'medical', 'reports', 'links', 'corrections', 'mail', 'notifications', 'audit',
+  'accounts', 'sessions', 'cache', 'medical', 'reports', 'links', 'corrections', 'mail', 'parkedMail', 'notifications',
+  'calendarVersions', 'audit',
 ] as const;
 export type RetentionRowId = (typeof RETENTION_ROWS)[number];
 
@@ -23,12 +24,15 @@ type RetentionConfig = Pick<Config, 'retention' | 'audit' | 'changes'>;
 
 export function retentionTable(config: RetentionConfig): RetentionRow[] {
   const periods: Partial<Record<RetentionRowId, [number, string]>> = {
+    accounts: [config.retention.disabledAccounts, 'retention.disabledAccounts'],
     cache: [config.retention.cacheUnused, 'retention.cacheUnused'],
     // The medical card is a cached record like the others: the same purge, the same period.
     medical: [config.retention.cacheUnused, 'retention.cacheUnused'],
     corrections: [config.changes.retention, 'changes.retention'],
     mail: [config.retention.deliveredMail, 'retention.deliveredMail'],
+    parkedMail: [config.retention.parkedMail, 'retention.parkedMail'],
     notifications: [config.retention.notifications, 'retention.notifications'],
+    calendarVersions: [config.retention.calendarVersions, 'retention.calendarVersions'],
     audit: [config.audit.retention, 'audit.retention'],
   };
   return RETENTION_ROWS.map((id) => {

@@ -55,6 +55,8 @@ export interface Account {
    * enables it again when one returns); 'operator': an operator's decision, which provisioning keeps.
    */
   disabledReason?: 'left' | 'operator';
+  /** When it was disabled (ISO); the retention purge deletes it `retention.disabledAccounts` later. */
+  disabledAt?: string;
   /** The number of the latest invitation issued (1 = the first; more after a re-issue). */
   invitations?: number;
   /** The number of the latest invitation whose mail is in the outbox. */
@@ -78,6 +80,8 @@ export interface AccountRepo {
   update(id: string, patch: Partial<Omit<Account, 'id' | 'createdAt'>>): Promise<Account>;
   /** In order of creation. */
   list(): Promise<Account[]>;
+  /** Removes the account (the retention purge, long after it was disabled); false when unknown. */
+  delete(id: string): Promise<boolean>;
 }
 
 export interface SessionRecord {

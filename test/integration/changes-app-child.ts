@@ -12,7 +12,7 @@ import { createApp } from '../../gateway/app.ts';
 import { loadConfig } from '../../gateway/config/index.ts';
 import { createLogger } from '../../gateway/logger.ts';
 import { createServices } from '../../gateway/services.ts';
-import { CHEAP_HASHER } from '../support/app.ts';
+import { CHEAP_HASHER, TEST_DATA_KEY } from '../support/app.ts';
 import { manualClock } from '../support/clock.ts';
 
 const [dir, start, from, to] = process.argv.slice(2);
@@ -28,7 +28,7 @@ const config = loadConfig({
     sis: { stack: [{ adapter: 'mock', config: { hideFuture: true, outage: { from, to } } }] },
   },
 });
-const services = await createServices(config, { logger: createLogger(config), clock, sessionSecret: 'c'.repeat(40) }, {
+const services = await createServices(config, { logger: createLogger(config), clock, sessionSecret: 'c'.repeat(40), dataKey: TEST_DATA_KEY }, {
   hasher: CHEAP_HASHER, watchCalendar: false,
 });
 await provisionAccounts({ sis: services.sis, accounts: services.store.accounts, clock });

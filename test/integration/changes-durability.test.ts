@@ -13,11 +13,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import type { MockSisAdapter } from '../../adapters/mock/adapter.ts';
-import { CHANGE_REQUESTS_COLLECTION, type ChangeRequest } from '../../gateway/changes/index.ts';
+import { CHANGE_REQUESTS_COLLECTION } from '../../gateway/changes/index.ts';
 import { loadConfig } from '../../gateway/config/index.ts';
 import { createLogger } from '../../gateway/logger.ts';
 import { createServices, type Services } from '../../gateway/services.ts';
-import { CHEAP_HASHER, csrfFrom, DEMO } from '../support/app.ts';
+import { CHEAP_HASHER, TEST_DATA_KEY, csrfFrom, DEMO } from '../support/app.ts';
 import { manualClock } from '../support/clock.ts';
 import { formFields, formValues, newAddress, referenceOf } from './changes.support.ts';
 
@@ -99,11 +99,13 @@ describe('change requests: durable before "ontvangen"', function () {
     // A new gateway on the same store, the SIS back up.
     const clock = manualClock('2027-03-01T13:00:00+01:00');
     const config = loadConfig({ file: 'config/demo.yaml', env: {}, values: { log: { level: 'silent' }, store: { lowdb: { dir: storeDir } } } });
-    reopened = await createServices(config, { logger: createLogger(config), clock, sessionSecret: 'r'.repeat(40) }, { hasher: CHEAP_HASHER, watchCalendar: false });
-    const requests = await reopened.store.collection<ChangeRequest>(CHANGE_REQUESTS_COLLECTION).list();
+    reopened = await createServices(config, { logger: createLogger(config), clock, sessionSecret: 'r'.repeat(40), dataKey: TEST_DATA_KEY }, { hasher: CHEAP_HASHER, watchCalendar: false });
+    // The request record opens with the data key, which did not change with the session secret.
+    const requests = await reopened.changes.list();
     expect(requests.map((r) => r.reference)).to.deep.equal([reference]);
     expect(requests[0]!.fields.map((f) => f.new)).to.include('Lindelaan');
     expect(JSON.stringify(await reopened.outbox.list()), 'the outbox keeps the new address sealed').not.to.include('Lindelaan');
+    expect(JSON.stringify(await reopened.store.collection(CHANGE_REQUESTS_COLLECTION).list()), 'so does the request record').not.to.include('Lindelaan');
 
     await reopened.delivery.recover();
     await reopened.delivery.runOnce();

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import type { TestApp } from '../support/app.ts';
 import { csrfFrom, DEMO } from '../support/app.ts';
 import { loginAs, type Agent } from '../support/agent.ts';
-import { CHANGE_REQUESTS_COLLECTION, type ChangeRequest } from '../../gateway/changes/index.ts';
+import { type ChangeRequest } from '../../gateway/changes/index.ts';
 import { createNotificationDigest } from '../../gateway/notifications/digest.ts';
 import type { ReceivedMail, TestSmtp } from '../support/smtp.ts';
 
@@ -43,8 +43,9 @@ export function newAddress(shown: Record<string, string>): Record<string, string
   return { ...shown, street: 'Lindelaan', houseNumber: '12a', postcode: '1234ab', city: 'Leemdijk' };
 }
 
+/** The requests as the gateway reads them (opened with the data key), oldest first. */
 export async function storedRequests(t: TestApp): Promise<ChangeRequest[]> {
-  return t.services.store.collection<ChangeRequest>(CHANGE_REQUESTS_COLLECTION).list();
+  return (await t.services.changes.list()).reverse();
 }
 
 export function submitCalls(t: TestApp) {

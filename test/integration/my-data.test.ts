@@ -44,6 +44,22 @@ describe('Mijn gegevens: the parent\'s own copy', function () {
     expect(print.text).not.to.include('class="main-nav"');
   });
 
+  it('lists the parent\'s own last logins, each one an audit record, and not another parent\'s', async () => {
+    const t = await createTestApp({ now: NOW });
+    await parentSession(t, DEMO.mother);
+    t.clock.advance(3_600_000);
+    await parentSession(t, DEMO.father);
+    t.clock.advance(3_600_000);
+    const father = await parentSession(t, DEMO.father);
+    const account = await t.services.store.accounts.findByUsername(DEMO.father.username);
+    const records = await t.services.store.audit.query({ actor: account!.id, action: 'login' });
+    expect(records.map((r) => r.actorKind)).to.deep.equal(['parent', 'parent']);
+    const copy = JSON.parse((await father.agent.get('/mijn-gegevens/download')).text) as { account: { logins: string[] } };
+    expect(copy.account.logins).to.deep.equal(['2027-03-01T11:00:00.000Z', '2027-03-01T10:00:00.000Z']);
+    const page = await father.agent.get('/mijn-gegevens');
+    expect(page.text).to.include('Eerdere keren ingelogd');
+  });
+
   it('lists the mother\'s corrections with their history and the staff\'s views, not the other parent\'s', async () => {
     const t = await createTestApp({ now: NOW });
     const mother = await parentSession(t, DEMO.mother);

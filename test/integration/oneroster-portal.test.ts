@@ -18,7 +18,7 @@ import { CLIENT, startOneRosterServer, type OneRosterServer } from '../fixtures/
 import { textOf } from './parent-pages.support.ts';
 import { Writable } from 'node:stream';
 
-const ENV = { PARNASSYS_SUPPLIER_KEY: 'unused', ONEROSTER_CLIENT_SECRET: CLIENT.secret, OUDERPOORT_SESSION_SECRET: 's'.repeat(40) };
+const ENV = { PARNASSYS_SUPPLIER_KEY: 'unused', ONEROSTER_CLIENT_SECRET: CLIENT.secret, OUDERPOORT_SESSION_SECRET: 's'.repeat(40), OUDERPOORT_DATA_KEY: 'd'.repeat(40) };
 const NOW = '2027-03-01T10:00:00+01:00';
 const PARENT = { username: 'mark.devries', password: 'de kastanjes vallen in de lindelaan' };
 

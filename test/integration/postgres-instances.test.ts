@@ -36,7 +36,7 @@ describe('two gateway instances on one PostgreSQL database', function () {
     const config = writeDemoConfig(dir, 'school', {
       store: { kind: 'postgres' }, demo: { startAt: null, idp: { enabled: false } }, operators: { oidc: { enabled: false } },
     });
-    const env = { OUDERPOORT_DATABASE_URL: db.url, OUDERPOORT_SESSION_SECRET: 'twee-instanties-een-geheim-'.repeat(2) };
+    const env = { OUDERPOORT_DATABASE_URL: db.url, OUDERPOORT_SESSION_SECRET: 'twee-instanties-een-geheim-'.repeat(2), OUDERPOORT_DATA_KEY: 'twee-instanties-een-sleutel-'.repeat(2) };
     // One after the other: each boot resets the demo logins (demo mode), so B must not reset A's work later.
     gateways.push(await startGateway(config, env));
     gateways.push(await startGateway(config, env));

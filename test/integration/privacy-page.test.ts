@@ -17,7 +17,7 @@ describe('the privacy page', function () {
     const t = await createTestApp({
       values: {
         privacy: { controller: 'Stichting Leemdijk Onderwijs', contactEmail: 'privacy@debron.example', dpo: { name: 'M. de Vries', email: 'fg@leemdijk.example' } },
-        audit: { retention: '180d' }, retention: { cacheUnused: '14d' },
+        audit: { retention: '180d' }, retention: { cacheUnused: '14d', disabledAccounts: '200d', parkedMail: '45d', calendarVersions: '400d' },
       },
     });
     const res = await request(t.app).get('/privacy');
@@ -28,6 +28,9 @@ describe('the privacy page', function () {
     expect(text).to.include('Functionaris gegevensbescherming (FG): M. de Vries, fg@leemdijk.example');
     expect(text).to.match(/Het logboek: wie welke gegevens van uw kind bekeek of wijzigde, en wanneer .* 180 dagen/);
     expect(text).to.include('14 dagen na het laatste gebruik');
+    expect(text).to.include('daarna wordt het account uitgeschakeld en 200 dagen later verwijderd');
+    expect(text).to.include('E-mails die niet verstuurd konden worden (versleuteld opgeslagen) Zodat de administratie ze opnieuw kan versturen 45 dagen nadat het versturen is gestopt');
+    expect(text).to.include('400 dagen; de geldende versie blijft altijd');
     expect(text).to.include('365 dagen nadat de school erover heeft besloten');
     expect(text).to.include('Tot de sessie verloopt (na 30 minuten zonder gebruik, uiterlijk na 12 uur)');
   });

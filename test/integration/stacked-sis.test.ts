@@ -22,7 +22,7 @@ import { textOf } from './parent-pages.support.ts';
 
 const EXAMPLE = 'config/stacked.example.yaml';
 const OSO_DIR = fileURLToPath(new URL('../fixtures/oso/stacked/', import.meta.url));
-const ENV = { PARNASSYS_SUPPLIER_KEY: 'de-linde-key&1', OUDERPOORT_SESSION_SECRET: 's'.repeat(40) };
+const ENV = { PARNASSYS_SUPPLIER_KEY: 'de-linde-key&1', OUDERPOORT_SESSION_SECRET: 's'.repeat(40), OUDERPOORT_DATA_KEY: 'd'.repeat(40) };
 /** Everything open in config/calendar.yaml (results since 17 February); still school year 2026 / 2027. */
 const NOW = '2027-03-01T10:00:00+01:00';
 const PARENT = { username: 'sophie.vandijk', password: 'de kastanjes vallen in de lindelaan' };

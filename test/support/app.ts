@@ -46,6 +46,9 @@ function recordingMock(calls: SisCall[]): AdapterModule {
   } as AdapterModule;
 }
 
+/** The data key every test app seals its corrections with (store.dataKey). */
+export const TEST_DATA_KEY = 'test-data-key-'.padEnd(48, 'k');
+
 export const CHEAP_HASHER = createPasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
 
 export async function createTestApp(
@@ -61,7 +64,7 @@ export async function createTestApp(
   });
   const logger = createLogger(config, sink);
   const sisCalls: SisCall[] = [];
-  const services = await createServices(config, { logger, clock, sessionSecret: 'x'.repeat(40) }, {
+  const services = await createServices(config, { logger, clock, sessionSecret: 'x'.repeat(40), dataKey: TEST_DATA_KEY }, {
     store: createMemoryStore(),
     hasher: CHEAP_HASHER,
     watchCalendar: false,

@@ -17,6 +17,12 @@ export const retentionSection = z.strictObject({
   deliveredMail: atLeastADay(),
   /** A notification is deleted this long after it was made (sent in a digest or not). */
   notifications: atLeastADay(),
+  /** A mail parked as "needs attention" that no operator sent again is deleted this long after it was parked. */
+  parkedMail: atLeastADay(),
+  /** A disabled account (with its sessions, links and settings) is deleted this long after it was disabled. */
+  disabledAccounts: atLeastADay(),
+  /** A saved calendar version is deleted this long after it was written; the newest is always kept. */
+  calendarVersions: atLeastADay(),
 });
 
 export const auditSection = z.strictObject({

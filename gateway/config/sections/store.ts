@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 export const storeSection = z.strictObject({
   kind: z.enum(['lowdb', 'postgres']),
+  /** From OUDERPOORT_DATA_KEY only (env-secrets.ts): seals the corrections at rest (gateway/data-key/). */
+  dataKey: z.string().min(32, { error: 'expected at least 32 characters' }).optional(),
   lowdb: z.strictObject({
     /** Relative paths count from the working directory. */
     dir: z.string().min(1),

@@ -16,7 +16,8 @@ import type { LoginFailure, ParentUser } from '../../auth/local-strategy.ts';
 import { parentSubject, type SecondFactor } from '../../auth/second-factor/index.ts';
 import { deviceName } from '../../http/device.ts';
 import { securityEvent } from '../../security-events/index.ts';
-import type { AccountRepo } from '../../store/types.ts';
+import { randomUUID } from 'node:crypto';
+import type { AccountRepo, AuditRepo } from '../../store/types.ts';
 import { normalizeUsername, USERNAME_MAX_LENGTH } from '../../auth/username.ts';
 import { formField } from './form-field.ts';
 
@@ -28,6 +29,8 @@ export interface LoginRouteDeps {
   /** The app's own passport instance (no global singleton: tests build many apps). */
   passport: PassportInstance;
   accounts: AccountRepo;
+  /** Each completed login is an audit record (action "login"): the parent's login history in Mijn gegevens. */
+  audit: Pick<AuditRepo, 'append'>;
   secondFactor: SecondFactor;
   secondFactorMode: 'off' | 'optional' | 'required';
 }
@@ -57,6 +60,11 @@ export function createLoginRouter(deps: LoginRouteDeps): Router {
         if (saveErr) return next(saveErr);
         try {
           const subject = parentSubject(user.accountId);
+          // Kept for audit.retention, like every audit record (the privacy page's table says so).
+          await deps.audit.append({
+            id: randomUUID(), at: now, actor: user.accountId, actorKind: 'parent', action: 'login',
+            requestId: res.locals.requestId as string | undefined, detail: { secondFactor: Boolean(user.secondFactor) },
+          });
           await securityEvent(req, { type: 'login', outcome: 'success', subject, detail: { secondFactor: Boolean(user.secondFactor) } });
           if (user.firstLogin) await securityEvent(req, { type: 'login.first', outcome: 'success', subject });
           res.redirect(303, user.firstLogin ? '/eerste-keer' : '/');

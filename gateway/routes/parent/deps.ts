@@ -26,4 +26,6 @@ export interface ParentRouterDeps {
   changes?: { requests: ChangeRequests; fields: readonly ChangeFieldGroup[] };
   /** The largest report document a download streams (bytes); default 10 MiB. */
   documentMaxBytes?: number;
+  /** The school's address for parents' questions (school.supportEmail), named where the portal cannot help. */
+  schoolEmail?: string;
 }

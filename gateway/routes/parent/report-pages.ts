@@ -3,14 +3,16 @@
  * download of one. A report exists for parents from its issue date on and only while the calendar
  * keeps the section open; a parent without gezag sees reports only with a grant that covers them
  * (privacy/section-access.ts). The download sits behind the section guard, names the report by an
- * opaque handle (reports/report-handles.ts), is `no-store`, capped in size, and audited.
+ * opaque handle (reports/report-handles.ts), is `no-store`, capped in size, and audited. A document
+ * over the cap is refused with a page (502: the SIS gave what the portal cannot pass on) telling
+ * the parent to ask the school for it, audited as `download.refused` and logged without ids.
  */
 import type { Request, RequestHandler, Response } from 'express';
 import type { ReportCard } from '../../../adapters/contract/index.ts';
 import { guardedSubject, requireSectionOpen } from '../../http/section-guard.ts';
 import { auditView } from '../../privacy/audit-view.ts';
 import { childSummary } from '../../privacy/visible.ts';
-import { checkDeclaredSize, streamCapped } from '../../reports/capped-stream.ts';
+import { checkDeclaredSize, isDocumentTooLarge, readCapped, streamCapped } from '../../reports/capped-stream.ts';
 import { issuedReports, reportFileName } from '../../reports/issued.ts';
 import { reportHandle, resolveReport } from '../../reports/report-handles.ts';
 import { resolveChild, type ChildContext } from './child-context.ts';
@@ -65,10 +67,30 @@ export function reportPages(deps: ParentRouterDeps) {
     await renderAudited(deps, res, user, ctx, 'pages/reports', model, ['reports']);
   }
 
+  async function refuseTooLarge(res: Response, user: Express.User, ctx: ChildContext, report: ReportCard): Promise<void> {
+    await auditView(deps.store, deps.clock, {
+      accountId: user.accountId, studentId: ctx.studentId, section: 'reports', action: 'download.refused',
+      requestId: res.locals.requestId, detail: { reportId: report.id, reason: 'too-large' },
+    });
+    deps.logger.warn({ section: 'reports', reason: 'DOCUMENT_TOO_LARGE', limit: maxBytes }, 'report document over the size cap: download refused');
+    noStore(res);
+    res.status(502).render('pages/report-too-large', {
+      ...baseModel(headerOf(ctx), 'reports.title'), ...(deps.schoolEmail ? { schoolEmail: deps.schoolEmail } : {}),
+    });
+  }
+
   async function download(_req: Request, res: Response, user: Express.User): Promise<void> {
     const { ctx, report } = guardedSubject<{ ctx: ChildContext; report: ReportCard }>(res);
     const doc = await deps.sis.getReportDocument(ctx.studentId, report.id);
-    checkDeclaredSize(doc, maxBytes);
+    let whole: Buffer | undefined;
+    try {
+      // A declared size is checked before reading; without one the body is read (capped) first.
+      if (doc.byteLength === undefined) whole = await readCapped(doc, maxBytes);
+      else checkDeclaredSize(doc, maxBytes);
+    } catch (err) {
+      if (!isDocumentTooLarge(err)) throw err;
+      return refuseTooLarge(res, user, ctx, report);
+    }
     await auditView(deps.store, deps.clock, {
       accountId: user.accountId, studentId: ctx.studentId, section: 'reports', action: 'download',
       requestId: res.locals.requestId, detail: { reportId: report.id },
@@ -76,7 +98,12 @@ export function reportPages(deps: ParentRouterDeps) {
     noStore(res);
     res.set('Content-Type', doc.contentType);
     res.set('Content-Disposition', `attachment; filename="${reportFileName(report)}"`);
-    if (doc.byteLength !== undefined) res.set('Content-Length', String(doc.byteLength));
+    if (whole) {
+      res.set('Content-Length', String(whole.byteLength));
+      res.end(whole);
+      return;
+    }
+    res.set('Content-Length', String(doc.byteLength));
     await streamCapped(res, doc, maxBytes);
   }
 

@@ -71,6 +71,12 @@ export class PgAccounts implements AccountRepo {
     return rows.map((r) => r.doc);
   }
 
+  async delete(id: string): Promise<boolean> {
+    this.db.assertOpen();
+    const { rowCount } = await this.db.query('DELETE FROM accounts WHERE school_id = $1 AND id = $2', [this.db.schoolId, id]);
+    return (rowCount ?? 0) > 0;
+  }
+
   async #one(column: 'id' | 'username' | 'guardian_id', value: string): Promise<Account | undefined> {
     const { rows } = await this.db.query<{ doc: Account }>(
       `SELECT doc FROM accounts WHERE school_id = $1 AND ${column} = $2`, [this.db.schoolId, value],

@@ -74,6 +74,16 @@ export class AccountTable implements AccountRepo {
     return [...this.#byId.values()].map(copyOut);
   }
 
+  async delete(id: string): Promise<boolean> {
+    this.hooks.beforeWrite();
+    const current = this.#byId.get(id);
+    if (!current) return false;
+    this.#unindex(current);
+    this.#byId.delete(id);
+    this.hooks.changed();
+    return true;
+  }
+
   #copy(id: string | undefined): Account | undefined {
     const record = id === undefined ? undefined : this.#byId.get(id);
     return record && copyOut(record);

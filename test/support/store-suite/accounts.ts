@@ -29,6 +29,19 @@ export function accountTests({ describe, it, store }: SuiteContext): void {
       expect((await store().accounts.list()).map((a) => a.id)).to.deep.equal(['a1']);
     });
 
+    it('deletes an account, freeing its username and guardianId; an unknown id is false', async () => {
+      await store().accounts.create(account({ id: 'a1', username: 'jan', guardianId: 'g-1' }));
+      await store().accounts.create(account({ id: 'a2', username: 'piet', guardianId: 'g-2' }));
+      expect(await store().accounts.delete('a1')).to.equal(true);
+      expect(await store().accounts.delete('a1')).to.equal(false);
+      expect(await store().accounts.get('a1')).to.equal(undefined);
+      expect(await store().accounts.findByUsername('jan')).to.equal(undefined);
+      expect(await store().accounts.findByGuardianId('g-1')).to.equal(undefined);
+      expect((await store().accounts.list()).map((a) => a.id)).to.deep.equal(['a2']);
+      await store().accounts.create(account({ id: 'a3', username: 'jan', guardianId: 'g-1' }));
+      expect((await store().accounts.findByUsername('jan'))?.id).to.equal('a3');
+    });
+
     it('updates, returning the new record; id and createdAt stay', async () => {
       const created = await store().accounts.create(account({ id: 'a1' }));
       const patch = { passwordHash: '$argon2id$v=19$x', mustChangePassword: false, id: 'other', createdAt: 'later' };

@@ -38,9 +38,13 @@ export function persistenceTests({ describe, it, store, reopen }: SuiteContext):
       await s.audit.purgeOlderThan(new Date('2025-09-02T00:00:00.000Z'));
       await s.collection('outbox').put({ id: 'm1' });
       await s.collection('outbox').delete('m1');
+      await s.accounts.create(account({ id: 'gone', username: 'weg', guardianId: 'g-weg' }));
+      await s.accounts.delete('gone');
 
       const again = await reopen();
       expect((await again.accounts.get('a1'))?.status).to.equal('disabled');
+      expect(await again.accounts.get('gone'), 'a deleted account stays deleted').to.equal(undefined);
+      expect(await again.accounts.findByUsername('weg')).to.equal(undefined);
       expect(await again.sessions.get('s1', NOW)).to.equal(undefined);
       expect(await again.cache.count()).to.equal(0);
       expect(await again.audit.query({})).to.deep.equal([]);

@@ -114,6 +114,7 @@ describe('provisionAccounts', () => {
     expect(left.disabled.length).to.equal(2);
     const g1 = (await store.accounts.findByGuardianId('G1'))!;
     expect([g1.status, g1.disabledReason, g1.studentIds]).to.deep.equal(['disabled', 'left', []]);
+    expect(g1.disabledAt, 'the retention of a disabled account counts from here').to.equal(deps.clock.now().toISOString());
     expect((await store.accounts.findByGuardianId('G2'))!.status).to.equal('disabled');
     expect((await provisionAccounts(deps)).disabled, 'idempotent').to.deep.equal([]);
 
@@ -123,6 +124,7 @@ describe('provisionAccounts', () => {
     const again = (await store.accounts.findByGuardianId('G1'))!;
     expect(again.status).to.equal('active');
     expect(again).not.to.have.property('disabledReason');
+    expect(again).not.to.have.property('disabledAt');
     expect((await store.accounts.findByGuardianId('G3'))!.status).to.equal('disabled');
   });
 

@@ -1,3 +1,4 @@
+import { TEST_DATA_KEY } from '../../support/app.ts';
 import { expect } from 'chai';
 import pino from 'pino';
 import {
@@ -32,7 +33,7 @@ describe('changes: requests', () => {
     clock = manualClock('2027-03-01T10:00:00Z');
     outbox = createOutbox(store, clock);
     kicks = 0;
-    changes = createChangeRequests({ store, outbox, clock, logger: silent, seal, kick: () => (kicks += 1), maxPendingAgeMs: 7 * 86_400_000 });
+    changes = createChangeRequests({ store, outbox, clock, logger: silent, dataKey: TEST_DATA_KEY, seal, kick: () => (kicks += 1), maxPendingAgeMs: 7 * 86_400_000 });
   });
   afterEach(() => store.close());
 

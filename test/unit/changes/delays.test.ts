@@ -9,6 +9,7 @@ import { setTopics } from '../../../gateway/notifications/prefs.ts';
 import { createOutbox, type Outbox } from '../../../gateway/outbox/index.ts';
 import { createMemoryStore } from '../../../gateway/store/memory-store.ts';
 import type { Store } from '../../../gateway/store/types.ts';
+import { TEST_DATA_KEY } from '../../support/app.ts';
 import { configErrorOf } from '../../support/config-errors.ts';
 import { manualClock, type ManualClock } from '../../support/clock.ts';
 
@@ -50,7 +51,7 @@ describe('changes: delays (stuck corrections)', () => {
       clock = manualClock('2027-03-01T10:00:00Z');
       outbox = createOutbox(store, clock);
       changes = createChangeRequests({
-        store, outbox, clock, logger: pino({ level: 'silent' }), seal: createChangeSeal('a-test-secret-of-enough-length-0123456789'), maxPendingAgeMs: 7 * DAY,
+        store, outbox, clock, logger: pino({ level: 'silent' }), dataKey: TEST_DATA_KEY, seal: createChangeSeal('a-test-secret-of-enough-length-0123456789'), maxPendingAgeMs: 7 * DAY,
       });
     });
     afterEach(() => store.close());

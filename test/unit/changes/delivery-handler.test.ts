@@ -1,3 +1,4 @@
+import { TEST_DATA_KEY } from '../../support/app.ts';
 import { expect } from 'chai';
 import pino from 'pino';
 import { createMockAdapter, type MockConfigInput } from '../../../adapters/mock/index.ts';
@@ -26,7 +27,7 @@ describe('changes: the delivery handler', () => {
   async function setUp(mock: MockConfigInput | undefined, deliverWith: ChangeSeal = createChangeSeal(SECRET)) {
     const sis = mock ? createMockAdapter({ pupils: 40, ...mock }, { clock }) as MockSisAdapter : undefined;
     const outbox = createOutbox(store, clock);
-    const requests = createChangeRequests({ store, outbox, clock, logger: silent, seal: createChangeSeal(SECRET), maxPendingAgeMs: 7 * 86_400_000 });
+    const requests = createChangeRequests({ store, outbox, clock, logger: silent, dataKey: TEST_DATA_KEY, seal: createChangeSeal(SECRET), maxPendingAgeMs: 7 * 86_400_000 });
     const handler = createChangeDeliveryHandler({ sis: sis ?? {}, requests, seal: deliverWith });
     const worker = createDeliveryWorker({
       outbox, clock, logger: silent, handlers: { change: handler }, random: () => 0, backoff: { baseMs: 1000, maxMs: 60_000, maxAttempts: 5 },

@@ -1,3 +1,4 @@
+import { TEST_DATA_KEY } from '../../support/app.ts';
 import { expect } from 'chai';
 import pino from 'pino';
 import {
@@ -28,7 +29,7 @@ describe('changes: retention of decided corrections', () => {
     clock = manualClock('2027-03-01T10:00:00Z');
     outbox = createOutbox(store, clock);
     const seal = createChangeSeal('a-test-secret-of-enough-length-0123456789');
-    changes = createChangeRequests({ store, outbox, clock, logger: silent, seal, maxPendingAgeMs: 7 * 86_400_000 });
+    changes = createChangeRequests({ store, outbox, clock, logger: silent, dataKey: TEST_DATA_KEY, seal, maxPendingAgeMs: 7 * 86_400_000 });
     sisUp = true;
     let n = 0;
     const sis = {

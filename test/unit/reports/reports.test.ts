@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import type { Response } from 'express';
 import type { ReportCard } from '../../../adapters/contract/index.ts';
 import { createChildHandles } from '../../../gateway/privacy/child-handles.ts';
-import { checkDeclaredSize, DocumentTooLargeError, streamCapped } from '../../../gateway/reports/capped-stream.ts';
+import { checkDeclaredSize, DocumentTooLargeError, isDocumentTooLarge, readCapped, streamCapped } from '../../../gateway/reports/capped-stream.ts';
 import { issuedReports, reportFileName } from '../../../gateway/reports/issued.ts';
 import { reportHandle, resolveReport } from '../../../gateway/reports/report-handles.ts';
 
@@ -55,5 +55,20 @@ describe('reports: handles, issue dates, file names and the size cap', () => {
     await streamCapped(big.res, { contentType: 'application/pdf', body: chunks(6, 6) }, 10).catch((err: unknown) => { caught = err; });
     expect(caught).to.be.instanceOf(DocumentTooLargeError);
     expect(big.stream.destroyed).to.equal(true);
+  });
+
+  it('reads a document without a declared size whole up to the cap, and stops reading the SIS once it passes it', async () => {
+    expect((await readCapped({ body: chunks(4, 6) }, 10)).byteLength).to.equal(10);
+    let pulled = 0;
+    async function* endless() {
+      for (;;) {
+        pulled += 1;
+        yield new Uint8Array(6);
+      }
+    }
+    let caught: unknown;
+    await readCapped({ body: endless() }, 10).catch((err: unknown) => { caught = err; });
+    expect(isDocumentTooLarge(caught)).to.equal(true);
+    expect(pulled, 'no chunk read after the one that passed the cap').to.equal(2);
   });
 });

@@ -7,6 +7,10 @@ import pino from 'pino';
 import { Writable } from 'node:stream';
 import type { LinkTokenDoc } from '../../../gateway/auth/link-token.ts';
 import { RESET_TOKENS_COLLECTION } from '../../../gateway/auth/password-reset.ts';
+import { UNDO_TOKENS_COLLECTION } from '../../../gateway/account-safety/change-notice.ts';
+import { SECOND_FACTORS_COLLECTION, type SecondFactorDoc } from '../../../gateway/auth/second-factor/index.ts';
+import { HISTORY_COLLECTION, type CalendarVersion } from '../../../gateway/calendar-editor/history.ts';
+import { PREFS_COLLECTION, type NotificationPrefs } from '../../../gateway/notifications/prefs.ts';
 import { CHANGE_REQUESTS_COLLECTION, type ChangeRequest } from '../../../gateway/changes/index.ts';
 import { loadConfig } from '../../../gateway/config/index.ts';
 import { EMAIL_CONFIRMATIONS_COLLECTION, type EmailConfirmationDoc } from '../../../gateway/notifications/email-change.ts';
@@ -26,14 +30,17 @@ const RECENT = '2027-04-14T10:00:00.000Z';
 const config = loadConfig({
   file: 'config/demo.yaml', env: {},
   values: {
-    retention: { cacheUnused: '10d', deliveredMail: '5d', notifications: '20d' },
+    retention: { cacheUnused: '10d', deliveredMail: '5d', notifications: '20d', parkedMail: '20d', disabledAccounts: '30d', calendarVersions: '30d' },
     audit: { retention: '40d' },
     changes: { retention: '30d' },
   },
 });
 
-function account(id: string, guardianId: string, studentIds: string[], status: Account['status']): Account {
-  return { id, guardianId, username: id, mustChangePassword: false, status, scope: 'full', createdAt: T0, updatedAt: T0, studentIds };
+function account(id: string, guardianId: string, studentIds: string[], status: Account['status'], disabledAt?: string): Account {
+  return {
+    id, guardianId, username: id, mustChangePassword: false, status, scope: 'full', createdAt: T0, updatedAt: T0, studentIds,
+    ...(disabledAt ? { disabledAt, disabledReason: studentIds.length > 0 ? 'operator' : 'left' } : {}),
+  };
 }
 
 function request(id: string, status: ChangeRequest['status'], at: string): ChangeRequest {
@@ -66,7 +73,18 @@ describe('retention: the nightly purge', () => {
     deps = { config, store, outbox, clock, logger, forgetStudent: (id) => store.cache.deleteByStudent(id) };
 
     await store.accounts.create(account('A1', 'G1', ['S1'], 'active'));
-    await store.accounts.create(account('A2', 'G2', ['S2'], 'disabled'));
+    // Disabled by an operator long ago while the child is still at school: kept (a new account would be invited).
+    await store.accounts.create(account('A2', 'G2', ['S2'], 'disabled', T0));
+    // Disabled when the last child left: 45 days ago (deleted, with everything of its own), yesterday (kept).
+    await store.accounts.create(account('A3', 'G3', [], 'disabled', T0));
+    await store.accounts.create(account('A4', 'G4', [], 'disabled', RECENT));
+    await store.sessions.set({ sid: 'a3-live', accountId: 'A3', data: {}, expiresAt: '2027-04-15T12:00:00.000Z' });
+    await store.collection<LinkTokenDoc>(RESET_TOKENS_COLLECTION).put({ id: 'a3-valid', accountId: 'A3', createdAt: RECENT, expiresAt: '2027-04-15T11:00:00.000Z' });
+    await store.collection<PendingNotification>(NOTIFICATIONS_COLLECTION).put({ id: 'A3:new', accountId: 'A3', topic: 'results', kind: 'results-opened', studentId: 'S9', createdAt: RECENT });
+    await store.collection<NotificationPrefs>(PREFS_COLLECTION).put({ id: 'A3', topics: ['results'], updatedAt: T0 });
+    await store.collection<NotificationPrefs>(PREFS_COLLECTION).put({ id: 'A4', topics: ['results'], updatedAt: T0 });
+    await store.collection<SecondFactorDoc>(SECOND_FACTORS_COLLECTION).put({ id: 'parent:A3', enrolledAt: T0 });
+    await store.collection<SecondFactorDoc>(SECOND_FACTORS_COLLECTION).put({ id: 'parent:A4', enrolledAt: T0 });
 
     // Sessions: one expired by the run, one not.
     await store.sessions.set({ sid: 'old', accountId: 'A1', data: {}, expiresAt: '2027-03-01T22:00:00.000Z' });
@@ -79,6 +97,8 @@ describe('retention: the nightly purge', () => {
     await resets.put({ id: 'valid', accountId: 'A1', createdAt: RECENT, expiresAt: '2027-04-15T11:00:00.000Z' });
     const confirmations = store.collection<EmailConfirmationDoc>(EMAIL_CONFIRMATIONS_COLLECTION);
     await confirmations.put({ id: 'expired-confirm', accountId: 'A1', createdAt: T0, expiresAt: '2027-03-02T10:00:00.000Z', email: 'nieuw@voorbeeld.nl' });
+    // An undo link holds the address before a change: expired, it goes like the others.
+    await store.collection<LinkTokenDoc>(UNDO_TOKENS_COLLECTION).put({ id: 'expired-undo', accountId: 'A1', createdAt: T0, expiresAt: '2027-03-08T10:00:00.000Z' });
     await confirmations.put({ id: 'valid-confirm', accountId: 'A1', createdAt: RECENT, expiresAt: '2027-04-15T10:00:00.000Z', email: 'ander@voorbeeld.nl' });
 
     // Cache: listed and used (kept); listed but unused (aged out); of a child and a guardian no active account lists.
@@ -101,6 +121,17 @@ describe('retention: the nightly purge', () => {
     await delivered('mail-new', 'mail', RECENT);
     const { item: parked } = await outbox.enqueue({ id: 'mail-parked', kind: 'mail', payload: { sealed: 'v1.x.y.z' } });
     await outbox.save({ ...parked, status: 'attention' });
+    // Parked yesterday (kept); a correction parked long ago (kept: its delivery was promised).
+    const { item: parkedNew } = await outbox.enqueue({ id: 'mail-parked-new', kind: 'mail', payload: { sealed: 'v1.x.y.z' } });
+    await outbox.save({ ...parkedNew, status: 'attention', updatedAt: RECENT });
+    const { item: parkedChange } = await outbox.enqueue({ id: 'change-parked', kind: 'change', payload: { sealed: 'v1.x.y.z' } });
+    await outbox.save({ ...parkedChange, status: 'attention' });
+
+    // Calendar versions: both older than the period; the newest is the calendar in force (kept).
+    const versions = store.collection<CalendarVersion>(HISTORY_COLLECTION);
+    const version = (id: string, at: string): CalendarVersion => ({ id, at, actor: 'beheerder', action: 'save', hash: id, text: id, summary: '', patch: '' });
+    await versions.put(version('cal-1', T0));
+    await versions.put(version('cal-2', '2027-03-02T10:00:00.000Z'));
 
     const notes = store.collection<PendingNotification>(NOTIFICATIONS_COLLECTION);
     await notes.put({ id: 'A1:old', accountId: 'A1', topic: 'results', kind: 'results-opened', studentId: 'S1', createdAt: T0, sentIn: 'mail-old' });
@@ -115,7 +146,8 @@ describe('retention: the nightly purge', () => {
     const run = await runPurge(deps);
     expect(run.outcome).to.equal('succeeded');
     expect(run.counts).to.deep.equal({
-      sessions: 1, links: 3, cacheUnlisted: 3, cacheUnused: 1, corrections: 1, mail: 1, notifications: 1, audit: 1,
+      sessions: 1, links: 4, cacheUnlisted: 3, cacheUnused: 1, corrections: 1, mail: 1, parkedMail: 1, accounts: 1, calendarVersions: 1,
+      notifications: 1, audit: 1,
     });
 
     expect(await store.sessions.get('live', clock.now())).to.not.equal(undefined);
@@ -125,26 +157,35 @@ describe('retention: the nightly purge', () => {
     expect(await store.cache.get('student:S1')).to.not.equal(undefined);
     expect(await store.cache.count()).to.equal(2);
     expect((await store.collection<ChangeRequest>(CHANGE_REQUESTS_COLLECTION).list()).map((r) => r.id)).to.deep.equal(['open']);
-    expect((await outbox.list()).map((i) => i.id).sort()).to.deep.equal(['delivery-open', 'mail-new', 'mail-parked']);
+    expect((await outbox.list()).map((i) => i.id).sort()).to.deep.equal(['change-parked', 'delivery-open', 'mail-new', 'mail-parked-new']);
     expect((await store.collection(NOTIFICATIONS_COLLECTION).list()).map((n) => n.id)).to.deep.equal(['A1:new']);
+    expect((await store.collection(UNDO_TOKENS_COLLECTION).list())).to.deep.equal([]);
+    expect((await store.collection(HISTORY_COLLECTION).list()).map((v) => v.id)).to.deep.equal(['cal-2']);
+    // The deleted account's sessions, links, choices and second factor went with it; A4's stay.
+    expect(await store.sessions.listByAccount('A3', clock.now())).to.deep.equal([]);
+    expect((await store.collection(PREFS_COLLECTION).list()).map((d) => d.id)).to.deep.equal(['A4']);
+    expect((await store.collection(SECOND_FACTORS_COLLECTION).list()).map((d) => d.id)).to.deep.equal(['parent:A4']);
+    expect(await store.accounts.findByUsername('a3')).to.equal(undefined);
     const audit = await store.audit.query({});
     expect(audit.map((a) => a.id)).to.include('audit-new').and.not.include('audit-old');
     expect(audit.filter((a) => a.action === 'change.purge')).to.have.length(1);
-    expect((await store.accounts.list()).map((a) => a.id), 'accounts are not the purge\'s to delete').to.deep.equal(['A1', 'A2']);
+    expect((await store.accounts.list()).map((a) => a.id)).to.deep.equal(['A1', 'A2', 'A4']);
+    expect(audit.filter((a) => a.action === 'account.purge').map((a) => a.detail)).to.deep.equal([{ account: 'A3' }]);
 
     const again = await runPurge(deps);
     expect(again.counts).to.deep.equal({
-      sessions: 0, links: 0, cacheUnlisted: 0, cacheUnused: 0, corrections: 0, mail: 0, notifications: 0, audit: 0,
+      sessions: 0, links: 0, cacheUnlisted: 0, cacheUnused: 0, corrections: 0, mail: 0, parkedMail: 0, accounts: 0, calendarVersions: 0,
+      notifications: 0, audit: 0,
     });
   });
 
   it('logs counts only and keeps its last run for the status page', async () => {
     await runPurge(deps);
     expect(log).to.include('retention purge done');
-    for (const secret of ['nieuw@voorbeeld.nl', 'S2', 'G2', '06 12345678', 'WZ-decided']) expect(log).not.to.include(secret);
+    for (const secret of ['nieuw@voorbeeld.nl', 'S2', 'G2', 'A3', 'G3', '06 12345678', 'WZ-decided']) expect(log).not.to.include(secret);
     const last = await lastPurge(store);
     expect(last).to.include({ outcome: 'succeeded', startedAt: RUN });
-    expect(last!.counts!.links).to.equal(3);
+    expect(last!.counts!.links).to.equal(4);
   });
 
   it('records a failed run with its error code, not its contents', async () => {
@@ -158,5 +199,8 @@ describe('retention: the nightly purge', () => {
     const rows = retentionTable(config);
     expect(rows.find((r) => r.id === 'audit')).to.deep.equal({ id: 'audit', periodMs: 40 * 86_400_000, configKey: 'audit.retention' });
     expect(rows.find((r) => r.id === 'sessions')).to.deep.equal({ id: 'sessions' });
+    expect(rows.find((r) => r.id === 'accounts')).to.deep.equal({ id: 'accounts', periodMs: 30 * 86_400_000, configKey: 'retention.disabledAccounts' });
+    expect(rows.find((r) => r.id === 'parkedMail')).to.deep.equal({ id: 'parkedMail', periodMs: 20 * 86_400_000, configKey: 'retention.parkedMail' });
+    expect(rows.find((r) => r.id === 'calendarVersions')).to.deep.equal({ id: 'calendarVersions', periodMs: 30 * 86_400_000, configKey: 'retention.calendarVersions' });
   });
 });
