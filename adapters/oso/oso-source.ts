@@ -71,7 +71,14 @@ export class OsoSource {
     const index = this.#index;
     if (!index) throw new SisError('SIS_UNAVAILABLE', { message: this.#unavailable ?? 'The OSO dossiers have not been read' });
     const today = localToday(this.#deps.clock);
-    if (this.#view?.today !== today || this.#view.index !== index) this.#view = { today, index, value: SchoolView.build(index, today) };
+    if (this.#view?.today !== today || this.#view.index !== index) {
+      const memo = { today, index, value: SchoolView.build(index, today) };
+      // A view that could not be built is not kept: the next call builds it again.
+      memo.value.catch(() => {
+        if (this.#view === memo) this.#view = undefined;
+      });
+      this.#view = memo;
+    }
     return this.#view.value;
   }
 
