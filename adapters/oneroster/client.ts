@@ -28,6 +28,16 @@ function statusError(response: AxiosResponse, what: string): SisError {
   return new SisError('SIS_BAD_RESPONSE', { message: `OneRoster answered HTTP ${status} for ${what}.`, help: 'Check baseUrl and orgSourcedId.', cause });
 }
 
+/**
+ * A query string as RFC 3986 and the OneRoster 1.2 examples write it: a space in a filter is %20,
+ * a quote %27. axios's default writes a space as `+`, which a provider that decodes by RFC 3986
+ * reads as a plus, so `roles.role='parent' OR …` would be a filter it cannot parse.
+ */
+export function queryString(params: Record<string, string | number>): string {
+  const encode = (v: string) => encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return Object.entries(params).map(([k, v]) => `${encode(k)}=${encode(String(v))}`).join('&');
+}
+
 export function createOneRosterClient(config: OneRosterConfig, http: AxiosInstance, clock: Clock): OneRosterClient {
   let token: { value: string; until: number } | undefined;
   let pendingToken: Promise<string> | undefined;
@@ -69,7 +79,7 @@ export function createOneRosterClient(config: OneRosterConfig, http: AxiosInstan
   async function get(url: string, params: Record<string, string | number>): Promise<AxiosResponse> {
     const what = `GET ${url.slice(config.baseUrl.length)}`;
     for (const fresh of [false, true]) {
-      const response = await request({ method: 'GET', url, params, headers: { Authorization: `Bearer ${await bearer(fresh)}`, Accept: 'application/json' } }, what);
+      const response = await request({ method: 'GET', url, params, paramsSerializer: { serialize: queryString }, headers: { Authorization: `Bearer ${await bearer(fresh)}`, Accept: 'application/json' } }, what);
       if (response.status === 401 && !fresh) continue; // expired or revoked: one new token, one retry
       if (response.status !== 200) throw statusError(response, what);
       return response;

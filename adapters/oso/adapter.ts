@@ -96,7 +96,7 @@ export function buildOsoAdapter(config: OsoConfig, deps: OsoDeps): OsoSisAdapter
     };
     adapter.listGuardiansOfStudent = async (studentId) => {
       const view = await source.view();
-      return structuredClone(view.guardiansOf(current(view, studentId)));
+      return structuredClone([...view.guardiansOf(current(view, studentId))]);
     };
   }
 

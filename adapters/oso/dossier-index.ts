@@ -7,6 +7,7 @@ import { basename, extname } from 'node:path';
 import type { AbsenceSummary, GuardianChildLink, TestResult } from '../contract/index.ts';
 import { compareAge, type DossierRecord, type VerzorgerData } from './dossier-record.ts';
 import { guardianKey } from './guardian-identity.ts';
+import { runNow, runPaced, type Steps } from '../shared/paced.ts';
 import { byDateThenId } from './paging.ts';
 import { OrdinalKeys, secretHash, stableId } from './stable-id.ts';
 
@@ -63,10 +64,20 @@ function linkOf(studentId: string, pupil: DossierRecord, v: VerzorgerData): Guar
 }
 
 export function buildIndex(records: readonly DossierRecord[], strategy: IdStrategy): OsoIndex {
+  return runNow(indexSteps(records, strategy));
+}
+
+/** The same index, built in slices so 1,500 dossiers do not hold up the event loop (../shared/paced.ts). */
+export function buildIndexPaced(records: readonly DossierRecord[], strategy: IdStrategy): Promise<OsoIndex> {
+  return runPaced(indexSteps(records, strategy));
+}
+
+function* indexSteps(records: readonly DossierRecord[], strategy: IdStrategy): Steps<OsoIndex> {
   const problems: FolderProblem[] = [];
   const multi = new Set(records.filter((r) => r.dossiersInFile > 1).map((r) => r.file));
   const pupils = new Map<string, DossierRecord>();
   for (const record of [...records].sort(compareAge)) {
+    yield;
     const id = finalId(record, strategy, multi);
     if (typeof id !== 'string') {
       problems.push(id);
@@ -81,6 +92,7 @@ export function buildIndex(records: readonly DossierRecord[], strategy: IdStrate
   const results = new Map<string, TestResult[]>();
   const absences = new Map<string, AbsenceSummary[]>();
   for (const [studentId, record] of [...pupils].sort(([, a], [, b]) => compareAge(a, b))) {
+    yield;
     const keys = new OrdinalKeys();
     for (const v of record.verzorgers) {
       const id = stableId('g', keys.next(guardianKey(studentId, v)));

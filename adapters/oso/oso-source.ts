@@ -7,7 +7,7 @@
 import { SisError, type AdapterLogger, type Clock } from '../contract/index.ts';
 import type { OsoConfig } from './config.ts';
 import { localToday } from './dates.ts';
-import { buildIndex, type FolderProblem, type OsoIndex } from './dossier-index.ts';
+import { buildIndexPaced, type FolderProblem, type OsoIndex } from './dossier-index.ts';
 import { DossierFolder } from './dossier-folder.ts';
 import type { FolderWatcher, WatchFolder } from './folder-watch.ts';
 import { IdMapFile } from './id-map.ts';
@@ -40,7 +40,8 @@ export class OsoSource {
   readonly #folder: DossierFolder;
   readonly #idMap?: IdMapFile;
   #index?: OsoIndex;
-  #view?: SchoolView;
+  /** The view for one day, shared while it is built. */
+  #view?: { today: string; index: OsoIndex; value: Promise<SchoolView> };
   #dossiers = 0;
   #problems: FolderProblem[] = [];
   #unavailable?: string;
@@ -70,8 +71,15 @@ export class OsoSource {
     const index = this.#index;
     if (!index) throw new SisError('SIS_UNAVAILABLE', { message: this.#unavailable ?? 'The OSO dossiers have not been read' });
     const today = localToday(this.#deps.clock);
-    if (this.#view?.today !== today) this.#view = new SchoolView(index, today);
-    return this.#view;
+    if (this.#view?.today !== today || this.#view.index !== index) {
+      const memo = { today, index, value: SchoolView.build(index, today) };
+      // A view that could not be built is not kept: the next call builds it again.
+      memo.value.catch(() => {
+        if (this.#view === memo) this.#view = undefined;
+      });
+      this.#view = memo;
+    }
+    return this.#view.value;
   }
 
   /** Checks the folder now, whatever pollMs says; resolves when the changes are in. */
@@ -120,7 +128,7 @@ export class OsoSource {
       const idMap = await this.#idMap?.read();
       this.#unavailable = this.#idMap && !idMap?.map ? idMap?.problems[0] : undefined;
       if (scan.changed || idMap?.changed || !this.#index) {
-        this.#index = buildIndex(scan.records, { from: this.#config.studentIdFrom, ...(this.#idMap && { map: idMap?.map ?? new Map() }) });
+        this.#index = await buildIndexPaced(scan.records, { from: this.#config.studentIdFrom, ...(this.#idMap && { map: idMap?.map ?? new Map() }) });
         this.#view = undefined;
         this.#dossiers = scan.records.length;
         for (const p of this.#index.problems) this.#deps.logger.warn({ ...(p.file && { file: p.file }), problem: p.problem }, 'OSO dossier left out');

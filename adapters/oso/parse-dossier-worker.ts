@@ -2,4 +2,5 @@
 import { serveOffThread } from '../shared/off-thread.ts';
 import { parseDossierFile } from './parse-dossier-file.ts';
 
-serveOffThread(parseDossierFile);
+// A file of 1,500 dossiers comes back as 1,500 records.
+serveOffThread(parseDossierFile, { sliced: ['records'] });

@@ -8,6 +8,7 @@ import { medicalCardOf } from './map-medical.ts';
 import type { DossierRecord, Placement } from './dossier-record.ts';
 import type { OsoIndex } from './dossier-index.ts';
 import { jaargroepInCode, placementOn, primaryJaargroep } from './map-pupil.ts';
+import { runPaced, type Steps } from '../shared/paced.ts';
 import { byId } from './paging.ts';
 
 /** "5/6", "1-2", "7+8": a combination group names its jaargroepen in its code. */
@@ -25,41 +26,52 @@ function jaargroepOf(p: Placement | undefined): number | undefined {
   return p.jaargroep !== undefined ? primaryJaargroep(p.jaargroep) : jaargroepInCode(p.groepscode);
 }
 
+interface ViewParts {
+  current: ReadonlyMap<string, DossierRecord>;
+  students: ReadonlyMap<string, StudentOutcome>;
+  studentList: readonly Student[];
+  guardians: ReadonlyMap<string, Guardian>;
+  guardianList: readonly Guardian[];
+  guardiansByStudent: ReadonlyMap<string, readonly Guardian[]>;
+}
+
 export class SchoolView {
   readonly today: string;
   readonly #index: OsoIndex;
-  readonly #current: ReadonlyMap<string, DossierRecord>;
-  #students?: Map<string, StudentOutcome>;
-  #guardians?: Map<string, Guardian>;
+  readonly #parts: ViewParts;
 
-  constructor(index: OsoIndex, today: string) {
+  /** The view for one day, built in slices (1,500 pupils would hold up the event loop; ../shared/paced.ts). */
+  static build(index: OsoIndex, today: string): Promise<SchoolView> {
+    return runPaced(viewSteps(index, today)).then((parts) => new SchoolView(index, today, parts));
+  }
+
+  private constructor(index: OsoIndex, today: string, parts: ViewParts) {
     this.#index = index;
     this.today = today;
-    this.#current = new Map([...index.pupils].filter(([, r]) => r.pupil.enrolment.to === undefined || r.pupil.enrolment.to >= today));
+    this.#parts = parts;
   }
 
   isCurrent(studentId: string): boolean {
-    return this.#current.has(studentId);
+    return this.#parts.current.has(studentId);
   }
 
   /** Every current pupil, readable or not, by id. */
   get students(): ReadonlyMap<string, StudentOutcome> {
-    this.#students ??= this.#buildStudents();
-    return this.#students;
+    return this.#parts.students;
   }
 
   /** Current pupils that map to a complete Student, sorted by id. */
-  listStudents(): Student[] {
-    return [...this.students.values()].flatMap((o) => (o.ok ? [o.student] : [])).sort(byId);
+  listStudents(): readonly Student[] {
+    return this.#parts.studentList;
   }
 
   get guardians(): ReadonlyMap<string, Guardian> {
-    this.#guardians ??= this.#buildGuardians();
-    return this.#guardians;
+    return this.#parts.guardians;
   }
 
-  listGuardians(): Guardian[] {
-    return [...this.guardians.values()].sort(byId);
+  /** Guardians with a current child, sorted by id. */
+  listGuardians(): readonly Guardian[] {
+    return this.#parts.guardianList;
   }
 
   /** The pupil's results (lvs and doorstroom), ordered by date then id. */
@@ -69,7 +81,7 @@ export class SchoolView {
 
   /** The pupil's medical card: the GP only, the rest empty (OSO has nothing else). */
   medical(studentId: string): MedicalCard {
-    return medicalCardOf(studentId, this.#current.get(studentId)?.pupil.gp);
+    return medicalCardOf(studentId, this.#parts.current.get(studentId)?.pupil.gp);
   }
 
   /** The pupil's verzuim summaries whose period overlaps `from`–`to` (inclusive local dates). */
@@ -77,45 +89,69 @@ export class SchoolView {
     return (this.#index.absences.get(studentId) ?? []).filter((a) => a.period.from <= range.to && range.from <= a.period.to);
   }
 
-  guardiansOf(studentId: string): Guardian[] {
-    return this.listGuardians().filter((g) => g.children.some((l) => l.studentId === studentId));
+  /** The pupil's guardians, sorted by id. */
+  guardiansOf(studentId: string): readonly Guardian[] {
+    return this.#parts.guardiansByStudent.get(studentId) ?? [];
   }
+}
 
-  #buildStudents(): Map<string, StudentOutcome> {
-    const placed = new Map([...this.#current].map(([id, r]) => [id, placementOn(r.pupil.placements, this.today)]));
-    const jaargroepenByGroup = new Map<string, Set<number>>();
-    for (const p of placed.values()) {
-      const jaargroep = jaargroepOf(p);
-      if (!p || jaargroep === undefined) continue;
-      const set = jaargroepenByGroup.get(p.groupId) ?? new Set(jaargroepenInCode(p.groepscode));
-      jaargroepenByGroup.set(p.groupId, set.add(jaargroep));
+function* viewSteps(index: OsoIndex, today: string): Steps<ViewParts> {
+  const current = new Map<string, DossierRecord>();
+  for (const [id, r] of index.pupils) if (r.pupil.enrolment.to === undefined || r.pupil.enrolment.to >= today) current.set(id, r);
+  yield;
+  const students = yield* studentSteps(current, today);
+  const studentList = [...students.values()].flatMap((o) => (o.ok ? [o.student] : [])).sort(byId);
+  yield;
+  const guardians = yield* guardianSteps(index, current);
+  const guardianList = [...guardians.values()].sort(byId);
+  const guardiansByStudent = new Map<string, Guardian[]>();
+  for (const g of guardianList) {
+    for (const l of g.children) {
+      const list = guardiansByStudent.get(l.studentId);
+      if (list) {
+        if (list.at(-1) !== g) list.push(g);
+      } else guardiansByStudent.set(l.studentId, [g]);
     }
-    const outcomes = new Map<string, StudentOutcome>();
-    for (const [id, record] of this.#current) {
-      const placement = placed.get(id);
-      const jaargroepen = placement && jaargroepenByGroup.get(placement.groupId);
-      outcomes.set(id, toStudent(id, record, placement, [...(jaargroepen ?? [])].sort((a, b) => a - b)));
-    }
-    return outcomes;
   }
+  return { current, students, studentList, guardians, guardianList, guardiansByStudent };
+}
 
-  #buildGuardians(): Map<string, Guardian> {
-    const guardians = new Map<string, Guardian>();
-    for (const g of this.#index.guardians.values()) {
-      const children = g.links.filter((l) => this.isCurrent(l.studentId)).map((l) => ({ ...l }))
-        .sort((a, b) => (a.studentId < b.studentId ? -1 : a.studentId > b.studentId ? 1 : 0));
-      if (children.length === 0) continue;
-      const { name, address, contacts } = g.data;
-      guardians.set(g.id, {
-        id: g.id,
-        name: { ...name },
-        ...(address && { address: { ...address } }),
-        contacts: contacts.map((c) => ({ ...c })),
-        children,
-      });
-    }
-    return guardians;
+function* studentSteps(current: ReadonlyMap<string, DossierRecord>, today: string): Generator<void, Map<string, StudentOutcome>, void> {
+  const placed = new Map([...current].map(([id, r]) => [id, placementOn(r.pupil.placements, today)]));
+  const jaargroepenByGroup = new Map<string, Set<number>>();
+  for (const p of placed.values()) {
+    const jaargroep = jaargroepOf(p);
+    if (!p || jaargroep === undefined) continue;
+    const set = jaargroepenByGroup.get(p.groupId) ?? new Set(jaargroepenInCode(p.groepscode));
+    jaargroepenByGroup.set(p.groupId, set.add(jaargroep));
   }
+  const outcomes = new Map<string, StudentOutcome>();
+  for (const [id, record] of current) {
+    yield;
+    const placement = placed.get(id);
+    const jaargroepen = placement && jaargroepenByGroup.get(placement.groupId);
+    outcomes.set(id, toStudent(id, record, placement, [...(jaargroepen ?? [])].sort((a, b) => a - b)));
+  }
+  return outcomes;
+}
+
+function* guardianSteps(index: OsoIndex, current: ReadonlyMap<string, DossierRecord>): Generator<void, Map<string, Guardian>, void> {
+  const guardians = new Map<string, Guardian>();
+  for (const g of index.guardians.values()) {
+    yield;
+    const children = g.links.filter((l) => current.has(l.studentId)).map((l) => ({ ...l }))
+      .sort((a, b) => (a.studentId < b.studentId ? -1 : a.studentId > b.studentId ? 1 : 0));
+    if (children.length === 0) continue;
+    const { name, address, contacts } = g.data;
+    guardians.set(g.id, {
+      id: g.id,
+      name: { ...name },
+      ...(address && { address: { ...address } }),
+      contacts: contacts.map((c) => ({ ...c })),
+      children,
+    });
+  }
+  return guardians;
 }
 
 /** A current pupil as the contract's Student, or why the dossier cannot make one. */

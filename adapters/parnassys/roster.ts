@@ -12,6 +12,7 @@
  * states the link in the config, ./teachers.ts adds them.
  */
 import type { Group, Student } from '../contract/index.ts';
+import { runNow, runPaced, type Steps } from '../shared/paced.ts';
 import { parseSisDate } from './dates.ts';
 import type { LeerlingenReturn, RawGroep, RawLeerling, UnreadableRecord } from './leerlingen-schema.ts';
 import { address, gender, phones, pupilName } from './personalia.ts';
@@ -70,6 +71,15 @@ interface Resolved {
 }
 
 export function buildRoster(data: LeerlingenReturn, options: RosterOptions): Roster {
+  return runNow(rosterSteps(data, options));
+}
+
+/** The same roster, joined in slices so a large school does not hold up the event loop (../shared/paced.ts). */
+export function buildRosterPaced(data: LeerlingenReturn, options: RosterOptions): Promise<Roster> {
+  return runPaced(rosterSteps(data, options));
+}
+
+function* rosterSteps(data: LeerlingenReturn, options: RosterOptions): Steps<Roster> {
   const { day } = options;
   const groepen = new Map(data.groepen.map((g) => [g.id, g]));
   const adressen = new Map(data.adressen.map((a) => [a.id, a]));
@@ -94,6 +104,7 @@ export function buildRoster(data: LeerlingenReturn, options: RosterOptions): Ros
   const resolved: Resolved[] = [];
 
   for (const [i, raw] of data.leerlingen.entries()) {
+    yield;
     const id = raw[options.studentId]?.trim();
     if (!id) { skip('no-id', raw.id?.trim() || `#${i + 1}`); continue; }
     const enrolment = currentEnrolment(raw.inschrijvingen, day);
@@ -117,6 +128,7 @@ export function buildRoster(data: LeerlingenReturn, options: RosterOptions): Ros
   const withoutJaargroep: string[] = [];
   const withoutGroup: string[] = [];
   for (const r of resolved) {
+    yield;
     const name = pupilName(r.raw);
     if (!name) { skip('no-name', r.id); continue; }
     const birth = parseSisDate(r.raw.geboortedatum);

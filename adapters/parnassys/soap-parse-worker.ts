@@ -2,4 +2,5 @@
 import { serveOffThread } from '../shared/off-thread.ts';
 import { parseAnswer } from './soap-parse.ts';
 
-serveOffThread(parseAnswer);
+// The pupils and their addresses are most of a large school's answer.
+serveOffThread(parseAnswer, { sliced: ['value.leerlingen', 'value.adressen'] });

@@ -8,10 +8,16 @@
  * The worker module calls `serveOffThread(fn)`. From the sources (.ts, under tsx: `npm start`,
  * `npm test`) the worker gets tsx's loader too; from a build (`npm run build`) it is plain .js.
  * Where no worker can be started, the function runs in-thread, as before.
+ *
+ * A result's long lists (1,500 pupils' records) can travel in slices (`serveOffThread`'s
+ * `sliced`): receiving a structured clone is one uninterrupted block on the main thread, 100 ms
+ * and more for a school's dossiers, so the worker serialises each list in parts of about
+ * 128 KiB and the main thread reads one part per turn of the event loop (./sliced-lists.ts).
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { assembleLists, sliceLists, type SlicedList } from './sliced-lists.ts';
 
 export interface OffThread<I, O> {
   run(input: I, transfer?: ArrayBuffer[]): Promise<O>;
@@ -19,7 +25,10 @@ export interface OffThread<I, O> {
 
 const shared = new Map<string, OffThread<unknown, unknown>>();
 
-type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string; name?: string };
+type Reply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: true; head: Uint8Array; lists: SlicedList[] }
+  | { id: number; ok: false; message: string; name?: string };
 
 /**
  * The worker's first code, evaluated: registers tsx's loader when the module is TypeScript (a
@@ -74,7 +83,8 @@ function startable<I, O>(workerUrl: URL, inline: (input: I) => O): OffThread<I, 
         if (!p) return;
         pending.delete(reply.id);
         if (pending.size === 0) w.unref();
-        if (reply.ok) p.resolve(reply.value as O);
+        if (reply.ok && 'head' in reply) assembleLists(reply.head, reply.lists).then((v) => p.resolve(v as O), p.reject);
+        else if (reply.ok) p.resolve(reply.value as O);
         else p.reject(Object.assign(new Error(reply.message), reply.name ? { name: reply.name } : {}));
       });
       const gone = (err: Error) => {
@@ -105,13 +115,21 @@ function startable<I, O>(workerUrl: URL, inline: (input: I) => O): OffThread<I, 
   };
 }
 
+export interface ServeOptions {
+  /** Dotted paths of the result's long lists, sent in slices (see the top of this module). */
+  sliced?: readonly string[];
+}
+
 /** In the worker module: answers each message with `fn(input)`. */
-export function serveOffThread<I, O>(fn: (input: I) => O): void {
+export function serveOffThread<I, O>(fn: (input: I) => O, options: ServeOptions = {}): void {
   if (isMainThread || !parentPort) return;
   const port = parentPort;
   port.on('message', ({ id, input }: { id: number; input: I }) => {
     try {
-      port.postMessage({ id, ok: true, value: fn(input) });
+      const value = fn(input);
+      const sliced = options.sliced ? sliceLists(value, options.sliced) : undefined;
+      if (sliced) port.postMessage({ id, ok: true, ...sliced.reply }, sliced.transfer);
+      else port.postMessage({ id, ok: true, value });
     } catch (err) {
       const e = err instanceof Error ? err : new Error(String(err));
       port.postMessage({ id, ok: false, message: e.message, name: e.name });

@@ -13,16 +13,25 @@ export interface BenchResults {
   sisParse?: SisParseResult;
 }
 
+/** "614 ms; longest block 21 ms (gap 49 ms)": the block on a core, beside the wall-clock gap it fell in. */
+function parseRun(x: SisParseResult['parnassys']['adapter']): string {
+  return x.maxBlockMs === undefined ? `${x.ms} ms; longest gap ${x.maxGapMs} ms` : `${x.ms} ms; longest block ${x.maxBlockMs} ms (gap ${x.maxGapMs} ms)`;
+}
+
 function parseRows(r: SisParseResult): Row[] {
   const s = `4 SIS answers, ${r.pupils} pupils`;
-  return (['parnassys', 'oso'] as const).flatMap((which) => {
-    const x = r[which];
-    const label = which === 'parnassys' ? `ParnasSys getLeerlingen (${mib(x.bytes)} MiB)` : `OSO dossiers file (${mib(x.bytes)} MiB)`;
-    return [
-      { section: s, metric: `${label}: parsed on the main thread, ms (longest block)`, value: `${x.inThread.ms} (${x.inThread.maxBlockMs} ms)` },
-      { section: s, metric: `${label}: the adapter's first read, ms (longest block)`, value: `${x.adapter.ms} (${x.adapter.maxBlockMs} ms)`, target: `block <= ${LAG_TARGET_MS} ms`, met: x.adapter.maxBlockMs <= LAG_TARGET_MS },
-    ];
-  });
+  return [
+    { section: s, metric: 'machine load average at the start (1 min)', value: String(r.loadAverage) },
+    ...(['parnassys', 'oso'] as const).flatMap((which) => {
+      const x = r[which];
+      const label = which === 'parnassys' ? `ParnasSys getLeerlingen (${mib(x.bytes)} MiB)` : `OSO dossiers file (${mib(x.bytes)} MiB)`;
+      const block = x.adapter.maxBlockMs ?? x.adapter.maxGapMs;
+      return [
+        { section: s, metric: `${label}: parsed on the main thread`, value: parseRun(x.inThread) },
+        { section: s, metric: `${label}: the adapter's first read`, value: parseRun(x.adapter), target: `block <= ${LAG_TARGET_MS} ms`, met: block <= LAG_TARGET_MS },
+      ];
+    }),
+  ];
 }
 
 const LAG_TARGET_MS = 50;

@@ -2,6 +2,7 @@
 import axios from 'axios';
 import { expect } from 'chai';
 import oneroster from '../../../adapters/oneroster/index.ts';
+import { queryString } from '../../../adapters/oneroster/client.ts';
 import type { SisAdapter } from '../../../adapters/contract/index.ts';
 import { CLIENT, startOneRosterServer, type OneRosterServer } from '../../fixtures/oneroster/server.ts';
 import { manualClock } from '../../support/clock.ts';
@@ -54,6 +55,12 @@ describe('oneroster: the adapter against a OneRoster 1.2 provider', function () 
     expect(students.map((r) => r.query)).to.deep.equal([{ limit: '2', offset: '0' }, { limit: '2', offset: '2' }]);
     expect(server.requests.find((r) => r.path.endsWith('/classes'))?.query.filter).to.equal("classType='homeroom'");
     expect(server.requests.find((r) => r.path.endsWith('/enrollments'))?.query.filter).to.equal("role='student'");
+    expect(server.requests.find((r) => r.path === '/ims/oneroster/rostering/v1p2/users')?.query.filter).to.equal("roles.role='parent' OR roles.role='guardian'");
+  });
+
+  it('writes a filter as RFC 3986 does (a space is %20, not the + of form encoding)', () => {
+    expect(queryString({ filter: "roles.role='parent' OR roles.role='guardian'", limit: 100 }))
+      .to.equal('filter=roles.role%3D%27parent%27%20OR%20roles.role%3D%27guardian%27&limit=100');
   });
 
   it('links guardians by agents on either side, with the configured gezag and secret defaults', async () => {

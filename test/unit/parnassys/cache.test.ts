@@ -4,6 +4,10 @@ import nock from 'nock';
 import {
   CURRENT_PUPIL_IDS, fixture, interceptGetLeerlingen, useOfflineNock, XML_HEADERS,
 } from '../../fixtures/parnassys/soap.ts';
+import { LeerlingenCache } from '../../../adapters/parnassys/leerlingen-cache.ts';
+import type { LeerlingenReturn } from '../../../adapters/parnassys/leerlingen-schema.ts';
+import { parseAnswer } from '../../../adapters/parnassys/soap-parse.ts';
+import { manualClock } from '../../support/clock.ts';
 import { buildAdapter, expectSisError } from './support.ts';
 
 const answer = () => fixture('get-leerlingen-2026-2027.xml');
@@ -112,5 +116,28 @@ describe('parnassys: caching the answer', () => {
     await adapter.close!();
     await expectSisError(adapter.getStudent!('1001'), 'SIS_UNAVAILABLE');
     expect((await adapter.healthCheck()).ok).to.equal(false);
+  });
+
+  it('readers arriving while the roster is joined (in slices) share that one join', async () => {
+    const parsed = parseAnswer({ bytes: Buffer.from(answer()), operation: 'getLeerlingen' });
+    if (parsed.kind !== 'return') throw new Error('fixture did not parse');
+    let fetches = 0;
+    const cache = new LeerlingenCache({
+      ttlMs: 60_000,
+      clock: manualClock('2026-10-05T08:00:00Z'),
+      fetch: async () => {
+        fetches++;
+        return parsed.value as LeerlingenReturn;
+      },
+    });
+    const options = { day: '2026-10-05', schoolYear: '2026 / 2027', studentId: 'id' as const };
+    const [a, b, c] = await Promise.all([cache.roster(options), cache.roster(options), cache.roster(options)]);
+    expect(a).to.equal(b);
+    expect(b).to.equal(c);
+    expect(a.students.map((s) => s.id)).to.deep.equal([...CURRENT_PUPIL_IDS]);
+    expect(fetches).to.equal(1);
+    // Another day is joined afresh from the kept answer.
+    expect(await cache.roster({ ...options, day: '2026-10-06' })).to.not.equal(a);
+    expect(fetches).to.equal(1);
   });
 });
