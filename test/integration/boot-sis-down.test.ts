@@ -13,7 +13,7 @@ import { CHEAP_HASHER } from '../support/app.ts';
 import { manualClock } from '../support/clock.ts';
 
 describe('boot while the SIS is down', function () {
-  this.timeout(30_000);
+  this.timeout(90_000);
   let booted: Booted | undefined;
   afterEach(async () => {
     await booted?.stop();
