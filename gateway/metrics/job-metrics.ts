@@ -26,10 +26,12 @@ export function countedRun<R>(metrics: JobMetrics, job: string, run: () => Promi
 /** The scheduler with every job registered on it counted under its name. */
 export function withJobMetrics(scheduler: Scheduler, metrics: JobMetrics): Scheduler {
   if (!metrics) return scheduler;
-  return {
-    ...scheduler,
-    register(job: JobDefinition) {
-      scheduler.register({ ...job, run: (event, context) => countedRun(metrics, job.name, async () => job.run(event, context))() });
-    },
-  };
+  // The scheduler itself stays the prototype: everything but register() is its own.
+  const counted = Object.create(scheduler) as Scheduler;
+  Object.defineProperty(counted, 'register', {
+    value: (job: JobDefinition) => scheduler.register({
+      ...job, run: (event, context) => countedRun(metrics, job.name, async () => job.run(event, context))(),
+    }),
+  });
+  return counted;
 }
