@@ -1,5 +1,9 @@
 /**
- * `npm run bench [-- --quick] [-- --parents 10000] [-- --only cached,opening,store]`
+ * `npm run bench [-- --quick] [-- --parents 10000] [-- --only cached,opening,store,parse,pgstore,pgopening]`
+ *
+ * The PostgreSQL parts (the gateway on PostgreSQL beside lowdb in `cached`, `pgstore`,
+ * `pgopening`) use the server the tests use (OUDERPOORT_TEST_POSTGRES_URL, default 127.0.0.1:5432),
+ * one database per run, created and dropped; without a reachable server they are left out, said so.
  *
  * Runs the benchmarks on loopback only, each bounded in time, prints one table and writes the
  * numbers as JSON to bench/results/<date>-<mode>.json. See bench/README.md.
@@ -14,8 +18,10 @@ import { cachedPage } from './scenarios/cached-page.ts';
 import { openingDay } from './scenarios/opening-day.ts';
 import { storeScaling } from './scenarios/store-scaling.ts';
 import { sisParse } from './scenarios/sis-parse.ts';
+import { storePostgres } from './scenarios/store-postgres.ts';
+import { benchDatabase, postgresReachable } from './lib/bench-database.ts';
 
-const SCENARIOS = ['cached', 'opening', 'store', 'parse'] as const;
+const SCENARIOS = ['cached', 'opening', 'store', 'parse', 'pgstore', 'pgopening'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const { values } = parseArgs({
@@ -54,6 +60,8 @@ const settings = {
     deadlineMs: quick ? 60_000 : 300_000,
   },
   store: { sizes: quick ? [1_000, 10_000] : [1_000, 10_000, 100_000], setsPerSecond: 100, loadSeconds: quick ? 2 : 3, writes: 3 },
+  pgStore: { sizes: quick ? [10_000] : [10_000, 100_000], setsPerSecond: 100, loadSeconds: quick ? 2 : 3, writes: 5 },
+  pgOpening: { instances: 2 },
 };
 
 const machine = {
@@ -69,9 +77,15 @@ const started = Date.now();
 const log = (line: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`);
 const results: BenchResults = {};
 
+const wantsPostgres = only.has('cached') || only.has('pgstore') || only.has('pgopening');
+const postgres = wantsPostgres && await postgresReachable();
+if (wantsPostgres && !postgres) log('PostgreSQL is not reachable: the PostgreSQL parts are left out');
+
 if (only.has('cached')) {
-  log('cached child page: gateway vs bare Express + Handlebars');
-  results.cachedPage = await cachedPage(settings.cached);
+  log(`cached child page: gateway vs bare Express + Handlebars${postgres ? ', and the gateway on PostgreSQL' : ''}`);
+  results.cachedPage = postgres
+    ? await benchDatabase('cached', (databaseUrl) => cachedPage({ ...settings.cached, databaseUrl }))
+    : await cachedPage(settings.cached);
 }
 if (only.has('opening')) {
   const { coldParents, ...opening } = settings.opening;
@@ -84,6 +98,18 @@ if (only.has('opening')) {
 if (only.has('store')) {
   log(`store scaling: ${settings.store.sizes.join(', ')} cached records`);
   results.storeScaling = await storeScaling(settings.store);
+}
+
+if (only.has('pgstore') && postgres) {
+  log(`store on PostgreSQL: ${settings.pgStore.sizes.join(', ')} cached records`);
+  results.storePostgres = await storePostgres(settings.pgStore);
+}
+if (only.has('pgopening') && postgres) {
+  const { coldParents: _cold, ...opening } = settings.opening;
+  log(`opening day on PostgreSQL, ${settings.pgOpening.instances} instances, cache warmed: ${parents} parents`);
+  results.openingDayPostgres = await benchDatabase('opening', (databaseUrl) => openingDay({
+    ...opening, warm: true, databaseUrl, instances: settings.pgOpening.instances,
+  }));
 }
 
 if (only.has('parse')) {

@@ -14,6 +14,7 @@ import { installSecurityEvents } from './security-events/index.ts';
 import { errorHandler, notFound } from './http/error-pages.ts';
 import { requestId } from './http/request-id.ts';
 import { createHealthRouter } from './health/index.ts';
+import { httpMetrics } from './metrics/index.ts';
 import { noStore, securityHeaders } from './http/security-headers.ts';
 import { sessionCookieName, setUpSessions } from './http/session.ts';
 import { createI18nMiddleware } from './i18n/middleware.ts';
@@ -53,6 +54,8 @@ export function createApp(services: Services): express.Express {
   app.use(createHealthRouter({
     probeStore: () => store.accounts.get('readyz-probe'), calendarStatus: () => services.calendar.status(), platform: services.health, logger,
   }, services.readiness));
+  // Every request after the probes, by route pattern and status (a no-op unless metrics.enabled).
+  app.use(httpMetrics(services.metrics));
   app.use(requestId());
   app.use(installSecurityEvents(services.securityEvents));
   app.use(pinoHttp({

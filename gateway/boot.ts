@@ -18,6 +18,7 @@ import type { Config } from './config/index.ts';
 import { createScheduler, type Scheduler } from './jobs/index.ts';
 import { startDemoStaffIdp, type DemoStaffLogin } from './operators/oidc/demo-boot.ts';
 import { createWarmCacheJob } from './jobs/warm-cache.ts';
+import { startMetricsServer, withJobMetrics, type MetricsServer } from './metrics/index.ts';
 import { createServices, type ServiceOverrides, type Services } from './services.ts';
 
 export interface Booted {
@@ -30,6 +31,8 @@ export interface Booted {
   scheduler: Scheduler;
   /** Account provisioning, retried with backoff while the SIS is down at boot. */
   provisioning: ProvisioningAtBoot;
+  /** GET /metrics on metrics.host:metrics.port, when metrics.enabled. */
+  metrics?: MetricsServer;
   /** Graceful stop: no new connections, running requests finish, the store is flushed and closed. */
   stop(): Promise<void>;
 }
@@ -75,7 +78,9 @@ export async function boot(
   }, logger, options.provisionRetry);
 
   // Jobs (invitations, notifications) subscribe here; transitions missed while down are caught up.
-  const scheduler = createScheduler({ store: services.store, clock, getCalendar: () => services.calendar.current(), logger });
+  const scheduler = withJobMetrics(
+    createScheduler({ store: services.store, clock, getCalendar: () => services.calendar.current(), logger }), services.metrics,
+  );
   scheduler.register(createWarmCacheJob({ sis: services.sis, accounts: services.store.accounts }));
   const mailJobs = registerMailJobs(services, scheduler);
   await scheduler.start();
@@ -89,6 +94,7 @@ export async function boot(
     const s = app.listen(config.server.port, config.server.host, () => resolve(s));
     s.once('error', reject);
   });
+  const metrics = services.metrics ? await startMetricsServer(services.metrics, config.metrics, logger) : undefined;
   const { port } = server.address() as AddressInfo;
   const proxy = proxyWarning(config.server);
   if (proxy) logger.warn({ secureCookies: true, trustProxy: 0 }, proxy);
@@ -109,6 +115,7 @@ export async function boot(
     services.readiness.markShuttingDown();
     provisioning.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await metrics?.close();
     await demoStaff?.idp.close();
     await scheduler.stop();
     await mailJobs.stop();
@@ -118,7 +125,7 @@ export async function boot(
     await services.store.close();
   })());
   return {
-    services, server, url, demoLogins, scheduler, provisioning, stop,
+    services, server, url, demoLogins, scheduler, provisioning, stop, ...(metrics && { metrics }),
     ...(demoStaff ? { demoStaff: { issuer: demoStaff.idp.issuer, logins: demoStaff.logins } } : {}),
   };
 }

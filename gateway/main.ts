@@ -17,6 +17,7 @@ const clock = config.demo.enabled && config.demo.startAt ? shiftedClock(new Date
 const booted = await boot(config, { logger, clock });
 
 const lines = [`\nOuderpoort (${config.school.name}) draait op ${booted.url}/inloggen`];
+if (booted.metrics) lines.push(`Prometheus-metrics op ${booted.metrics.url} (metrics.enabled)`);
 if (clock !== systemClock) lines.push(`Demo-datum: ${clock.now().toISOString()} (demo.startAt; de klok loopt vanaf daar door)`);
 if (booted.demoLogins.length > 0) {
   lines.push('', 'Demo-logins (demo mode; reset at every start):');

@@ -22,6 +22,7 @@ import {
   type MailQueue, type MailRenderer, type MailSender,
 } from './mail/index.ts';
 import { platformHealth, type PlatformHealth } from './health/platform-health.ts';
+import { createMetrics, outboxCounts, type Metrics } from './metrics/index.ts';
 import { createOperatorDirectory, type OperatorDirectory } from './operators/index.ts';
 import { createStaffOidcFromConfig, type StaffOidc, type StaffOidcOverrides } from './operators/oidc/from-config.ts';
 import { createDeliveryWorker, createOutbox, type DeliveryHandler, type DeliveryWorker, type Outbox } from './outbox/index.ts';
@@ -80,6 +81,8 @@ export interface Services {
   accountMail: AccountMailLimit;
   /** The store's writes and the SIS circuit, for /readyz and /beheer/status. */
   health: () => PlatformHealth;
+  /** Prometheus metrics when metrics.enabled (boot serves them on metrics.port); undefined: nothing is measured. */
+  metrics?: Metrics;
 }
 
 export interface ServiceOverrides {
@@ -102,8 +105,9 @@ export async function createServices(
   config: Config, base: { logger: Logger; clock: Clock; sessionSecret: string; dataKey: string }, overrides: ServiceOverrides = {},
 ): Promise<Services> {
   const { logger, clock, sessionSecret, dataKey } = base;
+  const metrics = config.metrics.enabled ? createMetrics() : undefined;
   const stack = await createSisStackFromConfig(config, {
-    logger, clock, ...(overrides.importModule && { importModule: overrides.importModule }),
+    logger, clock, ...(overrides.importModule && { importModule: overrides.importModule }), ...(metrics && { metrics }),
   });
   const store = overrides.store ?? createStoreFromConfig(config, { clock, logger });
   // An invalid calendar stops the boot here (there is no last good one yet).
@@ -113,6 +117,7 @@ export async function createServices(
   await checkDataKey(store, dataKey);
   const sis = createSisService({
     adapter: stack, cache: store.cache, clock, logger, ttl: { ...config.cache.ttl }, staleMaxAgeMs: config.cache.staleMaxAge,
+    ...(metrics && { onRead: (kind: string, outcome: string) => metrics.cacheRead(kind, outcome) }),
   });
   const outbox = createOutbox(store, clock);
   const deliveryHandlers: Record<string, DeliveryHandler<never>> = {};
@@ -130,6 +135,7 @@ export async function createServices(
     backoff: { baseMs: config.outbox.retry.base, maxMs: config.outbox.retry.max, maxAttempts: config.outbox.retry.maxAttempts },
     ...(overrides.random && { random: overrides.random }),
   });
+  metrics?.observeOutbox(outboxCounts(outbox, () => Object.keys(deliveryHandlers)), (err) => logger.warn({ err }, 'metrics: the outbox could not be counted'));
   const sharedCounters = sharedCountersOf(store);
   const throttle = createLoginThrottle({ clock, ...(sharedCounters && { store: sharedCounters }) });
   return {
@@ -167,5 +173,6 @@ export async function createServices(
     }),
     accountMail: createAccountMailLimit({ clock, perDay: config.mail.accountMailsPerDay, ...(sharedCounters && { state: sharedCounters }) }),
     health: platformHealth({ store, circuit: () => stack.circuit() }),
+    ...(metrics && { metrics }),
   };
 }

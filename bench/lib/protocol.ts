@@ -2,7 +2,8 @@
 
 export type ServerSpec =
   | { mode: 'bare'; clockStart: string }
-  | { mode: 'gateway'; clockStart: string; pupils: number; latencyMs: number };
+  /** databaseUrl: the PostgreSQL store on that database (several servers may share it); otherwise lowdb in a temp directory. */
+  | { mode: 'gateway'; clockStart: string; pupils: number; latencyMs: number; databaseUrl?: string };
 
 export type Command =
   | { cmd: 'reset' }

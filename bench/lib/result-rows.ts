@@ -3,6 +3,7 @@ import type { CachedPageResult } from '../scenarios/cached-page.ts';
 import type { OpeningDayResult } from '../scenarios/opening-day.ts';
 import type { StoreSizeResult } from '../scenarios/store-scaling.ts';
 import type { SisParseResult } from '../scenarios/sis-parse.ts';
+import type { PostgresSizeResult } from '../scenarios/store-postgres.ts';
 import { mib } from './stats.ts';
 import type { Row } from './table.ts';
 
@@ -11,6 +12,9 @@ export interface BenchResults {
   openingDay?: { cold: OpeningDayResult; warm: OpeningDayResult };
   storeScaling?: StoreSizeResult[];
   sisParse?: SisParseResult;
+  storePostgres?: PostgresSizeResult[];
+  /** The opening day, warmed, with two gateways on one PostgreSQL database. */
+  openingDayPostgres?: OpeningDayResult;
 }
 
 /** "614 ms; longest block 21 ms (gap 49 ms)": the block on a core, beside the wall-clock gap it fell in. */
@@ -45,11 +49,28 @@ function cachedRows(r: CachedPageResult): Row[] {
     { section: s, metric: 'page bytes gateway / bare', value: `${r.gateway.pageBytes} / ${r.bare.pageBytes}` },
     { section: s, metric: 'gateway event-loop lag p99 under load', value: `${r.gateway.lagP99} ms` },
     { section: s, metric: 'SIS calls during load', value: String(r.gateway.sisCallsDuringLoad), target: '0', met: r.gateway.sisCallsDuringLoad === 0 },
+    ...(r.postgres ? [
+      { section: s, metric: 'gateway on PostgreSQL req/s (p50 / p99 ms)', value: `${r.postgres.requestsPerSec} (${r.postgres.p50} / ${r.postgres.p99})` },
+      { section: s, metric: 'PostgreSQL / lowdb', value: `${Math.round(r.postgres.ratioToLowdb * 100)} %`, target: '>= 80 %', met: r.postgres.ratioToLowdb >= 0.8 },
+      { section: s, metric: 'PostgreSQL gateway event-loop lag p99 under load', value: `${r.postgres.lagP99} ms` },
+    ] : []),
   ];
 }
 
-function openingRows(r: OpeningDayResult): Row[] {
-  const s = `2 opening day, ${r.warm ? 'warmed' : 'cold'}`;
+function postgresStoreRows(results: PostgresSizeResult[]): Row[] {
+  return results.flatMap((r) => {
+    const s = `5 PostgreSQL store ${r.records / 1000}k records`;
+    return [
+      { section: s, metric: 'cache_entries on disk (≈ pupils); open ms', value: `${mib(r.tableBytes)} MiB (≈ ${r.pupilsEquivalent}); ${r.openMs}` },
+      { section: s, metric: 'bulk load, 32 in flight: s, records/s', value: `${(r.bulkLoad.ms / 1000).toFixed(1)} s, ${r.bulkLoad.recordsPerSecond}/s` },
+      { section: s, metric: 'event-loop lag during the bulk load p99 (max)', value: `${r.bulkLoad.lagP99Ms} (${r.bulkLoad.lagMaxMs}) ms`, target: `p99 < ${LAG_TARGET_MS} ms`, met: r.bulkLoad.lagP99Ms < LAG_TARGET_MS },
+      { section: s, metric: 'one write: latency / event-loop block; one read', value: `${r.writeMs} / ${r.writeBlockMs} ms; ${r.readMs} ms` },
+      { section: s, metric: `${r.underLoad.sets} sets at 100/s: set p99; lag p99 (max)`, value: `${r.underLoad.setP99Ms} ms; ${r.underLoad.lagP99Ms} (${r.underLoad.lagMaxMs}) ms`, target: `p99 < ${LAG_TARGET_MS} ms`, met: r.underLoad.lagP99Ms < LAG_TARGET_MS },
+    ];
+  });
+}
+
+function openingRows(r: OpeningDayResult, s = `2 opening day, ${r.warm ? 'warmed' : 'cold'}`): Row[] {
   const sis = r.server.sis ?? { total: 0, byMethod: {}, distinctKeys: 0, maxPerKey: 0 };
   const writes = Object.entries(r.server.storeWrites ?? {}).map(([kind, w]) => `${kind} ${w.count}`).join(', ');
   const rows: Row[] = [
@@ -69,6 +90,13 @@ function openingRows(r: OpeningDayResult): Row[] {
     { section: s, metric: 'store file writes during the storm', value: writes || 'none' },
     { section: s, metric: 'RSS after the run (heap used)', value: `${mib(r.server.rssBytes)} MiB (${mib(r.server.heapUsedBytes)} MiB)` },
   );
+  if (r.instances) {
+    const others = r.otherTicks ?? [];
+    rows.push(
+      { section: s, metric: 'each instance: lag p99 (max); SIS calls during the storm', value: r.instances.map((i) => `${i.lag.p99} (${i.lag.max}) ms; ${i.sis?.total ?? 0}`).join(' | ') },
+      { section: s, metric: 'job runs of the other instances at the opening', value: String(others.reduce((n, t) => n + t.runs.length, 0)), target: '0', met: others.every((t) => t.runs.length === 0) },
+    );
+  }
   return rows;
 }
 
@@ -98,5 +126,7 @@ export function resultRows(results: BenchResults): Row[] {
     ...(results.openingDay ? [...openingRows(results.openingDay.cold), ...openingRows(results.openingDay.warm)] : []),
     ...(results.storeScaling ? storeRows(results.storeScaling) : []),
     ...(results.sisParse ? parseRows(results.sisParse) : []),
+    ...(results.storePostgres ? postgresStoreRows(results.storePostgres) : []),
+    ...(results.openingDayPostgres ? openingRows(results.openingDayPostgres, `6 opening day, warmed, ${results.openingDayPostgres.instances?.length ?? 1} instances on PostgreSQL`) : []),
   ];
 }

@@ -21,6 +21,8 @@ export async function startServer(spec: ServerSpec, options: { timeoutMs?: numbe
     env: { ...process.env, NODE_ENV: 'production', BENCH_SERVER: JSON.stringify(spec) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  // A send on a channel that closed under us is reported through the reply's rejection, not thrown.
+  child.on('error', () => undefined);
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
@@ -64,6 +66,8 @@ export async function startServer(spec: ServerSpec, options: { timeoutMs?: numbe
     stats: () => ask<ServerStats>({ cmd: 'stats' }),
     tick: (at) => ask<TickResult>({ cmd: 'tick', at }),
     async stop() {
+      // A server that already died (its error was printed) has nothing to stop.
+      if (child.exitCode !== null || child.signalCode !== null || !child.connected) return;
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await ask<void>({ cmd: 'stop' }).catch(() => undefined);
       await exited;

@@ -3,6 +3,10 @@
  * bare Express 5 + Handlebars rendering the same HTML. Both servers run at once in their own
  * processes; autocannon loads one at a time, alternating (bare, gateway, bare, gateway, …), and
  * the medians of the rounds are compared, so a noisy neighbour hits both alike.
+ *
+ * With `databaseUrl`, a third server joins the rotation: the same gateway on the PostgreSQL store
+ * (that database), compared with the gateway on lowdb. Its cache has no shared frozen entries
+ * (every read is a query and a JSON parse) and every audit record is an INSERT.
  */
 import http from 'node:http';
 import autocannon from 'autocannon';
@@ -14,6 +18,8 @@ export interface CachedPageOptions {
   rounds: number;
   durationSec: number;
   connections: number;
+  /** Also load the gateway on PostgreSQL (this database, empty). */
+  databaseUrl?: string;
 }
 
 export interface LoadRound {
@@ -25,11 +31,13 @@ export interface LoadRound {
 }
 
 export interface CachedPageResult {
-  rounds: { bare: LoadRound[]; gateway: LoadRound[] };
+  rounds: { bare: LoadRound[]; gateway: LoadRound[]; postgres?: LoadRound[] };
   bare: { requestsPerSec: number; p50: number; p99: number; pageBytes: number };
   gateway: { requestsPerSec: number; p50: number; p99: number; pageBytes: number; lagP99: number; sisCallsDuringLoad: number; auditFileBytes: number };
   /** Gateway requests/s over bare requests/s (medians). */
   ratio: number;
+  /** The gateway on PostgreSQL, and its requests/s over the gateway on lowdb's (medians). */
+  postgres?: { requestsPerSec: number; p50: number; p99: number; lagP99: number; sisCallsDuringLoad: number; ratioToLowdb: number };
   connections: number;
   durationSec: number;
 }
@@ -43,6 +51,17 @@ async function load(url: string, headers: Record<string, string>, options: Cache
     non2xx: result.non2xx,
     errors: result.errors,
   };
+}
+
+/** demo.ouder's first child's results page, as the bare server's model was captured; this first load fills the cache. */
+async function loggedInPage(server: ServerProcess): Promise<{ url: string; cookie: string }> {
+  const agent = new http.Agent({ keepAlive: true });
+  try {
+    const { resultsPath, browser } = await openChildResults(new URL(server.ready.url), agent, 'demo.ouder', server.ready.password ?? '');
+    return { url: `${server.ready.url}${resultsPath}`, cookie: browser.cookie ?? '' };
+  } finally {
+    agent.destroy();
+  }
 }
 
 async function pageBytes(url: string, cookie?: string): Promise<number> {
@@ -59,29 +78,39 @@ export async function cachedPage(options: CachedPageOptions): Promise<CachedPage
     servers.push(bare);
     const gateway = await startServer({ mode: 'gateway', clockStart, pupils: 200, latencyMs: 200 });
     servers.push(gateway);
+    const onPostgres = options.databaseUrl
+      ? await startServer({ mode: 'gateway', clockStart, pupils: 200, latencyMs: 200, databaseUrl: options.databaseUrl })
+      : undefined;
+    if (onPostgres) servers.push(onPostgres);
 
-    // demo.ouder's first child, as the bare server's model was captured; this first load fills the cache.
-    const agent = new http.Agent({ keepAlive: true });
-    const { resultsPath, browser } = await openChildResults(new URL(gateway.ready.url), agent, 'demo.ouder', gateway.ready.password ?? '');
-    agent.destroy();
-    const cookie = browser.cookie ?? '';
     const bareUrl = `${bare.ready.url}${bare.ready.path ?? ''}`;
-    const gatewayUrl = `${gateway.ready.url}${resultsPath}`;
+    const [target, pgTarget] = await Promise.all([gateway, onPostgres].map((server) => server && loggedInPage(server)));
     // A short warm-up of each (JIT, template cache), not counted.
     await load(bareUrl, {}, { ...options, durationSec: 1 });
-    await load(gatewayUrl, { cookie }, { ...options, durationSec: 1 });
+    for (const t of [target, pgTarget]) if (t) await load(t.url, { cookie: t.cookie }, { ...options, durationSec: 1 });
     await gateway.reset();
+    await onPostgres?.reset();
 
-    const rounds: CachedPageResult['rounds'] = { bare: [], gateway: [] };
+    const rounds: CachedPageResult['rounds'] = { bare: [], gateway: [], ...(pgTarget && { postgres: [] }) };
     for (let i = 0; i < options.rounds; i++) {
       rounds.bare.push(await load(bareUrl, {}, options));
-      rounds.gateway.push(await load(gatewayUrl, { cookie }, options));
+      rounds.gateway.push(await load(target!.url, { cookie: target!.cookie }, options));
+      if (pgTarget) rounds.postgres!.push(await load(pgTarget.url, { cookie: pgTarget.cookie }, options));
     }
     const stats = await gateway.stats();
     const med = (rs: LoadRound[], key: 'requestsPerSec' | 'p50' | 'p99') => median(rs.map((r) => r[key]));
     const bareRps = med(rounds.bare, 'requestsPerSec');
     const gatewayRps = med(rounds.gateway, 'requestsPerSec');
+    const gatewayUrl = target!.url;
+    const cookie = target!.cookie;
+    const pgStats = await onPostgres?.stats();
+    const postgres = rounds.postgres && pgStats ? {
+      requestsPerSec: med(rounds.postgres, 'requestsPerSec'), p50: med(rounds.postgres, 'p50'), p99: med(rounds.postgres, 'p99'),
+      lagP99: pgStats.lag.p99, sisCallsDuringLoad: pgStats.sis?.total ?? 0,
+      ratioToLowdb: round(med(rounds.postgres, 'requestsPerSec') / gatewayRps, 3),
+    } : undefined;
     return {
+      ...(postgres && { postgres }),
       rounds,
       bare: { requestsPerSec: bareRps, p50: med(rounds.bare, 'p50'), p99: med(rounds.bare, 'p99'), pageBytes: await pageBytes(bareUrl) },
       gateway: {

@@ -6,11 +6,17 @@
  * Two runs: cold (a gateway started after the opening, nothing cached) and warmed (started the
  * evening before; the clock then passes local midnight and the scheduler runs the cache-warm job
  * before the first parent arrives).
+ *
+ * With `databaseUrl` the gateways run on the PostgreSQL store on that database, and with
+ * `instances: 2` two of them share it, as behind a load balancer with sticky sessions: parent k
+ * goes to instance k mod 2. The clock passes midnight on the first instance, then on the second;
+ * the scheduler's watermark and run records are in the shared store, so the second finds the
+ * opening handled and runs nothing (its runs are reported).
  */
 import http from 'node:http';
 import { openChildResults, type FlowTimes } from '../client/parent-flow.ts';
 import type { ServerStats, TickResult } from '../lib/protocol.ts';
-import { startServer } from '../lib/server-process.ts';
+import { startServer, type ServerProcess } from '../lib/server-process.ts';
 import { round, summarize, type Summary } from '../lib/stats.ts';
 
 /** About 1.5 parents with gezag and e-mail per pupil in the mock school. */
@@ -23,6 +29,10 @@ export interface OpeningDayOptions {
   latencyMs: number;
   warm: boolean;
   deadlineMs: number;
+  /** The PostgreSQL store on this (empty) database instead of lowdb. */
+  databaseUrl?: string;
+  /** Gateways sharing the database (default 1). */
+  instances?: number;
 }
 
 export interface OpeningDayResult {
@@ -40,28 +50,38 @@ export interface OpeningDayResult {
   dashboard: Summary;
   results: Summary;
   server: ServerStats;
+  /** With several instances: each one's stats (server is the first's), and the second's tick at the opening. */
+  instances?: ServerStats[];
+  otherTicks?: TickResult[];
+  store: 'lowdb' | 'postgres';
 }
 
 export async function openingDay(options: OpeningDayOptions): Promise<OpeningDayResult> {
   const pupils = Math.min(20_000, Math.ceil(options.parents / PARENTS_PER_PUPIL));
-  const server = await startServer({
-    mode: 'gateway', pupils, latencyMs: options.latencyMs,
+  const spec = {
+    mode: 'gateway' as const, pupils, latencyMs: options.latencyMs,
     // Warmed: the evening before; cold: a gateway that comes up after the opening.
     clockStart: options.warm ? '2027-02-16T23:59:00+01:00' : '2027-02-17T07:30:00+01:00',
-  });
+    ...(options.databaseUrl && { databaseUrl: options.databaseUrl }),
+  };
+  const servers: ServerProcess[] = [];
   try {
+    // One after the other: the first migrates and provisions, the next finds it done.
+    for (let i = 0; i < (options.instances ?? 1); i++) servers.push(await startServer(spec));
+    const server = servers[0] as ServerProcess;
     const usernames = (server.ready.usernames ?? []).slice(0, options.parents);
     if (usernames.length < options.parents) throw new Error(`only ${usernames.length} accounts for ${options.parents} parents`);
     let warmJob: OpeningDayResult['warmJob'];
+    const otherTicks: TickResult[] = [];
     if (options.warm) {
-      await server.reset();
+      for (const s of servers) await s.reset();
       const tick = await server.tick(OPENING);
       warmJob = { ...tick, sisCalls: (await server.stats()).sis?.total ?? 0 };
+      for (const other of servers.slice(1)) otherTicks.push(await other.tick(OPENING));
     }
-    await server.reset();
+    for (const s of servers) await s.reset();
 
-    const base = new URL(server.ready.url);
-    const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
+    const targets = servers.map((s) => ({ base: new URL(s.ready.url), agent: new http.Agent({ keepAlive: true, maxSockets: options.concurrency }) }));
     const times: FlowTimes[] = [];
     const errors: string[] = [];
     let next = 0;
@@ -69,9 +89,10 @@ export async function openingDay(options: OpeningDayOptions): Promise<OpeningDay
     const deadline = started + options.deadlineMs;
     const parent = async () => {
       while (next < usernames.length && performance.now() < deadline) {
-        const username = usernames[next++] as string;
+        const k = next++;
+        const { base, agent } = targets[k % targets.length]!;
         try {
-          times.push((await openChildResults(base, agent, username, server.ready.password ?? '')).times);
+          times.push((await openChildResults(base, agent, usernames[k] as string, server.ready.password ?? '')).times);
         } catch (err) {
           errors.push(err instanceof Error ? err.message : String(err));
         }
@@ -79,8 +100,9 @@ export async function openingDay(options: OpeningDayOptions): Promise<OpeningDay
     };
     await Promise.all(Array.from({ length: options.concurrency }, parent));
     const stormSeconds = (performance.now() - started) / 1000;
-    agent.destroy();
-    const stats = await server.stats();
+    for (const t of targets) t.agent.destroy();
+    const each = await Promise.all(servers.map((s) => s.stats()));
+    const stats = each[0] as ServerStats;
     return {
       warm: options.warm,
       parents: options.parents,
@@ -96,8 +118,10 @@ export async function openingDay(options: OpeningDayOptions): Promise<OpeningDay
       dashboard: summarize(times.map((t) => t.dashboardMs)),
       results: summarize(times.map((t) => t.resultsMs)),
       server: stats,
+      store: options.databaseUrl ? 'postgres' : 'lowdb',
+      ...(servers.length > 1 && { instances: each, otherTicks }),
     };
   } finally {
-    await server.stop();
+    for (const s of servers) await s.stop();
   }
 }

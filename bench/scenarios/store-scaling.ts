@@ -39,14 +39,16 @@ export interface StoreSizeResult {
   underLoad: { sets: number; fileWrites: number; writesPerSecond: number; setsPerWrite: number; lagP99Ms: number; lagMaxMs: number };
 }
 
-const RECORDS_PER_PUPIL = 7;
+export const RECORDS_PER_PUPIL = 7;
 const quiet = { warn() {}, error() {} };
 
 /** Every record the cache would hold for the demo school's pupils, as templates to copy under new keys. */
-async function recordTemplates(): Promise<Array<Omit<CacheEntry, 'key' | 'storedAt'>>> {
+export type RecordTemplates = Array<Omit<CacheEntry, 'key' | 'storedAt'>>;
+
+export async function recordTemplates(): Promise<RecordTemplates> {
   const clock = { now: () => new Date('2027-03-01T10:00:00+01:00') };
   const sis = createMockAdapter({ hideFuture: true }, { clock });
-  const templates: Array<Omit<CacheEntry, 'key' | 'storedAt'>> = [];
+  const templates: RecordTemplates = [];
   const students = (await sis.listStudents!()).items;
   for (const student of students.slice(0, 60)) {
     const id = student.id;
@@ -60,7 +62,8 @@ async function recordTemplates(): Promise<Array<Omit<CacheEntry, 'key' | 'stored
   return templates;
 }
 
-function entry(templates: Array<Omit<CacheEntry, 'key' | 'storedAt'>>, i: number, storedAt: string): CacheEntry {
+/** The i-th record: a template under its own key. */
+export function entry(templates: RecordTemplates, i: number, storedAt: string): CacheEntry {
   const template = templates[i % templates.length] as Omit<CacheEntry, 'key' | 'storedAt'>;
   return { ...template, key: `${template.kind}:bench-${i}`, storedAt };
 }

@@ -1,6 +1,7 @@
 /**
  * The gateway as `npm start` boots it (gateway/boot.ts: provisioning, scheduler with its jobs,
- * the real app), on a lowdb store in a temp directory, over the bench SIS. Every provisioned
+ * the real app), on a lowdb store in a temp directory or on PostgreSQL (`databaseUrl`, a database
+ * several servers under test may share), over the bench SIS. Every provisioned
  * account gets one known password, hashed once at the production argon2id cost: the logins the
  * bench makes still run the real verification.
  */
@@ -11,6 +12,7 @@ import { pino } from 'pino';
 import { boot, type Booted } from '../../gateway/boot.ts';
 import { loadConfig } from '../../gateway/config/index.ts';
 import { createLogger } from '../../gateway/logger.ts';
+import { createStoreFromConfig } from '../../gateway/store/from-config.ts';
 import { createLowdbStore } from '../../gateway/store/lowdb/index.ts';
 import { jumpingClock, type JumpingClock } from './bench-clock.ts';
 import { benchSisModule, newCallCounts, type SisCallCounts } from './bench-sis.ts';
@@ -23,6 +25,8 @@ export interface GatewayOptions {
   latencyMs: number;
   /** Where the clock starts (it runs on in real time). */
   clockStart: string;
+  /** The PostgreSQL store on this database instead of lowdb. */
+  databaseUrl?: string;
 }
 
 export interface GatewayUnderTest {
@@ -42,12 +46,15 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayUnde
   const storeDir = join(dir, 'store');
   const config = loadConfig({
     file: 'config/demo.yaml',
-    env: {},
+    env: options.databaseUrl ? { OUDERPOORT_DATABASE_URL: options.databaseUrl } : {},
     values: {
       server: { port: 0, host: '127.0.0.1' },
       sis: { stack: [{ adapter: 'mock', config: { pupils: options.pupils, latencyMs: options.latencyMs } }] },
-      store: { lowdb: { dir: storeDir } },
+      store: options.databaseUrl ? { kind: 'postgres' } : { lowdb: { dir: storeDir } },
       log: { level: 'info' },
+      // Two servers under test on one machine: the demo IdP's fixed port would be taken by the second.
+      demo: { idp: { enabled: false } },
+      operators: { oidc: { enabled: false } },
     },
   });
   // Production logs every request at info; here to a file, asynchronously, as to a log shipper.
@@ -55,7 +62,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayUnde
   const clock = jumpingClock(options.clockStart);
   const sisCalls = newCallCounts();
   const storeWrites = storeWriteCounter(logger);
-  const store = createLowdbStore({ dir: storeDir, clock, logger: storeWrites });
+  const store = options.databaseUrl ? createStoreFromConfig(config, { clock, logger }) : createLowdbStore({ dir: storeDir, clock, logger: storeWrites });
   const module = benchSisModule(sisCalls);
   const booted = await boot(config, { logger, clock }, {
     store,
@@ -83,6 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayUnde
     bootMs: performance.now() - started,
     async storeFileBytes() {
       const sizes: Record<string, number> = {};
+      if (options.databaseUrl) return sizes;
       for (const name of await readdir(storeDir)) {
         if (name.endsWith('.json')) sizes[name.slice(0, -5)] = (await stat(join(storeDir, name))).size;
       }

@@ -11,6 +11,7 @@
  *   (or one at every restart) changes nothing more.
  */
 import { createCronRoutine, type CronRoutine } from '../jobs/cron-routine.ts';
+import { countedRun } from '../metrics/job-metrics.ts';
 import type { JobDefinition } from '../jobs/index.ts';
 import { eventsBetween } from '../policy/index.ts';
 import type { Services } from '../services.ts';
@@ -19,7 +20,7 @@ import { provisionAccounts, type ProvisionReport } from './provision.ts';
 
 export const INVITATIONS_JOB = 'accounts.invitations';
 
-export type AccountJobDeps = Pick<Services, 'config' | 'clock' | 'mail' | 'mailRenderer' | 'outbox' | 'sis' | 'store' | 'logger' | 'calendar'>;
+export type AccountJobDeps = Pick<Services, 'config' | 'clock' | 'mail' | 'mailRenderer' | 'outbox' | 'sis' | 'store' | 'logger' | 'calendar' | 'metrics'>;
 
 export interface AccountRunReport {
   provision: ProvisionReport;
@@ -74,6 +75,6 @@ export function createNightlyAccounts(deps: AccountJobDeps): NightlyAccounts {
 
   return createCronRoutine({
     name: 'ouderpoort-nightly-accounts', expression: `${minute} ${hour} * * *`, timezone: deps.config.school.timezone,
-    logger: deps.logger, failureMessage: 'nightly accounts run failed', run,
+    logger: deps.logger, failureMessage: 'nightly accounts run failed', run: countedRun(deps.metrics, 'accounts.nightly', run),
   });
 }

@@ -8,9 +8,10 @@
  * must see the SIS itself).
  */
 import CircuitBreaker from 'opossum';
-import { CAPABILITIES, METHODS_BY_CAPABILITY, SisError, isSisError, type AdapterLogger, type Clock } from '../../adapters/contract/index.ts';
+import { SisError, isSisError, type AdapterLogger, type Clock } from '../../adapters/contract/index.ts';
 import type { CircuitReport } from '../health/platform-health.ts';
 import type { SisStack } from './stack.ts';
+import { wrapDataMethods } from './wrap-methods.ts';
 
 export interface CircuitOptions {
   /** Percentage of failed calls in the window that opens the circuit. */
@@ -25,7 +26,6 @@ export interface GuardedStack extends SisStack {
   circuit(): CircuitReport;
 }
 
-const DATA_METHODS = [...new Set(CAPABILITIES.flatMap((c) => METHODS_BY_CAPABILITY[c]))];
 const COUNTED = new Set(['SIS_UNAVAILABLE', 'SIS_BAD_RESPONSE']);
 
 export function withCircuit(stack: SisStack, options: CircuitOptions, deps: { clock: Clock; logger: Pick<AdapterLogger, 'warn' | 'info'> }): GuardedStack {
@@ -51,23 +51,16 @@ export function withCircuit(stack: SisStack, options: CircuitOptions, deps: { cl
   breaker.on('reject', () => void (rejected += 1));
   breaker.on('failure', () => void (failures += 1));
 
-  const guarded = Object.create(stack) as GuardedStack;
-  for (const name of DATA_METHODS) {
-    const method = (stack as unknown as Record<string, unknown>)[name];
-    if (typeof method !== 'function') continue;
-    Object.defineProperty(guarded, name, {
-      value: async (...args: unknown[]) => {
-        try {
-          return await breaker.fire(() => (method as (...a: unknown[]) => Promise<unknown>).apply(stack, args));
-        } catch (err) {
-          if ((err as { code?: unknown })?.code === 'EOPENBREAKER') {
-            throw new SisError('SIS_UNAVAILABLE', { message: 'The SIS circuit is open after repeated failures', cause: err });
-          }
-          throw err;
-        }
-      },
-    });
-  }
+  const guarded = wrapDataMethods(stack, (_name, call) => async (...args) => {
+    try {
+      return await breaker.fire(() => call(...args));
+    } catch (err) {
+      if ((err as { code?: unknown })?.code === 'EOPENBREAKER') {
+        throw new SisError('SIS_UNAVAILABLE', { message: 'The SIS circuit is open after repeated failures', cause: err });
+      }
+      throw err;
+    }
+  }) as GuardedStack;
   Object.defineProperty(guarded, 'circuit', {
     value: (): CircuitReport => ({
       state: breaker.opened ? 'open' : breaker.halfOpen ? 'halfOpen' : 'closed',

@@ -5,23 +5,11 @@
  * cache then serves what it has), and its waiters are released; the adapter's own request may
  * still run until its own limits end it, but nobody waits for it.
  */
-import { CAPABILITIES, METHODS_BY_CAPABILITY, SisError, type SisAdapter } from '../../adapters/contract/index.ts';
-
-/** Every method a capability may bring; health checks and close() are not calls for data. */
-const DATA_METHODS = [...new Set(CAPABILITIES.flatMap((c) => METHODS_BY_CAPABILITY[c]))];
+import { SisError, type SisAdapter } from '../../adapters/contract/index.ts';
+import { wrapDataMethods } from './wrap-methods.ts';
 
 export function withDeadline<A extends SisAdapter>(adapter: A, deadlineMs: number): A {
-  const guarded = Object.create(adapter) as A;
-  for (const name of DATA_METHODS) {
-    const method = (adapter as unknown as Record<string, unknown>)[name];
-    if (typeof method !== 'function') continue;
-    Object.defineProperty(guarded, name, {
-      value: (...args: unknown[]) => beforeDeadline(
-        () => (method as (...a: unknown[]) => Promise<unknown>).apply(adapter, args), deadlineMs, `${adapter.name}.${name}`,
-      ),
-    });
-  }
-  return guarded;
+  return wrapDataMethods(adapter, (name, call) => (...args) => beforeDeadline(() => call(...args), deadlineMs, `${adapter.name}.${name}`));
 }
 
 function beforeDeadline<T>(call: () => Promise<T>, deadlineMs: number, what: string): Promise<T> {

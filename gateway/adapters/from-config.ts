@@ -5,6 +5,8 @@ import { createAdapterDeps, type ParentLogger } from './deps.ts';
 import { loadAdapters, type ImportModule } from './load-adapters.ts';
 import { withCircuit, type GuardedStack } from './circuit.ts';
 import { withDeadline } from './deadline.ts';
+import { withSisMetrics } from '../metrics/sis-metrics.ts';
+import type { Metrics } from '../metrics/registry.ts';
 import { createStack } from './stack.ts';
 
 export interface SisStackDeps {
@@ -12,6 +14,8 @@ export interface SisStackDeps {
   clock: Clock;
   importModule?: ImportModule;
   builtins?: ReadonlyMap<string, string>;
+  /** Counts and times each adapter's calls (metrics.enabled). */
+  metrics?: Pick<Metrics, 'sisCall'>;
 }
 
 export async function createSisStackFromConfig(
@@ -28,7 +32,10 @@ export async function createSisStackFromConfig(
     name: entry.module.name,
     timeoutMs: config.sis.http.timeout,
     maxBytes: config.sis.http.maxBytes,
-  }), ['sis', 'stack'], (adapter, entry) => withDeadline(adapter, config.sis.stack[entry.index]?.deadline ?? config.sis.deadline));
+  }), ['sis', 'stack'], (adapter, entry) => {
+    const bounded = withDeadline(adapter, config.sis.stack[entry.index]?.deadline ?? config.sis.deadline);
+    return deps.metrics ? withSisMetrics(bounded, deps.metrics) : bounded;
+  });
   const { circuit } = config.sis;
   return withCircuit(stack, {
     errorThreshold: circuit.errorThreshold, volumeThreshold: circuit.volumeThreshold,

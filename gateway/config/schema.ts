@@ -11,6 +11,7 @@ import { changesSection } from './sections/changes.ts';
 import { demoSection } from './sections/demo.ts';
 import { logSection } from './sections/log.ts';
 import { mailSection } from './sections/mail.ts';
+import { metricsSection } from './sections/metrics.ts';
 import { operatorsSection } from './sections/operators.ts';
 import { outboxSection } from './sections/outbox.ts';
 import { portalSection } from './sections/portal.ts';
@@ -29,6 +30,7 @@ export const configSections = {
   cache: cacheSection,
   store: storeSection,
   log: logSection,
+  metrics: metricsSection,
   auth: authSection,
   calendar: calendarSection,
   outbox: outboxSection,

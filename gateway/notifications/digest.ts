@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createCronRoutine, type CronRoutine } from '../jobs/cron-routine.ts';
+import { countedRun } from '../metrics/job-metrics.ts';
 import { isSisError } from '../../adapters/contract/index.ts';
 import type { Locale } from '../i18n/translate.ts';
 import { linkBase } from '../mail/create-mailer.ts';
@@ -21,7 +22,7 @@ import type { Account } from '../store/types.ts';
 import { notifications, type PendingNotification } from './notify.ts';
 import { notificationWindow } from './window.ts';
 
-export type DigestDeps = Pick<Services, 'config' | 'clock' | 'store' | 'sis' | 'mail' | 'mailRenderer' | 'logger'>;
+export type DigestDeps = Pick<Services, 'config' | 'clock' | 'store' | 'sis' | 'mail' | 'mailRenderer' | 'logger' | 'metrics'>;
 
 export interface DigestReport {
   /** False outside the window: nothing was sent. */
@@ -92,6 +93,6 @@ export type NotificationDigest = CronRoutine<DigestReport>;
 export function createNotificationDigest(deps: DigestDeps): NotificationDigest {
   return createCronRoutine({
     name: 'ouderpoort-notification-digest', expression: '* * * * *', timezone: deps.config.school.timezone,
-    logger: deps.logger, failureMessage: 'notification digest failed', run: () => runDigest(deps),
+    logger: deps.logger, failureMessage: 'notification digest failed', run: countedRun(deps.metrics, 'notifications.digest', () => runDigest(deps)),
   });
 }

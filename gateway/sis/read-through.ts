@@ -27,7 +27,12 @@ export interface ReadThroughOptions {
    * served it says it may not be up to date (not only the pages after the refresh failed).
    */
   refreshWaitMs?: number;
+  /** Told the outcome of every page read (hit, stale, miss, expired): the cache metrics. */
+  onRead?: (kind: RecordKind, outcome: CacheReadOutcome) => void;
 }
+
+export type CacheReadOutcome = 'hit' | 'stale' | 'miss' | 'expired';
+const READ_OUTCOMES: ReadonlySet<string> = new Set<CacheReadOutcome>(['hit', 'stale', 'miss', 'expired']);
 
 export interface RecordRequest<T> {
   key: string;
@@ -59,6 +64,7 @@ export function createReadThrough(options: ReadThroughOptions) {
   const failures = new Map<string, Failure>();
 
   const log = (kind: RecordKind, outcome: string, err?: unknown) => {
+    if (options.onRead && READ_OUTCOMES.has(outcome)) options.onRead(kind, outcome as CacheReadOutcome);
     const fields: Record<string, unknown> = { kind, outcome };
     if (err !== undefined) fields.code = isSisError(err) ? err.code : 'UNEXPECTED';
     if (outcome === 'refresh-failed' || outcome === 'fetch-failed' || outcome === 'store-failed') {

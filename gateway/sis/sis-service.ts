@@ -10,7 +10,7 @@ import type { CacheRepo } from '../store/types.ts';
 import { cacheKeys } from './cache-keys.ts';
 import { SisCapabilityMissingError } from './errors.ts';
 import { reportHealth } from './health.ts';
-import { createReadThrough, type RecordRequest, type SisServiceLogger } from './read-through.ts';
+import { createReadThrough, type ReadThroughOptions, type RecordRequest, type SisServiceLogger } from './read-through.ts';
 import { schoolYearOf as defaultSchoolYearOf } from './school-year.ts';
 import type { RecordKind, SchoolYear, SisService } from './types.ts';
 
@@ -27,6 +27,8 @@ export interface SisServiceOptions {
   refreshRetryMs?: number;
   /** Which absence range warm() caches; routes should ask for the same range to use it. */
   schoolYearOf?: (now: Date) => SchoolYear;
+  /** Told the outcome of every cache read (the cache metrics). */
+  onRead?: ReadThroughOptions['onRead'];
 }
 
 type Method = 'getStudent' | 'getGuardian' | 'listGuardiansOfStudent' | 'listGuardians' | 'listAbsences' | 'listResults'

@@ -6,19 +6,61 @@ import type { Db } from './db.ts';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** The audit log in PostgreSQL; seq breaks ties between records of the same moment (last appended first). */
+const COLUMNS = 7;
+
+interface Pending {
+  values: unknown[];
+  done: { resolve: () => void; reject: (err: unknown) => void };
+}
+
+/**
+ * The audit log in PostgreSQL; seq breaks ties between records of the same moment (last appended
+ * first). Every page view appends a record and waits for its commit before the page is sent, and
+ * a commit waits for the WAL on disk: appends that arrive while one INSERT is under way go
+ * together in the next (one commit for many page views, in the order they were appended). A batch
+ * that fails is tried record by record, so each append gets its own answer.
+ */
 export class PgAudit implements AuditRepo {
+  #queue: Pending[] = [];
+  #inFlight = false;
+
   constructor(private readonly db: Db) {}
 
   async append(record: AuditRecord): Promise<void> {
     this.db.assertOpen();
     requireId(record.id, 'id');
     const atMs = parseTime(record.at, 'at');
+    const values = [this.db.schoolId, record.id, iso(atMs), String(record.actor), String(record.action), record.studentId ?? null, toJson(record)];
+    return new Promise<void>((resolve, reject) => {
+      this.#queue.push({ values, done: { resolve, reject } });
+      if (!this.#inFlight) void this.db.track(this.#drain());
+    });
+  }
+
+  async #drain(): Promise<void> {
+    this.#inFlight = true;
+    while (this.#queue.length > 0) {
+      const batch = this.#queue.splice(0, 100);
+      try {
+        await this.#insert(batch.flatMap((p) => p.values), batch.length);
+        for (const p of batch) p.done.resolve();
+      } catch (err) {
+        if (batch.length === 1) {
+          batch[0]!.done.reject(err);
+          continue;
+        }
+        for (const p of batch) await this.#insert(p.values, 1).then(p.done.resolve, p.done.reject);
+      }
+    }
+    this.#inFlight = false;
+  }
+
+  async #insert(values: unknown[], rows: number): Promise<void> {
+    const tuples = Array.from({ length: rows }, (_, r) =>
+      `(${Array.from({ length: COLUMNS }, (_c, c) => `$${r * COLUMNS + c + 1}`).join(', ')})`).join(', ');
     await this.db.query(
-      `INSERT INTO audit_records (school_id, id, at, actor, action, student_id, doc)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [this.db.schoolId, record.id, iso(atMs), String(record.actor), String(record.action), record.studentId ?? null, toJson(record)],
-      { audit_records_pkey: (v) => `Audit record ${String(v[1])} exists` },
+      `INSERT INTO audit_records (school_id, id, at, actor, action, student_id, doc) VALUES ${tuples}`,
+      values, rows === 1 ? { audit_records_pkey: (v) => `Audit record ${String(v[1])} exists` } : undefined,
     );
   }
 

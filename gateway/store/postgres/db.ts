@@ -80,6 +80,11 @@ export class Db {
     while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
   }
 
+  /** Work of a repository's own (a batch of writes) that settle() and close() wait for too. */
+  track<T>(promise: Promise<T>): Promise<T> {
+    return this.#track(promise);
+  }
+
   #track<T>(promise: Promise<T>): Promise<T> {
     this.#running.add(promise);
     const done = () => this.#running.delete(promise);

@@ -2,6 +2,8 @@
 import { expect } from 'chai';
 import { createPostgresStore } from '../../../gateway/store/postgres/index.ts';
 import { loadMigrations } from '../../../gateway/store/postgres/migrate.ts';
+import { Db } from '../../../gateway/store/postgres/db.ts';
+import type { AuditRecord } from '../../../gateway/store/types.ts';
 import { createTestDatabase } from '../../support/postgres.ts';
 import type { TestDatabase } from '../../support/postgres.ts';
 import { account } from '../../support/store-suite/fixtures.ts';
@@ -23,6 +25,39 @@ describe('PostgreSQL store: migrations, school ids, failures', () => {
     await stores[0]!.accounts.create(account({ id: 'a1' }));
     expect((await stores[3]!.accounts.get('a1'))?.id).to.equal('a1');
     await Promise.all(stores.map((s) => s.close()));
+  });
+
+  it('commits audit appends that arrive during an INSERT together, each answered on its own', async () => {
+    const store = createPostgresStore({ url: db.url });
+    await store.open();
+    const record = (id: string): AuditRecord => ({
+      id, at: '2027-03-01T09:00:00.000Z', actor: 'acc-1', actorKind: 'parent', action: 'view', studentId: 's-1', section: 'absences',
+    });
+    const inserts: number[] = [];
+    const query = Db.prototype.query;
+    Db.prototype.query = function (this: Db, text: string, ...rest: unknown[]) {
+      if (text.startsWith('INSERT INTO audit_records')) inserts.push((text.match(/\(\$/g) ?? []).length);
+      return (query as (...a: unknown[]) => ReturnType<typeof query>).call(this, text, ...rest);
+    } as typeof query;
+    try {
+      // 40 page views at once: the first goes alone, the rest wait for it and go in one statement.
+      await Promise.all(Array.from({ length: 40 }, (_, i) => store.audit.append(record(`r${i}`))));
+      expect(inserts.reduce((a, b) => a + b, 0)).to.equal(40);
+      expect(inserts.length).to.be.at.most(3);
+      // A duplicate in a batch fails only its own append; the others are stored.
+      inserts.length = 0;
+      const outcomes = await Promise.allSettled(['d1', 'r5', 'd2', 'd3'].map((id) => store.audit.append(record(id))));
+      expect(outcomes.map((o) => o.status)).to.deep.equal(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect((outcomes[1] as PromiseRejectedResult).reason).to.have.property('code', 'DUPLICATE');
+    } finally {
+      Db.prototype.query = query;
+    }
+    const stored = await store.audit.query({});
+    expect(stored).to.have.length(43);
+    // Same moment: last appended first, in the order the appends were made.
+    expect(stored.slice(0, 3).map((r) => r.id)).to.deep.equal(['d3', 'd2', 'd1']);
+    expect(stored.slice(3).map((r) => r.id)).to.deep.equal(Array.from({ length: 40 }, (_, i) => `r${39 - i}`));
+    await store.close();
   });
 
   it('refuses a database whose schema is newer than this gateway', async () => {
