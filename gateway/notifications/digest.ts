@@ -37,6 +37,8 @@ const ITEM_KEYS = {
   'correction-processed': 'mail.notification.correctionProcessed',
   'correction-rejected': 'mail.notification.correctionRejected',
   'report-available': 'mail.notification.reportAvailable',
+  'leave-approved': 'leave.notification.approved',
+  'leave-refused': 'leave.notification.refused',
 } as const;
 
 async function childName(deps: DigestDeps, studentId: string): Promise<string> {
