@@ -11,7 +11,9 @@
 import type { AdapterLogger, Clock } from '../../adapters/contract/index.ts';
 import { RESET_TOKENS_COLLECTION } from '../auth/password-reset.ts';
 import type { LinkTokenDoc } from '../auth/link-token.ts';
+import { purgeOldAbsenceReports } from '../absence-report/retention.ts';
 import { purgeDecidedChanges } from '../changes/retention.ts';
+import { purgeOldLeaveRequests } from '../leave/retention.ts';
 import type { Config } from '../config/index.ts';
 import { EMAIL_CONFIRMATIONS_COLLECTION } from '../notifications/email-change.ts';
 import { NOTIFICATIONS_COLLECTION, type PendingNotification } from '../notifications/notify.ts';
@@ -29,6 +31,8 @@ export interface PurgeCounts {
   /** Cached records not fetched again for retention.cacheUnused. */
   cacheUnused: number;
   corrections: number;
+  absenceReports: number;
+  leave: number;
   mail: number;
   notifications: number;
   audit: number;
@@ -45,7 +49,7 @@ export interface PurgeRun {
 }
 
 export interface PurgeDeps {
-  config: Pick<Config, 'retention' | 'audit' | 'changes'>;
+  config: Pick<Config, 'retention' | 'audit' | 'changes' | 'absences' | 'leave' | 'school'>;
   store: Store;
   outbox: Outbox;
   clock: Clock;
@@ -109,6 +113,8 @@ export async function runPurge(deps: PurgeDeps): Promise<PurgeRun> {
       cacheUnlisted: await purgeCacheOfUnlisted(deps),
       cacheUnused: await deps.store.cache.purgeOlderThan(before(now, deps.config.retention.cacheUnused)),
       corrections: (await purgeDecidedChanges(deps, deps.config.changes.retention)).purged.length,
+      absenceReports: await purgeOldAbsenceReports(deps, deps.config.absences.retention, deps.config.school.timezone),
+      leave: await purgeOldLeaveRequests(deps, deps.config.leave.retention, deps.config.school.timezone),
       mail: await purgeDeliveredMail(deps, now),
       notifications: await purgeNotifications(deps, now),
       audit: await deps.store.audit.purgeOlderThan(before(now, deps.config.audit.retention)),
