@@ -68,7 +68,7 @@ function daysOf(values: AbsenceFormValues, rules: AbsenceFormRules, errors: Abse
   if (values.from < today) errors.from = ['absenceReport.errors.past'];
   else if (values.from > last) errors.from = ['absenceReport.errors.tooFar'];
   if (to < values.from) errors.to = ['absenceReport.errors.beforeFrom'];
-  else if (to > last) errors.to = ['absenceReport.errors.tooFar'];
+  else if (to > last && values.to !== '') errors.to = ['absenceReport.errors.tooFar'];
   if (errors.from || errors.to) return [];
   const days = schoolDays.between(values.from, to);
   if (days.length === 0) errors.from = ['absenceReport.errors.noSchoolDays'];
