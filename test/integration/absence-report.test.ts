@@ -173,6 +173,26 @@ describe('absence reports (ziekmelding)', function () {
     expect((await t.services.outbox.list({ kind: 'absence-report' }))).to.have.length(1);
   });
 
+  it('lets a limited account report only when the school\'s grant names the section', async () => {
+    const t = await createTestApp({ now: EARLY });
+    const parent = await parentSession(t);
+    const limit = (sections: string[]) => t.services.store.accounts.update(parent.accountId, {
+      scope: 'limited', updatedAt: EARLY, grant: { sections, until: '2027-12-31', reason: 'art. 1:377c BW', grantedBy: 'test', grantedAt: EARLY },
+    });
+    const form = await parent.agent.get(`/kind/${parent.handle}/ziekmelden`);
+    await limit(['personalia', 'absences']);
+    expect((await parent.agent.get(`/kind/${parent.handle}/ziekmelden`)).status).to.equal(403);
+    const refused = await parent.agent.post(`/kind/${parent.handle}/ziekmelden`).type('form')
+      .send({ _csrf: csrfFrom(form.text), when: 'today', dayPart: 'day', reason: 'ZIEK' });
+    expect(refused.status).to.equal(403);
+    expect(await stored(t)).to.deep.equal([]);
+    expect((await parent.agent.get(`/kind/${parent.handle}/absenties`)).text).not.to.include('Via het ouderportaal gemeld');
+
+    await limit(['personalia', 'absences', 'absence-report']);
+    expect((await report(parent, { when: 'today', dayPart: 'day', reason: 'ZIEK' })).status).to.equal(303);
+    expect(await stored(t)).to.have.length(1);
+  });
+
   describe('without absences.report in the SIS', () => {
     let smtp: TestSmtp;
     beforeEach(async () => { smtp = await startTestSmtp(); });
