@@ -99,7 +99,7 @@ export function createParentRouter(deps: ParentRouterDeps): Router {
   router.get('/hulp', page(home.help));
   router.get('/begrippen', page(glossaryPage(deps)));
   router.get('/account', page(home.account));
-  const myData = myDataPages({ ...deps, changes: deps.changes?.requests });
+  const myData = myDataPages({ ...deps, changes: deps.changes?.requests, absenceReports: deps.absenceReports?.reports, leave: deps.leave?.requests });
   router.get('/mijn-gegevens', page(myData.page));
   router.get('/mijn-gegevens/afdruk', page(myData.print));
   router.get('/mijn-gegevens/download', page(myData.download));
