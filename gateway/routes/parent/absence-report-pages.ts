@@ -10,17 +10,17 @@ import type { Request, Response } from 'express';
 import { emptyAbsenceForm, parseAbsenceForm, pastCutoffFor, type AbsenceFormErrors, type AbsenceFormRules, type AbsenceFormValues } from '../../absence-report/form.ts';
 import type { AbsenceReportRecord } from '../../absence-report/types.ts';
 import { guardedSubject } from '../../http/section-guard.ts';
-import { auditView } from '../../privacy/audit-view.ts';
-import { childSummary } from '../../privacy/visible.ts';
 import type { ChildContext } from './child-context.ts';
+import { childFormModel, refuseChildForm, sendChildForm } from './child-form.ts';
 import { localeOf } from './child-pages.ts';
 import type { ParentRouterDeps } from './deps.ts';
-import { renderToString } from './render.ts';
-import { childHeader } from './view-models/child-header.ts';
 import { mayReportFor } from './view-models/reported-absences.ts';
 import { displayName } from './view-models/person-name.ts';
 
 type AbsenceDeps = NonNullable<ParentRouterDeps['absenceReports']>;
+
+const VIEW = 'pages/absence-report';
+const TITLE = 'absenceReport.title';
 
 /** A reported day as a parent sees it: by themself, or by the other parent. */
 export function reportedView(record: AbsenceReportRecord, accountId: string) {
@@ -38,13 +38,12 @@ export function absenceReportPages(deps: ParentRouterDeps, absences: AbsenceDeps
     form: { values: AbsenceFormValues; errors?: AbsenceFormErrors; pastCutoff?: boolean },
   ): Promise<void> {
     const locale = localeOf(res);
-    const header = childHeader(ctx.handle, childSummary(ctx.student.value), ctx.states, 'absences', ctx.access);
     const r = rules();
     const cutoffPassed = pastCutoffFor(r, r.today);
     const upcoming = (await absences.reports.listForStudent(ctx.studentId)).filter((x) => x.date >= r.today);
     const errors = form.errors && Object.keys(form.errors).length > 0 ? form.errors : undefined;
-    const html = await renderToString(res, 'pages/absence-report', {
-      nav: 'children', titleKey: 'absenceReport.title', titleName: header.givenName, child: header,
+    const model = {
+      ...childFormModel(ctx, 'absences', TITLE),
       values: form.values, errors,
       received: status === 200 && typeof req.query.ontvangen === 'string' ? Number(req.query.ontvangen) || 0 : undefined,
       already: status === 200 && typeof req.query.al === 'string' ? Number(req.query.al) || 0 : 0,
@@ -59,17 +58,11 @@ export function absenceReportPages(deps: ParentRouterDeps, absences: AbsenceDeps
         code: reason.code, label: reason.label[locale], authorised: reason.authorised, checked: form.values.reason === reason.code,
       })),
       reported: upcoming.map((x) => reportedView(x, user.accountId)),
-    });
-    await auditView(deps.store, deps.clock, { accountId: user.accountId, studentId: ctx.studentId, section: 'absence-report', requestId: res.locals.requestId });
-    res.status(status).send(html);
+    };
+    await sendChildForm(deps, res, user, ctx, { view: VIEW, section: 'absence-report', status, model });
   }
 
-  async function notAllowed(res: Response, ctx: ChildContext): Promise<void> {
-    const header = childHeader(ctx.handle, childSummary(ctx.student.value), ctx.states, 'absences', ctx.access);
-    res.status(403).send(await renderToString(res, 'pages/absence-report', {
-      nav: 'children', titleKey: 'absenceReport.title', titleName: header.givenName, child: header, notAllowed: true,
-    }));
-  }
+  const notAllowed = (res: Response, ctx: ChildContext) => refuseChildForm(res, ctx, VIEW, 'absences', TITLE);
 
   async function form(req: Request, res: Response, user: Express.User): Promise<void> {
     const ctx = guardedSubject<ChildContext>(res);

@@ -11,16 +11,16 @@ import { guardedSubject } from '../../http/section-guard.ts';
 import { LEAVE_AHEAD_DAYS, parseLeaveForm, type LeaveFormErrors, type LeaveFormValues } from '../../leave/form.ts';
 import { HEAD_DECIDES_MAX_DAYS, type LeaveRequest } from '../../leave/types.ts';
 import { addDays } from '../../policy/local-time.ts';
-import { auditView } from '../../privacy/audit-view.ts';
-import { childSummary } from '../../privacy/visible.ts';
 import type { ChildContext } from './child-context.ts';
+import { childFormModel, refuseChildForm, sendChildForm } from './child-form.ts';
 import type { ParentRouterDeps } from './deps.ts';
-import { renderToString } from './render.ts';
-import { childHeader } from './view-models/child-header.ts';
 import { displayName } from './view-models/person-name.ts';
 import { mayReportFor } from './view-models/reported-absences.ts';
 
 type LeaveDeps = NonNullable<ParentRouterDeps['leave']>;
+
+const VIEW = 'pages/leave';
+const TITLE = 'leave.title';
 
 export function leaveView(request: LeaveRequest) {
   return {
@@ -35,26 +35,19 @@ export function leavePages(deps: ParentRouterDeps, leave: LeaveDeps) {
     req: Request, res: Response, user: Express.User, ctx: ChildContext, status: number,
     form: { formKey: string; values: LeaveFormValues; errors?: LeaveFormErrors },
   ): Promise<void> {
-    const header = childHeader(ctx.handle, childSummary(ctx.student.value), ctx.states, 'overview', ctx.access);
     const own = await leave.requests.listForChild(user.accountId, ctx.studentId);
     const received = typeof req.query.ontvangen === 'string' ? own.find((r) => r.reference === req.query.ontvangen) : undefined;
     const errors = form.errors && Object.keys(form.errors).length > 0 ? form.errors : undefined;
-    const html = await renderToString(res, 'pages/leave', {
-      nav: 'children', titleKey: 'leave.title', titleName: header.givenName, child: header,
+    const model = {
+      ...childFormModel(ctx, 'overview', TITLE),
       formKey: form.formKey, values: form.values, errors, maxDays: HEAD_DECIDES_MAX_DAYS,
       received: status === 200 && received ? leaveView(received) : undefined,
       requests: own.map(leaveView),
-    });
-    await auditView(deps.store, deps.clock, { accountId: user.accountId, studentId: ctx.studentId, section: 'leave', requestId: res.locals.requestId });
-    res.status(status).send(html);
+    };
+    await sendChildForm(deps, res, user, ctx, { view: VIEW, section: 'leave', status, model });
   }
 
-  async function notAllowed(res: Response, ctx: ChildContext): Promise<void> {
-    const header = childHeader(ctx.handle, childSummary(ctx.student.value), ctx.states, 'overview', ctx.access);
-    res.status(403).send(await renderToString(res, 'pages/leave', {
-      nav: 'children', titleKey: 'leave.title', titleName: header.givenName, child: header, notAllowed: true,
-    }));
-  }
+  const notAllowed = (res: Response, ctx: ChildContext) => refuseChildForm(res, ctx, VIEW, 'overview', TITLE);
 
   async function form(req: Request, res: Response, user: Express.User): Promise<void> {
     const ctx = guardedSubject<ChildContext>(res);

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AbsenceReport, Clock, SisAdapter } from '../../index.ts';
 import { addDays, check, fail, notChecked, preview } from '../checks.ts';
+import { reference } from './changes.ts';
 import type { SuiteContext } from '../context.ts';
 import { unknownIdIsNotFound } from '../traits/not-found.ts';
 import type { TestFramework } from '../types.ts';
@@ -29,22 +30,16 @@ async function reportFor(ctx: SuiteContext, adapter: SisAdapter, clock: Clock, s
   };
 }
 
-const referenceOf = (value: unknown, label: string): string => {
-  const ref = (value as { reference?: unknown } | null)?.reference;
-  check(typeof ref === 'string' && ref.length > 0, `${label} resolved with ${preview(value)}; expected { reference: non-empty string }`);
-  return ref;
-};
-
 export function absenceReportGroup(t: TestFramework, ctx: SuiteContext): void {
   t.describe("capability 'absences.report'", () => {
     t.it('reportAbsence: the same idempotency key gives the same reference; another key another one', () =>
       ctx.withAdapter(async (adapter, built) => {
         const report = await reportFor(ctx, adapter, built.clock);
         const key = `conformance-${randomUUID()}`;
-        const first = referenceOf(await adapter.reportAbsence!(report, { idempotencyKey: key }), 'reportAbsence');
-        const again = referenceOf(await adapter.reportAbsence!(report, { idempotencyKey: key }), 'reportAbsence (same key)');
+        const first = reference(await adapter.reportAbsence!(report, { idempotencyKey: key }), 'reportAbsence');
+        const again = reference(await adapter.reportAbsence!(report, { idempotencyKey: key }), 'reportAbsence (same key)');
         check(again === first, `the same idempotencyKey gave reference ${preview(first)}, then ${preview(again)}; a retry must not record twice`);
-        const other = referenceOf(await adapter.reportAbsence!({ ...report, dayPart: 'afternoon' }, { idempotencyKey: `conformance-${randomUUID()}` }), 'reportAbsence (new key)');
+        const other = reference(await adapter.reportAbsence!({ ...report, dayPart: 'afternoon' }, { idempotencyKey: `conformance-${randomUUID()}` }), 'reportAbsence (new key)');
         check(other !== first, `two different idempotency keys both gave reference ${preview(first)}; each report has its own reference`);
       }));
 
