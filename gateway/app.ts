@@ -27,6 +27,7 @@ import { createEmailConfirmRouter, createNotificationSettingsRouter } from './ro
 import { createPasswordResetRouter } from './routes/auth/password-reset.ts';
 import { createPassport } from './routes/auth/passport-setup.ts';
 import { genericPortalText } from './routes/parent/generic-portal-text.ts';
+import { parentActions } from './routes/parent/parent-actions.ts';
 import { loadResultsStory } from './results/story.ts';
 import { createOperatorRouter } from './routes/operator/index.ts';
 import { createParentRouter, type PortalText } from './routes/parent/index.ts';
@@ -100,6 +101,7 @@ export function createApp(services: Services): express.Express {
     limits: { idleMs: config.operators.sessionIdle, absoluteMs: config.operators.sessionAbsolute },
     localLogin: config.operators.localLogin, ...(services.staffOidc ? { oidc: services.staffOidc } : {}),
     calendar: services.calendar, calendarEditor: services.calendarEditor, kick: () => services.delivery.kick(), invitations: services, health: services.health,
+    absenceReports: services.absenceReports.reports, leave: services.leave,
   }));
   app.use(requireParent());
   app.use(createFirstLoginRouter(services));
@@ -117,6 +119,7 @@ export function createApp(services: Services): express.Express {
     results: loadResultsStory(config.results),
     policy: services.policy,
     changes: { requests: services.changes, fields: config.changes.fields },
+    ...parentActions(services),
     // A report document can be no larger than what the SIS client accepts.
     documentMaxBytes: config.sis.http.maxBytes,
     ...(config.school.supportEmail ? { schoolEmail: config.school.supportEmail } : {}),

@@ -16,6 +16,9 @@ import type { ChangeRequests } from './changes/change-requests.ts';
 import { checkDataKey } from './data-key/index.ts';
 import { createChangeFeature } from './changes/wire.ts';
 import { subscribeCorrectionNotices } from './notifications/correction-notices.ts';
+import { createAbsenceReportFeature, type AbsenceReportFeature } from './absence-report/wire.ts';
+import { createLeaveFeature } from './leave/wire.ts';
+import type { LeaveRequests } from './leave/requests.ts';
 import type { Config } from './config/index.ts';
 import {
   createMailer, createMailHandler, createMailQueue, createMailRenderer, createMailSeal, mailDomain,
@@ -59,6 +62,10 @@ export interface Services {
   delivery: DeliveryWorker;
   /** Parents' corrections; onStatusChange is the hook for notifications. */
   changes: ChangeRequests;
+  /** Parents' absence reports (ziekmelding): the store, its school days; delivery is the "absence-report" handler. */
+  absenceReports: AbsenceReportFeature;
+  /** Parents' leave requests (verlof), decided by staff. */
+  leave: LeaveRequests;
   /** Operator accounts (config, break-glass) for the /beheer pages. */
   operators: OperatorDirectory;
   /** The staff login through the school's identity provider (operators.oidc), when enabled. */
@@ -130,6 +137,13 @@ export async function createServices(
   });
   deliveryHandlers.change = changes.handler;
   subscribeCorrectionNotices(changes.requests, { store, clock });
+  const absenceReports = createAbsenceReportFeature({
+    config, store, outbox, clock, logger, sis: stack, mailer: () => mailer, kick: () => delivery.kick(),
+    forgetAbsences: (studentId) => sis.forget(studentId), sealSecret: `absence-seal:${sessionSecret}`,
+  });
+  deliveryHandlers['absence-report'] = absenceReports.handler;
+  const mail = createMailQueue({ outbox, seal });
+  const leave = createLeaveFeature({ config, store, clock, mail, logger });
   const delivery = createDeliveryWorker({
     outbox, clock, logger, handlers: deliveryHandlers,
     backoff: { baseMs: config.outbox.retry.base, maxMs: config.outbox.retry.max, maxAttempts: config.outbox.retry.maxAttempts },
@@ -157,12 +171,14 @@ export async function createServices(
     deliveryHandlers,
     delivery,
     changes: changes.requests,
+    absenceReports,
+    leave,
     operators: createOperatorDirectory(config.operators, { hasher: overrides.hasher ?? defaultHasher, demoEnabled: config.demo.enabled }),
     ...(config.operators.oidc.enabled ? { staffOidc: createStaffOidcFromConfig(config.operators.oidc, logger, {
       demoEnabled: config.demo.enabled, ...(overrides.staffOidc && { overrides: overrides.staffOidc }),
     }) } : {}),
     mailer,
-    mail: createMailQueue({ outbox, seal }),
+    mail,
     mailRenderer: createMailRenderer(),
     ...(sharedCounters && { sharedCounters }),
     readiness: createReadiness(),

@@ -4,7 +4,7 @@
  */
 import type { ZodType } from 'zod';
 import type {
-  Absence, ChangeProposal, Guardian, HealthStatus, MedicalCard, Page, ReportCard, ReportDocument, ResultKind,
+  Absence, AbsenceReport, ChangeProposal, Guardian, HealthStatus, MedicalCard, Page, ReportCard, ReportDocument, ResultKind,
   Student, TestResult,
 } from './types.ts';
 
@@ -17,6 +17,7 @@ export const CAPABILITIES = [
   'changes.submit',
   'reports',
   'medical',
+  'absences.report',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -40,6 +41,7 @@ export const METHODS_BY_CAPABILITY: Readonly<Record<Capability, readonly Adapter
   'changes.submit': ['submitChange'],
   reports: ['listReports', 'getReportDocument'],
   medical: ['getMedicalCard'],
+  'absences.report': ['reportAbsence'],
 });
 
 export interface Clock {
@@ -111,6 +113,14 @@ export interface SisAdapter {
   // --- medical ---
   /** The pupil's medical card, with the SIS's secret flags; SIS_NOT_FOUND for an unknown pupil. */
   getMedicalCard?(studentId: string): Promise<MedicalCard>;
+
+  // --- absences.report ---
+  /**
+   * Records a parent's absence report (ziekmelding) for one day. The same idempotencyKey twice
+   * yields the same reference, recorded once; SIS_NOT_FOUND for an unknown pupil. With `absences`
+   * too, the reported day is listed by listAbsences from then on (as the SIS registers it).
+   */
+  reportAbsence?(report: AbsenceReport, options: { idempotencyKey: string }): Promise<{ reference: string }>;
 
   /** Releases timers, watchers and connections. */
   close?(): Promise<void>;

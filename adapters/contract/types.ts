@@ -189,6 +189,27 @@ export interface ChangeProposal {
   submittedAt: string;
 }
 
+/**
+ * A parent's report that a pupil will be absent on one day (a ziekmelding), delivered through
+ * `reportAbsence` (capability `absences.report`). One report covers one school day; a parent's
+ * range of days arrives as one report per day.
+ */
+export interface AbsenceReport {
+  studentId: string;
+  /** The guardian (with gezag) who reported it. */
+  guardianId: string;
+  /** The local date (YYYY-MM-DD) of the absence. */
+  date: string;
+  dayPart: DayPart;
+  /** The school's reason code (config absences.reportReasons) with its text, and whether it is geoorloofd. */
+  reason: { code: string; text: string };
+  authorised: boolean;
+  /** The parent's own words, short; may be absent. */
+  note?: string;
+  /** When the parent reported it (ISO instant). */
+  reportedAt: string;
+}
+
 export interface Page<T> {
   items: T[];
   /** Opaque; absent on the last page. */

@@ -5,7 +5,7 @@
  */
 import {
   CAPABILITIES, RESULT_KINDS_BY_CAPABILITY, SisError, notFound,
-  type AdapterLogger, type Capability, type ChangeProposal, type Clock, type HealthStatus,
+  type AbsenceRecord, type AbsenceReport, type AdapterLogger, type Capability, type ChangeProposal, type Clock, type HealthStatus,
   type ResultKind, type SisAdapter,
 } from '../contract/index.ts';
 import type { MockConfig } from './config.ts';
@@ -14,7 +14,7 @@ import { loadSchool, type SchoolView } from './data/school-view.ts';
 import { DEMO_SCHOOL } from './demo-school.ts';
 import { FaultInjector } from './faults.ts';
 import { pageOf } from './paging.ts';
-import { ChangeInbox, type SubmittedChange } from './change-inbox.ts';
+import { ChangeInbox, Inbox, type ReceivedAbsenceReport, type SubmittedChange } from './change-inbox.ts';
 import { reportContent } from './data/reports.ts';
 import { renderReportPdf } from './report-pdf.ts';
 
@@ -26,6 +26,8 @@ export interface MockSisAdapter extends SisAdapter {
    * the order they were first written. Not part of the adapter contract.
    */
   readonly submitted: readonly SubmittedChange[];
+  /** Mock-only: copies of the absence reports received through reportAbsence, oldest first. */
+  readonly reportedAbsences: readonly ReceivedAbsenceReport[];
 }
 
 export interface MockDeps {
@@ -44,6 +46,14 @@ export function buildMockAdapter(config: MockConfig, deps: MockDeps): MockSisAda
   const capabilities: ReadonlySet<Capability> = new Set(config.capabilities ?? CAPABILITIES);
   const faults = new FaultInjector(config, deps.clock);
   const inbox = new ChangeInbox();
+  const absenceInbox = new Inbox<AbsenceReport>('ZIEK');
+  /** Reported absences as the SIS registers them: listed from the moment they are received. */
+  const reportedOf = (studentId: string): AbsenceRecord[] => absenceInbox.list()
+    .filter((r) => r.change.studentId === studentId)
+    .map((r) => ({
+      kind: 'record', id: `reported-${r.reference}`, studentId, date: r.change.date, dayPart: r.change.dayPart,
+      reason: { ...r.change.reason }, authorised: r.change.authorised, late: false,
+    }));
   const resultKinds = new Set<ResultKind>(
     (['results.method', 'results.lvs'] as const).filter((c) => capabilities.has(c)).flatMap((c) => RESULT_KINDS_BY_CAPABILITY[c]),
   );
@@ -84,6 +94,9 @@ export function buildMockAdapter(config: MockConfig, deps: MockDeps): MockSisAda
     get submitted() {
       return inbox.list();
     },
+    get reportedAbsences() {
+      return absenceInbox.list();
+    },
 
     async healthCheck(): Promise<HealthStatus> {
       const started = performance.now();
@@ -119,7 +132,10 @@ export function buildMockAdapter(config: MockConfig, deps: MockDeps): MockSisAda
         throw new RangeError('listAbsences: from and to must be ISO local dates (YYYY-MM-DD)');
       }
       const all = known(v.absencesOf(id), `student ${id}`);
-      return recorded(all).filter((a) => a.date >= range.from && a.date <= range.to);
+      // A reported day is known to the SIS ahead of time, whatever hideFuture says.
+      return [...recorded(all), ...reportedOf(id)]
+        .filter((a) => a.date >= range.from && a.date <= range.to)
+        .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
     });
   }
 
@@ -142,6 +158,21 @@ export function buildMockAdapter(config: MockConfig, deps: MockDeps): MockSisAda
         known(v.studentsById.get(change.studentId), `student ${change.studentId}`);
         known(v.guardiansById.get(change.guardianId), `guardian ${change.guardianId}`);
         return { reference: inbox.add(options.idempotencyKey, change, deps.clock.now()) };
+      });
+    };
+  }
+
+  if (capabilities.has('absences.report')) {
+    adapter.reportAbsence = async (report: AbsenceReport, options: { idempotencyKey: string }) => {
+      if (typeof options?.idempotencyKey !== 'string' || options.idempotencyKey === '') {
+        throw new RangeError('reportAbsence: an idempotencyKey is required');
+      }
+      if (!isIsoDate(report.date)) throw new RangeError('reportAbsence: date must be an ISO local date (YYYY-MM-DD)');
+      return call((v) => {
+        const earlier = absenceInbox.byKey(options.idempotencyKey);
+        if (earlier) return { reference: earlier };
+        known(v.studentsById.get(report.studentId), `student ${report.studentId}`);
+        return { reference: absenceInbox.add(options.idempotencyKey, report, deps.clock.now()) };
       });
     };
   }

@@ -121,6 +121,7 @@ export function createStack(
   const changes = serving.get('changes.submit');
   const reports = serving.get('reports');
   const medical = serving.get('medical');
+  const absenceReports = serving.get('absences.report');
 
   const healthOfEach = () => Promise.all(adapters.map(healthOf));
 
@@ -169,5 +170,6 @@ export function createStack(
     stack.getReportDocument = (id, reportId) => reports.getReportDocument!(id, reportId);
   }
   if (medical) stack.getMedicalCard = (id) => medical.getMedicalCard!(id);
+  if (absenceReports) stack.reportAbsence = (report, options) => absenceReports.reportAbsence!(report, options);
   return stack;
 }

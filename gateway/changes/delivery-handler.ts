@@ -26,9 +26,10 @@ export interface ChangeDeliveryDeps {
   mailRoute?: () => ChangeMailRoute | undefined;
 }
 
-function sisFailure(err: unknown): DeliveryError {
+/** How an SIS write's failure is retried: transient (honouring Retry-After) or parked. Shared by every SIS write. */
+export function sisFailure(err: unknown, method = 'submitChange'): DeliveryError {
   if (!isSisError(err)) {
-    return new DeliveryError(`SIS submitChange failed: ${err instanceof Error ? err.name : 'error'}`, { cause: err });
+    return new DeliveryError(`SIS ${method} failed: ${err instanceof Error ? err.name : 'error'}`, { cause: err });
   }
   const retryAfter = (err as { retryAfter?: unknown }).retryAfter;
   if (err.code === 'SIS_UNAVAILABLE') {

@@ -4,11 +4,13 @@
  * config/default.yaml and an entry in config/README.md (a unit test checks both).
  */
 import { z } from 'zod';
+import { absencesSection } from './sections/absences.ts';
 import { authSection } from './sections/auth.ts';
 import { cacheSection } from './sections/cache.ts';
 import { calendarSection } from './sections/calendar.ts';
 import { changesSection } from './sections/changes.ts';
 import { demoSection } from './sections/demo.ts';
+import { leaveSection } from './sections/leave.ts';
 import { logSection } from './sections/log.ts';
 import { mailSection } from './sections/mail.ts';
 import { metricsSection } from './sections/metrics.ts';
@@ -35,6 +37,8 @@ export const configSections = {
   calendar: calendarSection,
   outbox: outboxSection,
   changes: changesSection,
+  absences: absencesSection,
+  leave: leaveSection,
   operators: operatorsSection,
   mail: mailSection,
   portal: portalSection,

@@ -7,7 +7,9 @@
  * corrections are not in it. The staff's views and changes of the children come from the audit.
  */
 import type { Absence, TestResult } from '../../adapters/contract/index.ts';
+import type { AbsenceReports } from '../absence-report/reports.ts';
 import type { ChangeRequests } from '../changes/change-requests.ts';
+import type { LeaveRequests } from '../leave/requests.ts';
 import type { ChangeStatusEntry } from '../changes/types.ts';
 import { topicsOf } from '../notifications/prefs.ts';
 import { viewerFamily, studentOrNothing } from '../routes/parent/child-context.ts';
@@ -17,7 +19,9 @@ import { visibleChild, type VisibleChild } from '../privacy/visible.ts';
 import { schoolYearOf } from '../sis/school-year.ts';
 import type { Account } from '../store/types.ts';
 
-export type MyDataDeps = Pick<ParentRouterDeps, 'sis' | 'store' | 'clock' | 'policy'> & { changes?: ChangeRequests };
+export type MyDataDeps = Pick<ParentRouterDeps, 'sis' | 'store' | 'clock' | 'policy'> & {
+  changes?: ChangeRequests; absenceReports?: AbsenceReports; leave?: LeaveRequests;
+};
 
 type AbsenceRecordOrSummary = Absence;
 type ShownChild = Omit<VisibleChild, 'addressHidden' | 'emergencyHidden' | 'studentId'>;
@@ -40,6 +44,10 @@ export interface MyDataChild {
     delayed?: true;
     fields: Array<{ field: string; old?: string; new: string; secret?: boolean }>; history: ChangeStatusEntry[];
   }>;
+  /** Days this parent reported the child absent (the other parent's reports are theirs). */
+  absenceReports: Array<{ reference: string; date: string; dayPart: string; reason: string; note?: string; reportedAt: string }>;
+  /** This parent's leave requests, with the school's decision. */
+  leaveRequests: Array<{ reference: string; from: string; to: string; reason: string; status: string; note?: string; submittedAt: string }>;
   /** Views and changes by school staff (the audit), newest first. */
   staffAccess: Array<{ at: string; by: string; action: string; section?: string }>;
 }
@@ -74,7 +82,7 @@ async function childCopy(deps: MyDataDeps, user: Express.User, account: Account,
   if (!student || !family.guardian) return undefined;
   const states = await sectionStates(deps.policy, deps.sis.capabilities, student.value.jaargroep);
   const copy: MyDataChild = {
-    studentId, name: { ...student.value.name }, ...(student.value.group ? { group: student.value.group.name } : {}), closed: closedOf(states), corrections: [], staffAccess: [],
+    studentId, name: { ...student.value.name }, ...(student.value.group ? { group: student.value.group.name } : {}), closed: closedOf(states), corrections: [], absenceReports: [], leaveRequests: [], staffAccess: [],
   };
   if (showable(states.personalia)) {
     const guardians = await deps.sis.listGuardiansOfStudent(studentId);
@@ -98,6 +106,12 @@ async function childCopy(deps: MyDataDeps, user: Express.User, account: Account,
       fields: r.fields.map((f) => ({ ...f })), history: r.history.map((h) => ({ ...h })),
     });
   }
+  copy.absenceReports = ((await deps.absenceReports?.listForStudent(studentId)) ?? []).filter((r) => r.accountId === account.id)
+    .map((r) => ({ reference: r.reference, date: r.date, dayPart: r.dayPart, reason: r.reasonText, ...(r.note ? { note: r.note } : {}), reportedAt: r.reportedAt }));
+  copy.leaveRequests = ((await deps.leave?.listForChild(account.id, studentId)) ?? []).map((r) => ({
+    reference: r.reference, from: r.from, to: r.to, reason: r.reason, status: r.status,
+    ...(r.decision?.note ? { note: r.decision.note } : {}), submittedAt: r.submittedAt,
+  }));
   copy.staffAccess = (await deps.store.audit.query({ studentId }))
     .filter((a) => a.actorKind === 'operator')
     .map((a) => ({ at: a.at, by: a.actor, action: a.action, ...(a.section ? { section: a.section } : {}) }));

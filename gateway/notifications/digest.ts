@@ -39,6 +39,8 @@ const ITEM_KEYS = {
   'correction-rejected': 'mail.notification.correctionRejected',
   'correction-delayed': 'mail.notification.correctionDelayed',
   'report-available': 'mail.notification.reportAvailable',
+  'leave-approved': 'leave.notification.approved',
+  'leave-refused': 'leave.notification.refused',
 } as const;
 
 async function childName(deps: DigestDeps, studentId: string): Promise<string> {

@@ -12,7 +12,8 @@ import { topicsOf, type NotificationTopic } from './prefs.ts';
 
 export const NOTIFICATIONS_COLLECTION = 'notifications';
 
-export type NotificationKind = 'results-opened' | 'correction-processed' | 'correction-rejected' | 'correction-delayed' | 'report-available';
+export type NotificationKind = 'results-opened' | 'correction-processed' | 'correction-rejected' | 'correction-delayed' | 'report-available'
+  | 'leave-approved' | 'leave-refused';
 
 export interface NotificationInput {
   /** Stable for what happened (e.g. `results:<event key>:<student>`); the account id is added. */

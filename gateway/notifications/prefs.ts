@@ -4,7 +4,7 @@
  */
 import type { Store } from '../store/types.ts';
 
-export const NOTIFICATION_TOPICS = ['results', 'corrections', 'reports'] as const;
+export const NOTIFICATION_TOPICS = ['results', 'corrections', 'reports', 'leave'] as const;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 export const PREFS_COLLECTION = 'notificationPrefs';
 

@@ -4,7 +4,7 @@
  * Adding a section or an event kind is one line here (and a line in config/calendar.README.md).
  */
 
-export const SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs', 'changes', 'reports', 'medical'] as const;
+export const SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs', 'changes', 'reports', 'medical', 'absence-report', 'leave'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Groep 1–8 of Dutch primary school. */

@@ -12,7 +12,9 @@
 import type { AdapterLogger, Clock } from '../../adapters/contract/index.ts';
 import { RESET_TOKENS_COLLECTION } from '../auth/password-reset.ts';
 import type { LinkTokenDoc } from '../auth/link-token.ts';
+import { purgeOldAbsenceReports } from '../absence-report/retention.ts';
 import { purgeDecidedChanges } from '../changes/retention.ts';
+import { purgeOldLeaveRequests } from '../leave/retention.ts';
 import type { Config } from '../config/index.ts';
 import { UNDO_TOKENS_COLLECTION } from '../account-safety/change-notice.ts';
 import { HISTORY_COLLECTION, type CalendarVersion } from '../calendar-editor/history.ts';
@@ -33,6 +35,8 @@ export interface PurgeCounts {
   /** Cached records not fetched again for retention.cacheUnused. */
   cacheUnused: number;
   corrections: number;
+  absenceReports: number;
+  leave: number;
   mail: number;
   /** Mail parked as "needs attention" for retention.parkedMail that no operator sent again. */
   parkedMail: number;
@@ -54,7 +58,7 @@ export interface PurgeRun {
 }
 
 export interface PurgeDeps {
-  config: Pick<Config, 'retention' | 'audit' | 'changes'>;
+  config: Pick<Config, 'retention' | 'audit' | 'changes' | 'absences' | 'leave' | 'school'>;
   store: Store;
   outbox: Outbox;
   clock: Clock;
@@ -137,6 +141,8 @@ export async function runPurge(deps: PurgeDeps): Promise<PurgeRun> {
       cacheUnlisted: await purgeCacheOfUnlisted(deps),
       cacheUnused: await deps.store.cache.purgeOlderThan(before(now, deps.config.retention.cacheUnused)),
       corrections: (await purgeDecidedChanges(deps, deps.config.changes.retention)).purged.length,
+      absenceReports: await purgeOldAbsenceReports(deps, deps.config.absences.retention, deps.config.school.timezone),
+      leave: await purgeOldLeaveRequests(deps, deps.config.leave.retention, deps.config.school.timezone),
       mail: await purgeDeliveredMail(deps, now),
       parkedMail: await purgeParkedMail(deps, now),
       accounts: await purgeDisabledAccounts(deps.store, now, deps.config.retention.disabledAccounts),

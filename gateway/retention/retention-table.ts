@@ -7,8 +7,8 @@
 import type { Config } from '../config/index.ts';
 
 export const RETENTION_ROWS = [
-  'accounts', 'sessions', 'cache', 'medical', 'reports', 'links', 'corrections', 'mail', 'parkedMail', 'notifications',
-  'calendarVersions', 'audit',
+  'accounts', 'sessions', 'cache', 'medical', 'reports', 'links', 'corrections', 'absenceReports', 'leave', 'mail', 'parkedMail',
+  'notifications', 'calendarVersions', 'audit',
 ] as const;
 export type RetentionRowId = (typeof RETENTION_ROWS)[number];
 
@@ -20,7 +20,7 @@ export interface RetentionRow {
   configKey?: string;
 }
 
-type RetentionConfig = Pick<Config, 'retention' | 'audit' | 'changes'>;
+type RetentionConfig = Pick<Config, 'retention' | 'audit' | 'changes' | 'absences' | 'leave'>;
 
 export function retentionTable(config: RetentionConfig): RetentionRow[] {
   const periods: Partial<Record<RetentionRowId, [number, string]>> = {
@@ -29,6 +29,8 @@ export function retentionTable(config: RetentionConfig): RetentionRow[] {
     // The medical card is a cached record like the others: the same purge, the same period.
     medical: [config.retention.cacheUnused, 'retention.cacheUnused'],
     corrections: [config.changes.retention, 'changes.retention'],
+    absenceReports: [config.absences.retention, 'absences.retention'],
+    leave: [config.leave.retention, 'leave.retention'],
     mail: [config.retention.deliveredMail, 'retention.deliveredMail'],
     parkedMail: [config.retention.parkedMail, 'retention.parkedMail'],
     notifications: [config.retention.notifications, 'retention.notifications'],

@@ -65,7 +65,7 @@ describe('the portal on a OneRoster 1.2 SIS', function () {
   it('routes students, guardians and method results to oneroster, absences to none', () => {
     const line = logs.split('\n').find((l) => l.includes('"msg":"SIS stack:'));
     expect(JSON.parse(line!).msg).to.equal('SIS stack: students → oneroster (sis.stack[0]), guardians → oneroster (sis.stack[0]), '
-      + 'absences → none, results.method → oneroster (sis.stack[0]), results.lvs → none, changes.submit → none, reports → none, medical → none');
+      + 'absences → none, results.method → oneroster (sis.stack[0]), results.lvs → none, changes.submit → none, reports → none, medical → none, absences.report → none');
   });
 
   it('the dashboard and overview: the child with the homeroom group, names as the SIS wrote them', async () => {

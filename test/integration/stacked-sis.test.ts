@@ -91,7 +91,7 @@ describe('the portal on ParnasSys + OSO stacked (config/stacked.example.yaml)', 
     expect(line).to.be.a('string');
     expect(JSON.parse(line!).msg).to.equal('SIS stack: students → parnassys (sis.stack[0]), guardians → oso (sis.stack[1]), '
       + 'absences → oso (sis.stack[1]), results.method → none, results.lvs → oso (sis.stack[1]), changes.submit → none, '
-      + 'reports → none, medical → none');
+      + 'reports → none, medical → none, absences.report → none');
   });
 
   it('provisions accounts from the OSO guardians with gezag and an e-mail address only', async () => {

@@ -11,6 +11,7 @@
  */
 import type { Capability } from '../index.ts';
 import { SuiteContext } from './context.ts';
+import { absenceReportGroup } from './groups/absence-report.ts';
 import { absencesGroup } from './groups/absences.ts';
 import { changesGroup } from './groups/changes.ts';
 import { departedGroup } from './groups/departed.ts';
@@ -91,6 +92,7 @@ export function runConformance<C>(runner: TestFramework, options: ConformanceOpt
     if (ctx.has('changes.submit')) changesGroup(t, ctx);
     if (ctx.has('reports')) reportsGroup(t, ctx);
     if (ctx.has('medical')) medicalGroup(t, ctx);
+    if (ctx.has('absences.report')) absenceReportGroup(t, ctx);
     if (ctx.fixtures.departedStudentIds?.length) departedGroup(t, ctx);
     if (options.expect) expectedDataGroup(t, ctx, options.expect);
   });

@@ -54,6 +54,7 @@ const oidcSection = z.strictObject({
   roleMapping: z.strictObject({
     administratie: z.array(z.string().min(1)),
     beheer: z.array(z.string().min(1)),
+    directie: z.array(z.string().min(1)).default([]),
   }),
   /** How long discovery and token calls to the IdP may take. */
   timeout: duration(),
@@ -76,7 +77,7 @@ const oidcSection = z.strictObject({
 /** As the frozen config holds it. */
 export type OidcSettings = Readonly<Omit<z.output<typeof oidcSection>, 'scopes' | 'roleMapping'>> & {
   readonly scopes: readonly string[];
-  readonly roleMapping: Readonly<Record<'administratie' | 'beheer', readonly string[]>>;
+  readonly roleMapping: Readonly<Record<'administratie' | 'beheer' | 'directie', readonly string[]>>;
 };
 
 export const operatorsSection = z.strictObject({

@@ -1,5 +1,7 @@
 /** `school`: who runs this portal. Shown on every page and in every mail. */
 import { z } from 'zod';
+import { localizedText } from '../../routes/parent/portal-text.ts';
+import { isLocalDate } from '../../policy/local-time.ts';
 
 /** BRIN: two digits and two letters, optionally followed by a two-digit vestiging (branch) number. */
 const BRIN = /^\d{2}[A-Z]{2}(\d{2})?$/;
@@ -13,6 +15,12 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+const localDate = z.string().refine(isLocalDate, { error: 'expected a date "YYYY-MM-DD"' });
+
+/** One school holiday (vakantie), first and last day inclusive. */
+export const schoolHoliday = z.strictObject({ name: localizedText, from: localDate, to: localDate })
+  .refine((h) => h.from <= h.to, { error: 'ends before it starts (to < from)' });
+
 export const schoolSection = z.strictObject({
   name: z.string().trim().min(1),
   brin: z.string().regex(BRIN, { error: 'expected a BRIN like "12AB" or "12AB00"' }),
@@ -20,4 +28,8 @@ export const schoolSection = z.strictObject({
   timezone: z.string().refine(isTimeZone, { error: 'expected an IANA time zone like "Europe/Amsterdam"' }),
   supportEmail: z.email().optional(),
   website: z.url({ protocol: /^https?$/ }).optional(),
+  /** The number parents phone (e.g. to report a child ill after the cut-off), as it should be shown. */
+  phone: z.string().trim().regex(/^[0-9 +()-]{6,20}$/, { error: 'expected a phone number like "0512 123456"' }).optional(),
+  /** The school holidays: no absence report or leave is asked for on these days. */
+  holidays: z.array(schoolHoliday).default([]),
 });

@@ -27,7 +27,7 @@ export async function startDemoStaffIdp(
     groupsClaim: settings.roleClaim,
   });
   oidc.retarget({ issuer: idp.issuer, redirectUri, postLogoutRedirectUri: loginPage });
-  const rolesOf = (groups: readonly string[]) => (['beheer', 'administratie'] as const)
+  const rolesOf = (groups: readonly string[]) => (['beheer', 'administratie', 'directie'] as const)
     .filter((role) => settings.roleMapping[role].some((g) => groups.includes(g))).join(', ') || '(geen rol)';
   return {
     idp,

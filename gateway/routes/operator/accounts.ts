@@ -17,7 +17,7 @@
  * the page answers with a redirect and a message key from a fixed list.
  */
 import { Router, type Request, type Response } from 'express';
-import { GRANTABLE_SECTIONS, endAccountSessions, grantLimitedAccess, revokeLimitedAccess, setAccountDisabled } from '../../accounts/staff-actions.ts';
+import { GRANTABLE_SECTIONS, GRANTED_ONLY_WHEN_CHOSEN, endAccountSessions, grantLimitedAccess, revokeLimitedAccess, setAccountDisabled } from '../../accounts/staff-actions.ts';
 import { reissueInvitation } from '../../accounts/reissue.ts';
 import { resetSecondFactor } from '../../account-safety/reset-second-factor.ts';
 import { SEARCH_MIN, searchAccounts } from '../../accounts/account-search.ts';
@@ -82,7 +82,7 @@ export function createAccountsRouter(deps: OperatorRouterDeps): Router {
       guardianName: displayName(guardian.name), today, until: until || account?.grant?.until, reason: reason || account?.grant?.reason,
       sections: GRANTABLE_SECTIONS.map((s) => ({
         value: s, labelKey: `operator.grant.section.${s}`,
-        checked: body.stap === 'opslaan' ? chosen.includes(s) : (account?.grant?.sections.includes(s) ?? s !== 'personalia'),
+        checked: body.stap === 'opslaan' ? chosen.includes(s) : (account?.grant?.sections.includes(s) ?? !GRANTED_ONLY_WHEN_CHOSEN.includes(s)),
       })),
     };
     if (body.stap !== 'opslaan') return render(res, 200, 'grant', model);

@@ -1,6 +1,8 @@
 /** What the operator pages are built from. */
 import type { AdapterLogger, Clock } from '../../../adapters/contract/index.ts';
 import type { ReissueDeps } from '../../accounts/reissue.ts';
+import type { AbsenceReports } from '../../absence-report/reports.ts';
+import type { LeaveRequests } from '../../leave/requests.ts';
 import type { CalendarEditor } from '../../calendar-editor/editor.ts';
 import type { ChangeRequests } from '../../changes/change-requests.ts';
 import type { OperatorDirectory, OperatorSessionLimits } from '../../operators/index.ts';
@@ -41,6 +43,10 @@ export interface OperatorRouterDeps {
   securityEvents: SecurityEventRecorder;
   /** Store and SIS circuit health for the status page (gateway/health). */
   health?: () => PlatformHealth;
+  /** Parents' absence reports, for /beheer/ziekmeldingen; without it the page is not there. */
+  absenceReports?: AbsenceReports;
+  /** Parents' leave requests, for /beheer/verlof; without it the page is not there. */
+  leave?: LeaveRequests;
   /** What re-issuing an invitation needs (gateway/accounts/reissue.ts): createApp passes the services. */
   invitations: ReissueDeps;
 }

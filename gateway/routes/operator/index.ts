@@ -14,6 +14,9 @@
  *   POST /beheer/uitnodigingen/opnieuw      account=<id>, issue=<issue seen>: re-issue its invitation
  *   /beheer/accounts…          parents' accounts: search, page, actions, limited grants (accounts.ts)
  *   GET/POST /beheer/audit      the audit log: search (POST), paging, CSV export (audit-search.ts)
+ *   GET  /beheer/ziekmeldingen  parents' absence reports, by day (role administratie)
+ *   GET  /beheer/verlof         parents' leave requests; POST /beheer/verlof/:id/besluit besluit=approved|refused,
+ *                               note (required to refuse) — role directie (beheer includes it)
  *   GET  /beheer/status         the portal's health, one section each (status/sections.ts)
  *   GET  /beheer/kalender…      the calendar: timeline, "what does groep N see", editor, versions (calendar.ts)
  *
@@ -22,7 +25,9 @@
  */
 import { Router } from 'express';
 import { createAccountsRouter } from './accounts.ts';
+import { createAbsenceReportsRouter } from './absence-reports.ts';
 import { createAuditSearchRouter } from './audit-search.ts';
+import { createLeaveRouter } from './leave.ts';
 import type { OperatorRouterDeps } from './deps.ts';
 import { requireOperator } from './guard.ts';
 import { createCalendarRouter } from './calendar.ts';
@@ -46,6 +51,8 @@ export function createOperatorRouter(deps: OperatorRouterDeps): Router {
   guarded.use(createAccountsRouter(deps));
   guarded.use(createAuditSearchRouter(deps));
   guarded.use(createStatusRouter(deps));
+  if (deps.absenceReports) guarded.use(createAbsenceReportsRouter({ ...deps, absenceReports: deps.absenceReports }));
+  if (deps.leave) guarded.use(createLeaveRouter({ ...deps, leave: deps.leave }));
   if (deps.calendarEditor && deps.calendar) guarded.use(createCalendarRouter({ ...deps, calendarEditor: deps.calendarEditor }));
   guarded.get('/', (_req, res) => res.redirect(303, '/beheer/wijzigingen'));
   // Anything else under /beheer: the operator's 404, never the parents' pages.

@@ -20,6 +20,7 @@ import { auditView } from '../../privacy/audit-view.ts';
 import { childSummary, visibleChild } from '../../privacy/visible.ts';
 import { resolveChild, type ChildContext } from './child-context.ts';
 import { closureOf } from './child-pages.ts';
+import type { Section } from './section-policy.ts';
 import { medicalFormPart } from './medical-correction.ts';
 import type { ParentRouterDeps } from './deps.ts';
 import { refuseChild, renderNotFound, renderToString } from './render.ts';
@@ -48,8 +49,13 @@ function baseModel(ctx: ChildContext, titleKey: string) {
 
 /** The guard for every correction route: the viewer's own child, and the section open for them. */
 export function changesGuard(deps: ParentRouterDeps): RequestHandler {
+  return childSectionGuard(deps, 'changes', 'changes.title');
+}
+
+/** The guard for a child's form (corrections, absence report, leave): own child, section open, else the closed page. */
+export function childSectionGuard(deps: ParentRouterDeps, section: Section, titleKey: string): RequestHandler {
   return requireSectionOpen<ChildContext>({
-    section: 'changes',
+    section,
     policy: deps.policy,
     capabilities: deps.sis.capabilities,
     async locate(req) {
@@ -60,8 +66,8 @@ export function changesGuard(deps: ParentRouterDeps): RequestHandler {
     notFound: (req, res) => (req.user ? refuseChild(req, res) : renderNotFound(res)),
     async refuse(_req, res, state, ctx) {
       const locale = isLocale(res.locals.locale) ? res.locals.locale : DEFAULT_LOCALE;
-      const closures = [closureOf('changes', state, locale)];
-      res.status(403).send(await renderToString(res, 'pages/closed', { ...baseModel(ctx, 'changes.title'), closures }));
+      const closures = [closureOf(section, state, locale)];
+      res.status(403).send(await renderToString(res, 'pages/closed', { ...baseModel(ctx, titleKey), closures }));
     },
     onRefused: (info) => deps.logger.info(info, 'section closed: request refused'),
   });

@@ -3,6 +3,8 @@
  * before it fetches a section's data; a closed section renders the closed page and fetches nothing.
  */
 import type { Request, Response } from 'express';
+import type { Absence } from '../../../adapters/contract/index.ts';
+import { mayReportFor, reportedNotInSis } from './view-models/reported-absences.ts';
 import { auditView } from '../../privacy/audit-view.ts';
 import { childSummary, visibleChild } from '../../privacy/visible.ts';
 import { schoolYearOf } from '../../sis/school-year.ts';
@@ -82,6 +84,22 @@ async function changesPanel(deps: ParentRouterDeps, user: Express.User, ctx: Chi
   return { requests: await changeRequestViews(deps.changes.requests, requests), formHref: open ? `/kind/${ctx.handle}/wijzigen` : undefined, closed: !open };
 }
 
+/** Days reported absent that the SIS does not list yet, and the way to the report form while it is open. */
+async function reportedPanel(deps: ParentRouterDeps, user: Express.User, ctx: ChildContext, sis: readonly Absence[], range: { from: string; to: string }) {
+  if (!deps.absenceReports || !mayReportFor(user, ctx, 'absence-report')) return undefined;
+  const rows = reportedNotInSis(await deps.absenceReports.reports.listForStudent(ctx.studentId), sis, range, user.accountId);
+  return { rows, formHref: showable(ctx.states['absence-report']) ? `/kind/${ctx.handle}/ziekmelden` : undefined };
+}
+
+/** What a parent can do for the child from its page (report absent, ask for leave), while open to them. */
+function childActions(deps: ParentRouterDeps, user: Express.User, ctx: ChildContext) {
+  const actions = [
+    ...(deps.absenceReports && mayReportFor(user, ctx, 'absence-report') && showable(ctx.states['absence-report']) ? [{ href: `/kind/${ctx.handle}/ziekmelden`, labelKey: 'absenceReport.action' }] : []),
+    ...(deps.leave && mayReportFor(user, ctx, 'leave') && showable(ctx.states.leave) ? [{ href: `/kind/${ctx.handle}/verlof`, labelKey: 'leave.action' }] : []),
+  ];
+  return actions.length > 0 ? actions : undefined;
+}
+
 export function childPages(deps: ParentRouterDeps) {
   const resultsViews = createResultsViews();
 
@@ -102,6 +120,7 @@ export function childPages(deps: ParentRouterDeps) {
       ...baseModel(header, 'child.title'),
       overview: childOverview(visible),
       changes: await changesPanel(deps, user, ctx),
+      actions: childActions(deps, user, ctx),
       staleness: stalenessOf(ctx.guardian, ctx.student, guardians),
     };
     await renderAudited(deps, res, user, ctx, 'pages/child', model, ['personalia']);
@@ -122,6 +141,7 @@ export function childPages(deps: ParentRouterDeps) {
       ...baseModel(header, 'absences.title'),
       schoolYear: year,
       absences: absencesView(served.value),
+      reported: await reportedPanel(deps, user, ctx, served.value, { from: year.from, to: year.to }),
       staleness: stalenessOf(ctx.guardian, ctx.student, served),
     };
     await renderAudited(deps, res, user, ctx, 'pages/absences', model, ['absences']);

@@ -24,6 +24,10 @@
  *   /kind/:handle/wijzigen   GET the correction form, POST a correction (section 'changes', with
  *                            deps.changes); both behind the section guard (gateway/http/section-guard.ts):
  *                            closed → 403 closed page, nothing read or stored
+ *   /kind/:handle/ziekmelden GET the absence report form, POST a report (section 'absence-report',
+ *                            with deps.absenceReports; gezag only), behind the section guard
+ *   /kind/:handle/verlof     GET the leave request form and the parent's requests with the school's
+ *                            decision, POST a request (section 'leave', with deps.leave; gezag only)
  *   /hulp                    help, all text from config `portal`
  *   /begrippen               the glossary (config `results.glossary`), one anchor per term
  *   /mijn-gegevens           the parent's own copy (AVG inzage): page, /afdruk (printable), /download (JSON)
@@ -43,7 +47,9 @@
  *   (SIS_NO_DATA) the page is a 503 with the request id.
  */
 import { Router } from 'express';
-import { changePages, changesGuard } from './change-pages.ts';
+import { absenceReportPages } from './absence-report-pages.ts';
+import { changePages, changesGuard, childSectionGuard } from './change-pages.ts';
+import { leavePages } from './leave-pages.ts';
 import { childPages } from './child-pages.ts';
 import type { ParentRouterDeps } from './deps.ts';
 import { glossaryPage } from './glossary-page.ts';
@@ -78,10 +84,22 @@ export function createParentRouter(deps: ParentRouterDeps): Router {
     router.get('/kind/:handle/wijzigen', guard, page(changes.form));
     router.post('/kind/:handle/wijzigen', guard, page(changes.submit));
   }
+  if (deps.absenceReports) {
+    const absence = absenceReportPages(deps, deps.absenceReports);
+    const guard = childSectionGuard(deps, 'absence-report', 'absenceReport.title');
+    router.get('/kind/:handle/ziekmelden', guard, page(absence.form));
+    router.post('/kind/:handle/ziekmelden', guard, page(absence.submit));
+  }
+  if (deps.leave) {
+    const leave = leavePages(deps, deps.leave);
+    const guard = childSectionGuard(deps, 'leave', 'leave.title');
+    router.get('/kind/:handle/verlof', guard, page(leave.form));
+    router.post('/kind/:handle/verlof', guard, page(leave.submit));
+  }
   router.get('/hulp', page(home.help));
   router.get('/begrippen', page(glossaryPage(deps)));
   router.get('/account', page(home.account));
-  const myData = myDataPages({ ...deps, changes: deps.changes?.requests });
+  const myData = myDataPages({ ...deps, changes: deps.changes?.requests, absenceReports: deps.absenceReports?.reports, leave: deps.leave?.requests });
   router.get('/mijn-gegevens', page(myData.page));
   router.get('/mijn-gegevens/afdruk', page(myData.print));
   router.get('/mijn-gegevens/download', page(myData.download));

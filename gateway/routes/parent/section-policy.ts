@@ -6,7 +6,7 @@ import type { Capability } from '../../../adapters/contract/index.ts';
 import type { Locale } from '../../i18n/translate.ts';
 import { NOT_GRANTED_REASON } from '../../privacy/grant.ts';
 
-export const SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs', 'changes', 'reports', 'medical'] as const;
+export const SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs', 'changes', 'reports', 'medical', 'absence-report', 'leave'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface SectionDecision {
@@ -33,6 +33,10 @@ export const CAPABILITY: Record<Section, Capability> = {
   changes: 'students',
   reports: 'reports',
   medical: 'medical',
+  // Without `absences.report` a report goes to the staff queue and the administration's mail.
+  'absence-report': 'students',
+  // Leave is decided by the school in the portal; the SIS is not asked.
+  leave: 'students',
 };
 
 export interface SectionState extends SectionDecision {

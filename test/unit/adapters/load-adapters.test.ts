@@ -82,7 +82,7 @@ describe('loadAdapters', () => {
       'sis.stack[2].config.leveranciersleutel: missing (expected string)',
       'sis.stack[3].adapter: "./not-an-adapter.ts" is not an adapter module: missing or invalid version (a string), capabilities (a list), configSchema (a zod schema), create (a function)',
       'sis.stack[4].adapter: no adapter module at /etc/ouderpoort/missing.ts',
-      'sis.stack[5].adapter: "./odd-capability.ts" declares unknown capability "telepathy" (known: students, guardians, absences, results.method, results.lvs, changes.submit, reports, medical)',
+      'sis.stack[5].adapter: "./odd-capability.ts" declares unknown capability "telepathy" (known: students, guardians, absences, results.method, results.lvs, changes.submit, reports, medical, absences.report)',
       'sis.stack[6].adapter: "Not A Name!" is neither a built-in adapter (mock, parnassys), a path (./…, ../… or /…) nor an npm package name',
     ]);
     expect(err.message).to.include('Invalid SIS adapter configuration (9 problems)');

@@ -54,6 +54,7 @@ describe('createStack', () => {
       { capability: 'changes.submit', adapter: null, index: null },
       { capability: 'reports', adapter: null, index: null },
       { capability: 'medical', adapter: null, index: null },
+      { capability: 'absences.report', adapter: null, index: null },
     ]);
   });
 
@@ -64,7 +65,7 @@ describe('createStack', () => {
     ], deps);
     expect(stack.describeStackText()).to.equal('students → parnassys (sis.stack[0]), guardians → oso (sis.stack[1]), '
       + 'absences → oso (sis.stack[1]), results.method → none, results.lvs → oso (sis.stack[1]), changes.submit → none, '
-      + 'reports → none, medical → none');
+      + 'reports → none, medical → none, absences.report → none');
     expect(formatStackRoutes([])).to.equal('');
   });
 

@@ -20,7 +20,7 @@ cache:
     absences: 5m
 `);
     const config = loadConfig({ file, env: {} });
-    expect(config.school).to.deep.equal({ name: 'OBS De Regenboog', brin: '12AB', locale: 'nl', timezone: 'Europe/Amsterdam' });
+    expect(config.school).to.deep.equal({ name: 'OBS De Regenboog', brin: '12AB', locale: 'nl', timezone: 'Europe/Amsterdam', holidays: [] });
     expect(config.server).to.deep.equal({ host: '127.0.0.1', port: 8080, trustProxy: 0, secureCookies: true });
     expect(config.sis.stack).to.deep.equal([{ adapter: 'mock', config: {} }]);
     expect(config.sis.http).to.deep.equal({ timeout: 10_000, maxBytes: 10 * 1024 * 1024 });

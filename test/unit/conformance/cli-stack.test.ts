@@ -87,14 +87,14 @@ describe('conformance CLI: a stack from a gateway config file', function () {
     expect(stdout).to.include([
       `Stack of ${file} (for each capability the first adapter that has it answers):`,
       '',
-      'capability      served by  stack position',
-      '--------------  ---------  --------------',
-      'students        parnassys  sis.stack[0]',
-      'guardians       oso        sis.stack[1]',
-      'absences        oso        sis.stack[1]',
-      'results.method  none',
-      'results.lvs     oso        sis.stack[1]',
-      'changes.submit  none',
+      'capability       served by  stack position',
+      '---------------  ---------  --------------',
+      'students         parnassys  sis.stack[0]',
+      'guardians        oso        sis.stack[1]',
+      'absences         oso        sis.stack[1]',
+      'results.method   none',
+      'results.lvs      oso        sis.stack[1]',
+      'changes.submit   none',
     ].join('\n'));
     expect(stdout).to.include('Conformance of stack "parnassys+oso" (capabilities tested: students, guardians, absences, results.lvs)');
     expect(stdout).to.match(/^capability 'guardians' +every child link names a pupil getStudent resolves +pass/m);

@@ -46,7 +46,7 @@ describe('conformance rule: results of the declared kinds', () => {
 
   it('fails LVS results from an adapter that only declares results.method', async () => {
     const caps: Capability[] = ['students', 'guardians', 'absences', 'results.method', 'changes.submit', 'reports', 'medical'];
-    const module = variant(() => ({ capabilities: new Set(caps) }), only(caps));
+    const module = variant(() => ({ capabilities: new Set(caps), reportAbsence: undefined }), only(caps));
     const { outcomes } = await runInProcess({ module, config: {} });
     expectFailures(outcomes, { [T.results]: /result rs-\d+ is of kind 'lvs', which capabilities .* do not cover \(allowed: method\)/ });
   });

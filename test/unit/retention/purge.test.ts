@@ -11,6 +11,10 @@ import { UNDO_TOKENS_COLLECTION } from '../../../gateway/account-safety/change-n
 import { SECOND_FACTORS_COLLECTION, type SecondFactorDoc } from '../../../gateway/auth/second-factor/index.ts';
 import { HISTORY_COLLECTION, type CalendarVersion } from '../../../gateway/calendar-editor/history.ts';
 import { PREFS_COLLECTION, type NotificationPrefs } from '../../../gateway/notifications/prefs.ts';
+import { ABSENCE_REPORTS_COLLECTION } from '../../../gateway/absence-report/reports.ts';
+import type { AbsenceReportRecord } from '../../../gateway/absence-report/types.ts';
+import { LEAVE_REQUESTS_COLLECTION } from '../../../gateway/leave/requests.ts';
+import type { LeaveRequest } from '../../../gateway/leave/types.ts';
 import { CHANGE_REQUESTS_COLLECTION, type ChangeRequest } from '../../../gateway/changes/index.ts';
 import { loadConfig } from '../../../gateway/config/index.ts';
 import { EMAIL_CONFIRMATIONS_COLLECTION, type EmailConfirmationDoc } from '../../../gateway/notifications/email-change.ts';
@@ -35,6 +39,20 @@ const config = loadConfig({
     changes: { retention: '30d' },
   },
 });
+
+function absence(id: string, date: string): AbsenceReportRecord {
+  return {
+    id, reference: `ZM-${id}`, deliveryKey: `absence-${id}`, studentId: 'S1', accountId: 'A1', guardianId: 'G1', date, dayPart: 'day',
+    reasonCode: 'ZIEK', reasonText: 'Ziek', authorised: true, studentName: 'Kind', guardianName: 'Ouder', groupName: 'Groep 5', reportedAt: T0,
+  };
+}
+
+function leaveRequest(id: string, to: string): LeaveRequest {
+  return {
+    id, reference: `VL-${id}`, accountId: 'A1', guardianId: 'G1', studentId: 'S1', studentName: 'Kind', guardianName: 'Ouder',
+    groupName: 'Groep 5', from: to, to, schoolDays: 1, reason: 'bruiloft', status: 'submitted', submittedAt: '2025-08-01T10:00:00.000Z', updatedAt: T0,
+  };
+}
 
 function account(id: string, guardianId: string, studentIds: string[], status: Account['status'], disabledAt?: string): Account {
   return {
@@ -139,6 +157,18 @@ describe('retention: the nightly purge', () => {
 
     await store.audit.append({ id: 'audit-old', at: T0, actor: 'A1', actorKind: 'parent', action: 'view', studentId: 'S1' });
     await store.audit.append({ id: 'audit-new', at: RECENT, actor: 'A1', actorKind: 'parent', action: 'view', studentId: 'S1' });
+
+    // Absence reports (30d after their day): old and delivered (deleted), old but not delivered (kept), recent (kept).
+    const reports = store.collection<AbsenceReportRecord>(ABSENCE_REPORTS_COLLECTION);
+    for (const [id, date] of [['ab-old', '2027-03-01'], ['ab-waiting', '2027-03-01'], ['ab-new', '2027-04-13']] as const) {
+      await reports.put(absence(id, date));
+      if (id !== 'ab-waiting') await delivered(`absence-${id}`, 'absence-report', `${date}T07:00:00.000Z`);
+      else await outbox.enqueue({ id: `absence-${id}`, kind: 'absence-report', payload: { sealed: 'v1.x.y.z' } });
+    }
+    // Leave (365d after its last day or decision): decided long ago (deleted), never decided (kept).
+    const leave = store.collection<LeaveRequest>(LEAVE_REQUESTS_COLLECTION);
+    await leave.put({ ...leaveRequest('lv-old', '2025-10-01'), status: 'approved', decision: { status: 'approved', by: 'directie', at: '2025-09-01T10:00:00.000Z' } });
+    await leave.put(leaveRequest('lv-open', '2025-10-01'));
     clock.set(RUN);
   });
 
@@ -146,9 +176,11 @@ describe('retention: the nightly purge', () => {
     const run = await runPurge(deps);
     expect(run.outcome).to.equal('succeeded');
     expect(run.counts).to.deep.equal({
-      sessions: 1, links: 4, cacheUnlisted: 3, cacheUnused: 1, corrections: 1, mail: 1, parkedMail: 1, accounts: 1, calendarVersions: 1,
+      sessions: 1, links: 4, cacheUnlisted: 3, cacheUnused: 1, corrections: 1, absenceReports: 1, leave: 1, mail: 1, parkedMail: 1, accounts: 1, calendarVersions: 1,
       notifications: 1, audit: 1,
     });
+    expect((await store.collection(ABSENCE_REPORTS_COLLECTION).list()).map((r) => r.id).sort()).to.deep.equal(['ab-new', 'ab-waiting']);
+    expect((await store.collection(LEAVE_REQUESTS_COLLECTION).list()).map((r) => r.id)).to.deep.equal(['lv-open']);
 
     expect(await store.sessions.get('live', clock.now())).to.not.equal(undefined);
     expect((await store.collection<LinkTokenDoc>(RESET_TOKENS_COLLECTION).list()).map((d) => d.id)).to.deep.equal(['valid']);
@@ -157,7 +189,9 @@ describe('retention: the nightly purge', () => {
     expect(await store.cache.get('student:S1')).to.not.equal(undefined);
     expect(await store.cache.count()).to.equal(2);
     expect((await store.collection<ChangeRequest>(CHANGE_REQUESTS_COLLECTION).list()).map((r) => r.id)).to.deep.equal(['open']);
-    expect((await outbox.list()).map((i) => i.id).sort()).to.deep.equal(['change-parked', 'delivery-open', 'mail-new', 'mail-parked-new']);
+    expect((await outbox.list()).map((i) => i.id).sort()).to.deep.equal([
+      'absence-ab-new', 'absence-ab-waiting', 'change-parked', 'delivery-open', 'mail-new', 'mail-parked-new',
+    ]);
     expect((await store.collection(NOTIFICATIONS_COLLECTION).list()).map((n) => n.id)).to.deep.equal(['A1:new']);
     expect((await store.collection(UNDO_TOKENS_COLLECTION).list())).to.deep.equal([]);
     expect((await store.collection(HISTORY_COLLECTION).list()).map((v) => v.id)).to.deep.equal(['cal-2']);
@@ -174,7 +208,7 @@ describe('retention: the nightly purge', () => {
 
     const again = await runPurge(deps);
     expect(again.counts).to.deep.equal({
-      sessions: 0, links: 0, cacheUnlisted: 0, cacheUnused: 0, corrections: 0, mail: 0, parkedMail: 0, accounts: 0, calendarVersions: 0,
+      sessions: 0, links: 0, cacheUnlisted: 0, cacheUnused: 0, corrections: 0, absenceReports: 0, leave: 0, mail: 0, parkedMail: 0, accounts: 0, calendarVersions: 0,
       notifications: 0, audit: 0,
     });
   });

@@ -125,7 +125,7 @@ describe('view models: sections and sub-navigation', () => {
       },
     };
     const states = await sectionStates(policy, new Set<Capability>(['students', 'guardians', 'results.lvs']), 7);
-    expect(asked.sort()).to.deep.equal(['absences@7', 'changes@7', 'medical@7', 'personalia@7', 'reports@7', 'results.lvs@7', 'results.method@7']);
+    expect(asked.sort()).to.deep.equal(['absence-report@7', 'absences@7', 'changes@7', 'leave@7', 'medical@7', 'personalia@7', 'reports@7', 'results.lvs@7', 'results.method@7']);
     expect(states['results.lvs']).to.deep.equal({ open: false, reason: { nl: 'Rapport', en: 'Report' }, reopensOn: '2027-02-17', offered: true });
     expect(states.absences.offered).to.equal(false);
   });

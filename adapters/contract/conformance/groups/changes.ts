@@ -33,7 +33,8 @@ async function proposal(ctx: SuiteContext, adapter: SisAdapter, clock: Clock, st
   };
 }
 
-const reference = (value: unknown, label: string): string => {
+/** The `{ reference }` an SIS write resolves with; shared by every write capability. */
+export const reference = (value: unknown, label: string): string => {
   const ref = (value as { reference?: unknown } | null)?.reference;
   check(typeof ref === 'string' && ref.length > 0, `${label} resolved with ${preview(value)}; expected { reference: non-empty string }`);
   return ref;
