@@ -11,12 +11,13 @@
  *
  * What: for every guardian with an active account, the guardian record (read-through) and each
  * visible child's student record (read-through; it also says the child's jaargroep); then the
- * results of the children in the transition's groups, fetched anew whatever their age. Both
+ * results (and, where the SIS has reports, the report list the results page links) of the
+ * children in the transition's groups, fetched anew whatever their age. Both
  * results sections usually open at one instant: a pupil is fetched once per instant.
  */
 import { isSisError } from '../../adapters/contract/index.ts';
 import { visibleChildLinks } from '../privacy/visible.ts';
-import type { SisService } from '../sis/types.ts';
+import type { RecordKind, SisService } from '../sis/types.ts';
 import type { AccountRepo } from '../store/types.ts';
 import type { JobDefinition } from './job-types.ts';
 
@@ -24,7 +25,7 @@ export const WARM_CACHE_JOB = 'cache.warm-results';
 const DEFAULT_CONCURRENCY = 32;
 
 export interface WarmCacheOptions {
-  sis: Pick<SisService, 'allGuardians' | 'getGuardian' | 'getStudent' | 'warm'>;
+  sis: Pick<SisService, 'allGuardians' | 'getGuardian' | 'getStudent' | 'warm' | 'capabilities'>;
   accounts: Pick<AccountRepo, 'findByGuardianId'>;
   /** SIS calls in flight at once (default 32): 2,000 parents warm in about 30 s at 200 ms a call. */
   concurrency?: number;
@@ -99,11 +100,13 @@ export function createWarmCacheJob(options: WarmCacheOptions): JobDefinition & {
         await unlessGone(sis.getGuardian(h.guardianId));
       });
       const groups = new Set<number>(event.groups);
+      // The results page links the report of the same period, so it reads the report list too.
+      const kinds: RecordKind[] = sis.capabilities.has('reports') ? ['results', 'reports'] : ['results'];
       let count = 0;
       const pupilFailures = await eachLimited(pupils, concurrency, async (studentId) => {
         const student = await unlessGone(sis.getStudent(studentId));
         if (!student || student.value.jaargroep === undefined || !groups.has(student.value.jaargroep) || warmed.has(studentId)) return;
-        await sis.warm(studentId, ['results']);
+        await sis.warm(studentId, kinds);
         warmed.add(studentId);
         count += 1;
       });

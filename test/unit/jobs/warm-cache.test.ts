@@ -87,6 +87,8 @@ describe('jobs: warm the results cache when results open', () => {
     for (const [studentId] of pupils) {
       const served = await t.sis.listResults(studentId);
       expect(served.stale, studentId).to.equal(false);
+      // The results page also reads the report list (it links the report of the same period).
+      expect((await t.sis.listReports(studentId)).stale, studentId).to.equal(false);
     }
     await visiblePupils(t);
     expect(t.sisMock.calls).to.deep.equal([]);
