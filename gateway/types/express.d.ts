@@ -4,6 +4,7 @@
  * `res.locals` carries what every layout and page may read.
  */
 import type { Locale } from '../i18n/translate.ts';
+import type { SchoolContactView } from '../school/contact-view.ts';
 
 declare global {
   namespace Express {
@@ -31,6 +32,8 @@ declare global {
       languageSwitch?: Record<Locale, { href: string; current: boolean }>;
       /** Shown in the header; falls back to "Ouderpoort" (the app sets it on app.locals). */
       schoolName?: string;
+      /** How to reach the school's office (gateway/school/contact-view.ts); absent when none is configured. */
+      schoolContact?: SchoolContactView;
     }
   }
 }

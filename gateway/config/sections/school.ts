@@ -1,5 +1,6 @@
 /** `school`: who runs this portal. Shown on every page and in every mail. */
 import { z } from 'zod';
+import { localizedText } from '../../routes/parent/portal-text.ts';
 
 /** BRIN: two digits and two letters, optionally followed by a two-digit vestiging (branch) number. */
 const BRIN = /^\d{2}[A-Z]{2}(\d{2})?$/;
@@ -20,4 +21,10 @@ export const schoolSection = z.strictObject({
   timezone: z.string().refine(isTimeZone, { error: 'expected an IANA time zone like "Europe/Amsterdam"' }),
   supportEmail: z.email().optional(),
   website: z.url({ protocol: /^https?$/ }).optional(),
+  /** How parents reach the school's office: every "contact the administration" message shows it. */
+  contact: z.strictObject({
+    address: z.string().trim().min(1).optional(),
+    phone: z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,}$/, { error: 'expected a phone number like "010 123 45 67"' }).optional(),
+    hours: localizedText.optional(),
+  }).optional(),
 });

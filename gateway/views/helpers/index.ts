@@ -11,6 +11,7 @@ import { formatList } from './format-list.ts';
 import { formatNumber } from './format-number.ts';
 import { humanAge } from './human-age.ts';
 import { limit } from './limit.ts';
+import { localized } from './localized.ts';
 import { t } from './t.ts';
 
 export const helpers = {
@@ -22,6 +23,7 @@ export const helpers = {
   formatNumber,
   humanAge,
   limit,
+  localized,
   t,
 } as const;
 
