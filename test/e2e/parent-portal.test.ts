@@ -176,7 +176,7 @@ describe('parent portal in a real browser', function () {
     expect(failure).to.contain('Inloggen lukte niet');
     expect(failure).to.contain('Deze combinatie van gebruikersnaam en wachtwoord klopt niet.');
     expect(await page.getByLabel('Gebruikersnaam', { exact: true }).inputValue()).to.equal(FIRST_LOGIN.username);
-    expect(await page.getByLabel('Wachtwoord', { exact: true }).inputValue()).to.equal('');
+    expect(await page.getByLabel('Wachtwoord of inlogcode', { exact: true }).inputValue()).to.equal('');
 
     await logIn(page, FIRST_LOGIN.username, NEW_PASSWORD);
     expect(new URL(page.url()).pathname).to.equal('/');
