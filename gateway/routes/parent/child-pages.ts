@@ -23,6 +23,8 @@ export interface Closure {
   sectionKey: string;
   reason?: string;
   reopensOn?: string;
+  /** Never open yet: the notice says "opens on", with the school's words about what opens. */
+  firstOpening?: { description?: string };
   notOffered: boolean;
 }
 
@@ -35,6 +37,7 @@ export function closureOf(section: Section, state: SectionState, locale: Locale)
     sectionKey: `section.${section}`,
     reason: state.offered ? reasonIn(state, locale) : undefined,
     reopensOn: state.offered ? state.reopensOn : undefined,
+    ...(state.offered && state.firstOpening && { firstOpening: { description: state.firstOpening.description?.[locale] } }),
     notOffered: !state.offered,
   };
 }
