@@ -6,6 +6,7 @@ import type Handlebars from 'handlebars';
 import { ceilMinutes } from './ceil-minutes.ts';
 import { concat } from './concat.ts';
 import { eq } from './eq.ts';
+import { errorLinks } from './error-links.ts';
 import { formatDate } from './format-date.ts';
 import { formatList } from './format-list.ts';
 import { formatNumber } from './format-number.ts';
@@ -18,6 +19,7 @@ export const helpers = {
   ceilMinutes,
   concat,
   eq,
+  errorLinks,
   formatDate,
   formatList,
   formatNumber,
