@@ -5,7 +5,7 @@ import { auditView } from '../../privacy/audit-view.ts';
 import { childSummary } from '../../privacy/visible.ts';
 import { DEFAULT_LOCALE, isLocale } from '../../i18n/translate.ts';
 import type { Served } from '../../sis/types.ts';
-import { studentOrNothing, viewerFamily } from './child-context.ts';
+import { PORTAL_TIME_ZONE, studentOrNothing, viewerFamily } from './child-context.ts';
 import type { ParentRouterDeps } from './deps.ts';
 import { renderNotFound, renderToString } from './render.ts';
 import { stalenessOf } from './staleness.ts';
@@ -45,7 +45,7 @@ export function homePages(deps: ParentRouterDeps) {
 
   async function help(_req: Request, res: Response): Promise<void> {
     const locale = isLocale(res.locals.locale) ? res.locals.locale : DEFAULT_LOCALE;
-    res.render('pages/help', { nav: 'help', titleKey: 'help.title', help: helpView(deps.portal, locale) });
+    res.render('pages/help', { nav: 'help', titleKey: 'help.title', help: helpView(deps.portal, locale, deps.clock.now(), PORTAL_TIME_ZONE) });
   }
 
   async function account(req: Request, res: Response, user: Express.User): Promise<void> {
