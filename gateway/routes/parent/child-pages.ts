@@ -82,7 +82,7 @@ async function changesPanel(deps: ParentRouterDeps, user: Express.User, ctx: Chi
   if (!deps.changes || !maySubmitFor(user, ctx.guardian.value, ctx.studentId)) return undefined;
   const requests = await deps.changes.requests.listForChild(user.accountId, ctx.studentId);
   const open = showable(ctx.states.changes);
-  return { requests: changeRequestViews(requests), formHref: open ? `/kind/${ctx.handle}/wijzigen` : undefined, closed: !open };
+  return { requests: changeRequestViews(requests, { medical: ctx.access.medical && showable(ctx.states.medical) }), formHref: open ? `/kind/${ctx.handle}/wijzigen` : undefined, closed: !open };
 }
 
 export function childPages(deps: ParentRouterDeps) {

@@ -3,7 +3,8 @@
  * filter lets this viewer see) and the viewer's own requests for a child with their status.
  * Another guardian's requests are never listed: a new address may be one they keep secret.
  */
-import type { CurrentValues } from '../../../changes/change-form.ts';
+import { labelKeyOfField, type CurrentValues } from '../../../changes/change-form.ts';
+import { isMedicalField } from '../../../changes/medical-fields.ts';
 import type { ChangeRequest } from '../../../changes/types.ts';
 import type { Guardian } from '../../../../adapters/contract/index.ts';
 import type { VisibleChild } from '../../../privacy/visible.ts';
@@ -28,17 +29,38 @@ export function currentValues(child: VisibleChild, viewerGuardian: Guardian): Cu
   return values;
 }
 
+/** One changed field as its parent sees it in the list: the form's label, what it was, what it becomes. */
+export interface ChangedFieldView {
+  labelKey: string;
+  old?: string;
+  new?: string;
+}
+
 export interface ChangeRequestView {
   reference: string;
+  fields: ChangedFieldView[];
   submittedAt: string;
   statusKey: string;
   status: ChangeRequest['status'];
   schoolNote?: string;
 }
 
-export function changeRequestViews(requests: ChangeRequest[]): ChangeRequestView[] {
+/**
+ * The viewer's own requests only (see above), so every value is one this parent saw or typed;
+ * medical values are left out when the medical card is no longer open to them (AVG art. 9).
+ */
+function fieldViews(request: ChangeRequest, options: { medical: boolean }): ChangedFieldView[] {
+  return request.fields.map((f) => {
+    const labelKey = labelKeyOfField(f.field) ?? 'changes.field.other';
+    if (isMedicalField(f.field) && !options.medical) return { labelKey };
+    return { labelKey, ...(f.old !== undefined && f.old !== '' && { old: f.old }), new: f.new };
+  });
+}
+
+export function changeRequestViews(requests: ChangeRequest[], options: { medical: boolean } = { medical: false }): ChangeRequestView[] {
   return requests.map((r) => ({
     reference: r.reference,
+    fields: fieldViews(r, options),
     submittedAt: r.submittedAt,
     status: r.status,
     statusKey: `changes.status.${r.status}`,
