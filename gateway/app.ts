@@ -33,6 +33,7 @@ import { createPrivacyRouter } from './routes/public/privacy-page.ts';
 import type { Services } from './services.ts';
 import { createViewEngine } from './views/engine.ts';
 import { schoolContactView } from './school/contact-view.ts';
+import { loadSisLabels } from './school/sis-labels.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VIEWS_DIR = path.join(ROOT, 'views');
@@ -49,6 +50,7 @@ export function createApp(services: Services): express.Express {
   app.set('views', VIEWS_DIR);
   app.locals.schoolName = config.school.name;
   app.locals.schoolContact = schoolContactView(config.school);
+  app.locals.sisLabels = loadSisLabels(config.school.sisLabels);
   app.locals.reauthMinutes = Math.round(config.auth.reauthWindow / 60_000);
 
   // Load-balancer probes: before logging and sessions, so a probe every few seconds leaves no trace.

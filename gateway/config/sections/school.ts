@@ -21,6 +21,8 @@ export const schoolSection = z.strictObject({
   timezone: z.string().refine(isTimeZone, { error: 'expected an IANA time zone like "Europe/Amsterdam"' }),
   supportEmail: z.email().optional(),
   website: z.url({ protocol: /^https?$/ }).optional(),
+  /** A YAML file of English for the SIS's own words, laid over config/sis-labels.yaml. */
+  sisLabels: z.string().trim().min(1).optional(),
   /** How parents reach the school's office: every "contact the administration" message shows it. */
   contact: z.strictObject({
     address: z.string().trim().min(1).optional(),

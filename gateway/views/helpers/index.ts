@@ -13,6 +13,7 @@ import { formatNumber } from './format-number.ts';
 import { humanAge } from './human-age.ts';
 import { limit } from './limit.ts';
 import { localized } from './localized.ts';
+import { sisLabel } from './sis-label.ts';
 import { t } from './t.ts';
 
 export const helpers = {
@@ -26,6 +27,7 @@ export const helpers = {
   humanAge,
   limit,
   localized,
+  sisLabel,
   t,
 } as const;
 
