@@ -1,6 +1,7 @@
 /** `school`: who runs this portal. Shown on every page and in every mail. */
 import { z } from 'zod';
 import { localizedText } from '../../routes/parent/portal-text.ts';
+import { accentColor, logoFile } from '../../school/look.ts';
 
 /** BRIN: two digits and two letters, optionally followed by a two-digit vestiging (branch) number. */
 const BRIN = /^\d{2}[A-Z]{2}(\d{2})?$/;
@@ -21,6 +22,10 @@ export const schoolSection = z.strictObject({
   timezone: z.string().refine(isTimeZone, { error: 'expected an IANA time zone like "Europe/Amsterdam"' }),
   supportEmail: z.email().optional(),
   website: z.url({ protocol: /^https?$/ }).optional(),
+  /** The school's logo in the header: a .png, .svg, .jpg or .webp file. */
+  logo: logoFile.optional(),
+  /** One accent colour "#rrggbb" for the header and links; at least 4.5:1 against white. */
+  accentColor: accentColor.optional(),
   /** A YAML file of English for the SIS's own words, laid over config/sis-labels.yaml. */
   sisLabels: z.string().trim().min(1).optional(),
   /** How parents reach the school's office: every "contact the administration" message shows it. */
