@@ -61,6 +61,11 @@ describe('accessibility of every page: axe-core, nl and en, phone and desktop', 
           await check(page, path, where);
           titles.add(await page.title());
         }
+        // The notification checkboxes are at least 24 × 24 CSS pixels (WCAG 2.5.8).
+        await page.goto(`${demo.url}/account/meldingen`);
+        const boxes = await page.locator('input[type="checkbox"]').evaluateAll((inputs) => inputs.map((i) => i.getBoundingClientRect()).map((r) => [r.width, r.height]));
+        expect(boxes.length).to.be.greaterThan(0);
+        for (const [w, h] of boxes) expect(Math.min(w!, h!), `a checkbox of ${w}×${h} px (${where})`).to.be.at.least(24);
         await page.goto(`${demo.url}/`);
         const children = await page.locator('main a.card-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
         expect(children.length).to.be.greaterThan(0);

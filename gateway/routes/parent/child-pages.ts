@@ -42,6 +42,18 @@ export function closureOf(section: Section, state: SectionState, locale: Locale)
   };
 }
 
+/**
+ * Both kinds of results closed by the same closure: one notice "Resultaten: nu gesloten" with the
+ * reason once, not the same paragraph twice.
+ */
+export function oneNoticePerReason(closures: Closure[]): Closure[] {
+  const [first, second, ...rest] = closures;
+  if (!first || !second || rest.length > 0) return closures;
+  const same = first.reason === second.reason && first.reopensOn === second.reopensOn && first.notOffered === second.notOffered
+    && Boolean(first.firstOpening) === Boolean(second.firstOpening) && first.firstOpening?.description === second.firstOpening?.description;
+  return same ? [{ ...first, sectionKey: 'child.nav.results' }] : closures;
+}
+
 export async function withChild(
   deps: ParentRouterDeps, req: Request, res: Response, user: Express.User, page: ChildPage,
 ): Promise<{ ctx: ChildContext; header: ChildHeader } | undefined> {
@@ -139,10 +151,10 @@ export function childPages(deps: ParentRouterDeps) {
     const lvs = ctx.states['results.lvs'];
     const showMethod = showable(method);
     const showLvs = showable(lvs);
-    const closures = [
+    const closures = oneNoticePerReason([
       ...(showMethod || !method.offered ? [] : [closureOf('results.method', method, locale)]),
       ...(showLvs || !lvs.offered ? [] : [closureOf('results.lvs', lvs, locale)]),
-    ];
+    ]);
     if (!showMethod && !showLvs) {
       await renderClosed(res, header, 'results.title', closures.length > 0 ? closures : [closureOf('results.lvs', lvs, locale)]);
       return;
