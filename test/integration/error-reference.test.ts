@@ -5,20 +5,13 @@
  */
 import { expect } from 'chai';
 import { REQUEST_ID_PATTERN, newRequestId } from '../../gateway/http/request-id.ts';
-import { createTestApp, DEMO } from '../support/app.ts';
-import { loginAs } from '../support/agent.ts';
-
-const OUTAGE = { from: '2027-03-01T09:10:00Z', to: '2027-03-01T12:00:00Z' };
+import { absencesDuringOutage } from './outage-page.support.ts';
 
 describe('a short error reference a parent can read out (issue 22 item 10)', function () {
   this.timeout(30_000);
 
   it('the 503 page shows an 11-character code, the same as the X-Request-Id, and the log lines of that request carry it', async () => {
-    const t = await createTestApp({ values: { sis: { stack: [{ adapter: 'mock', config: { hideFuture: true, outage: OUTAGE } }] } } });
-    const { agent } = await loginAs(t, DEMO.parent.username, DEMO.parent.password);
-    const child = /href="(\/kind\/[^"]+)"/.exec((await agent.get('/')).text)![1]!;
-    t.clock.advance(20 * 60_000);
-    const res = await agent.get(`${child}/absenties`);
+    const { t, res } = await absencesDuringOutage();
     expect(res.status).to.equal(503);
     const code = /Foutcode voor de school: ([^.<\s]+)\./.exec(res.text)?.[1];
     expect(code).to.match(REQUEST_ID_PATTERN).and.have.length(11);

@@ -6,13 +6,11 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { createTestApp, csrfFrom, DEMO } from '../support/app.ts';
 import { loginAs } from '../support/agent.ts';
+import { absencesDuringOutage } from './outage-page.support.ts';
 
 export function titleOf(html: string): string {
   return (/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '').replace(/&amp;/g, '&');
 }
-
-/** The demo's SIS goes down at 10:10 local time; the tests start at 10:00. */
-const OUTAGE = { from: '2027-03-01T09:10:00Z', to: '2027-03-01T12:00:00Z' };
 
 describe('page titles name the page and the school (issue 22 item 9)', function () {
   this.timeout(30_000);
@@ -53,11 +51,7 @@ describe('page titles name the page and the school (issue 22 item 9)', function 
   });
 
   it('the 503 page when the SIS is down and nothing is cached', async () => {
-    const t = await createTestApp({ values: { sis: { stack: [{ adapter: 'mock', config: { hideFuture: true, outage: OUTAGE } }] } } });
-    const { agent } = await loginAs(t, DEMO.parent.username, DEMO.parent.password);
-    const child = /href="(\/kind\/[^"]+)"/.exec((await agent.get('/')).text)![1]!;
-    t.clock.advance(20 * 60_000);
-    const res = await agent.get(`${child}/absenties`);
+    const { res } = await absencesDuringOutage();
     expect(res.status).to.equal(503);
     expect(titleOf(res.text)).to.equal('Even niet beschikbaar – De Bron');
   });
