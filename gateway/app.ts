@@ -34,6 +34,9 @@ import { createParentRouter, type PortalText } from './routes/parent/index.ts';
 import { createPrivacyRouter } from './routes/public/privacy-page.ts';
 import type { Services } from './services.ts';
 import { createViewEngine } from './views/engine.ts';
+import { schoolContactView } from './school/contact-view.ts';
+import { loadSisLabels } from './school/sis-labels.ts';
+import { createSchoolLookRouter, schoolLook } from './school/look.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VIEWS_DIR = path.join(ROOT, 'views');
@@ -49,6 +52,10 @@ export function createApp(services: Services): express.Express {
   app.set('view engine', 'hbs');
   app.set('views', VIEWS_DIR);
   app.locals.schoolName = config.school.name;
+  app.locals.schoolContact = schoolContactView(config.school);
+  app.locals.sisLabels = loadSisLabels(config.school.sisLabels);
+  const look = schoolLook(config.school);
+  app.locals.schoolLook = { stylesheet: look.css !== undefined, logo: look.logo !== undefined };
   app.locals.reauthMinutes = Math.round(config.auth.reauthWindow / 60_000);
 
   // Load-balancer probes: before logging and sessions, so a probe every few seconds leaves no trace.
@@ -70,6 +77,7 @@ export function createApp(services: Services): express.Express {
   }));
   app.use(securityHeaders({ secure }));
   app.use('/static', express.static(path.join(VIEWS_DIR, 'static'), { index: false, maxAge: '1h' }));
+  app.use(createSchoolLookRouter(look));
   app.use(noStore());
   app.use(express.urlencoded({ extended: false, limit: '32kb' }));
   app.use(setUpSessions(store.sessions, clock, {

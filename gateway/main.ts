@@ -1,16 +1,19 @@
 /**
  * `npm start` (the demo) and `npm run serve` (a school's own config in OUDERPOORT_CONFIG).
- * Usage: node --import tsx gateway/main.ts [--config <file>]
+ * Usage: node --import tsx gateway/main.ts [--config <file>] [--date <YYYY-MM-DD>] [--sis-down]
+ * (the demo's date and a SIS that goes down: gateway/demo/start-options.ts).
  */
 import { parseArgs } from 'node:util';
 import { boot } from './boot.ts';
 import { shiftedClock, systemClock } from './clock.ts';
 import { loadConfigOrExit } from './config/load-config-or-exit.ts';
+import { demoStartOptions, demoStartValues, SIS_DOWN_AFTER_MS } from './demo/start-options.ts';
 import { createLogger } from './logger.ts';
 
-const { values } = parseArgs({ options: { config: { type: 'string' } } });
+const { values } = parseArgs({ options: { config: { type: 'string' }, date: { type: 'string' }, 'sis-down': { type: 'boolean' } } });
+const demoOptions = demoStartOptions(values, process.env);
 
-const config = loadConfigOrExit(values.config);
+const config = loadConfigOrExit(values.config, '', (loaded) => demoStartValues(loaded, demoOptions, new Date()));
 
 const logger = createLogger(config);
 const clock = config.demo.enabled && config.demo.startAt ? shiftedClock(new Date(config.demo.startAt)) : systemClock;
@@ -19,6 +22,7 @@ const booted = await boot(config, { logger, clock });
 const lines = [`\nOuderpoort (${config.school.name}) draait op ${booted.url}/inloggen`];
 if (booted.metrics) lines.push(`Prometheus-metrics op ${booted.metrics.url} (metrics.enabled)`);
 if (clock !== systemClock) lines.push(`Demo-datum: ${clock.now().toISOString()} (demo.startAt; de klok loopt vanaf daar door)`);
+if (demoOptions.sisDown) lines.push(`De SIS is onbereikbaar vanaf ${SIS_DOWN_AFTER_MS / 1000} seconden na de start (--sis-down).`);
 if (booted.demoLogins.length > 0) {
   lines.push('', 'Demo-logins (demo mode; reset at every start):');
   for (const login of booted.demoLogins) {

@@ -40,7 +40,7 @@ export async function sendChangeNotice(deps: NoticeDeps, before: Account, kind: 
   });
   const locale = mailLocale(before, deps.config);
   const mail = deps.mailRenderer.render('change-notice', locale, {
-    ...schoolMailModel(deps.config, locale), username: before.username, whatKey: `mail.changeNotice.what.${kind}`, at: now.toISOString(),
+    ...schoolMailModel(deps.config, locale, deps.clock.now()), username: before.username, whatKey: `mail.changeNotice.what.${kind}`, at: now.toISOString(),
     link: `${linkBase(deps.config)}/account/dit-was-ik-niet?token=${token}`, expiresAt: doc.expiresAt,
   }, { school: deps.config.school.name });
   const recipients = noticeRecipients(before);

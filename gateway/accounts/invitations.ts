@@ -29,7 +29,7 @@ export const invitationKey = (accountId: string, issue: number) => `invite:${acc
 function renderInvitation(deps: InvitationDeps, account: Account, secret: string, expiresAt: string) {
   const locale: Locale = mailLocale(account, deps.config);
   return deps.mailRenderer.render('invitation', locale, {
-    ...schoolMailModel(deps.config, locale),
+    ...schoolMailModel(deps.config, locale, deps.clock.now()),
     username: account.username,
     code: secret,
     expiresAt,

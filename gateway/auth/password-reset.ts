@@ -54,7 +54,7 @@ function resetMailFor(deps: ResetDeps, account: Pick<Account, 'id' | 'username' 
   const locale: Locale = mailLocale(account, deps.config);
   const link = `${linkBase(deps.config)}/wachtwoord-herstellen?token=${token}`;
   const mail = deps.mailRenderer.render('password-reset', locale, {
-    ...schoolMailModel(deps.config, locale), username: account.username, link, expiresAt: doc.expiresAt,
+    ...schoolMailModel(deps.config, locale, deps.clock.now()), username: account.username, link, expiresAt: doc.expiresAt,
   }, { school: deps.config.school.name });
   // The key names the token by a digest of its hash: unique, and nothing to learn from it.
   return { doc, key: `reset:${doc.id.slice(-32)}`, to, mail };

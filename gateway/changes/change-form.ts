@@ -56,6 +56,13 @@ export const FIELD_GROUPS: Record<ChangeFieldGroup, { legendKey: string; inputs:
   ...MEDICAL_INPUTS,
 };
 
+/** The form label of a proposal's field ("child.address.postcode" → "changes.field.postcode"). */
+const LABEL_OF_FIELD = new Map(Object.values(FIELD_GROUPS).flatMap((g) => g.inputs.map((i) => [i.field, i.labelKey] as const)));
+
+export function labelKeyOfField(field: string): string | undefined {
+  return LABEL_OF_FIELD.get(field);
+}
+
 /** Current values by input name, as the viewer may see them (absent: unknown or not visible). */
 export type CurrentValues = Partial<Record<string, string>>;
 

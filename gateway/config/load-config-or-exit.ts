@@ -7,9 +7,12 @@ import { loadConfig } from './load-config.ts';
 import type { Config } from './load-config.ts';
 import { dataKeyFor } from '../data-key/data-key.ts';
 
-export function loadConfigOrExit(file: string | undefined, prefix = ''): Config {
+/** `overlay`, when given, computes values laid over the loaded config (the demo's start options) and loads again. */
+export function loadConfigOrExit(file: string | undefined, prefix = '', overlay?: (config: Config) => Record<string, unknown>): Config {
   try {
-    return loadConfig(file ? { file } : {});
+    const config = loadConfig(file ? { file } : {});
+    const values = overlay?.(config);
+    return values && Object.keys(values).length > 0 ? loadConfig({ ...(file ? { file } : {}), values }) : config;
   } catch (err) {
     if (!isConfigError(err)) throw err;
     process.stderr.write(`${prefix}${err.message}\n`);

@@ -1,6 +1,6 @@
 /**
- * Boot-time configuration: config/default.yaml, then the school's own file, then in-memory
- * values, then secrets from the environment; validated as a whole (every problem in one
+ * Boot-time configuration: config/default.yaml, then the school's own file, then PORT/HOST from
+ * the environment, then in-memory values, then secrets from the environment; validated as a whole (every problem in one
  * ConfigError) and deep-frozen, so nothing can change it at run time.
  */
 import { existsSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from './config-error.ts';
 import { applyEnvSecrets, resolveEnvRefs, secretsWrittenIn, type Env } from './env-secrets.ts';
+import { envOverrides } from './env-overrides.ts';
 import { formatIssues } from './issues.ts';
 import { configSchema, type ConfigValues } from './schema.ts';
 import { deepFreeze, deepMerge, mapLeaves, type DeepReadonly } from './tree.ts';
@@ -59,6 +60,9 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const problems = files.flatMap((f) => secretsWrittenIn(f.data ?? {}, f.file));
   let merged: unknown = {};
   for (const f of files) merged = deepMerge(merged, f.data);
+  const fromEnv = envOverrides(env);
+  problems.push(...fromEnv.problems);
+  merged = deepMerge(merged, fromEnv.values);
   merged = deepMerge(merged, options.values);
   // Rebuilt, so applying secrets never touches the caller's `values` (leaves such as EnvRef stay as they are).
   const tree = mapLeaves(merged, (leaf) => leaf) as Record<string, unknown>;

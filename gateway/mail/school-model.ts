@@ -1,6 +1,7 @@
 /** What every mail template may show about the school: its name, the portal's address, the help moment, whom to ask. */
 import type { Config } from '../config/index.ts';
 import type { Locale } from '../i18n/translate.ts';
+import { upcomingSupportMoment } from '../school/support-moment.ts';
 import { linkBase } from './create-mailer.ts';
 
 export interface SchoolMailModel {
@@ -12,9 +13,10 @@ export interface SchoolMailModel {
   supportMoment?: { date: string; from: string; to: string; place: string };
 }
 
-export function schoolMailModel(config: Pick<Config, 'school' | 'server' | 'portal'>, locale: Locale): SchoolMailModel {
+/** `now`: the moment the mail is written; a help moment that is over by then is left out. */
+export function schoolMailModel(config: Pick<Config, 'school' | 'server' | 'portal'>, locale: Locale, now: Date): SchoolMailModel {
   const base = linkBase(config);
-  const moment = config.portal?.supportMoment;
+  const moment = upcomingSupportMoment(config.portal?.supportMoment, now, config.school.timezone);
   return {
     schoolName: config.school.name,
     portalUrl: `${base}/`,

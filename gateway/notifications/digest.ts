@@ -59,7 +59,7 @@ async function digestFor(deps: DigestDeps, account: Account, pending: PendingNot
     items.push({ key: ITEM_KEYS[n.kind], child: await childName(deps, n.studentId), ...(n.section && { section: `section.${n.section}` }) });
   }
   const mail = deps.mailRenderer.render('notification', locale, {
-    ...schoolMailModel(deps.config, locale), settingsUrl: `${linkBase(deps.config)}/account/meldingen`, items,
+    ...schoolMailModel(deps.config, locale, deps.clock.now()), settingsUrl: `${linkBase(deps.config)}/account/meldingen`, items,
   }, { school: deps.config.school.name });
   const ids = pending.map((n) => n.id).sort().join('\n');
   const key = `notify:${account.id}:${createHash('sha256').update(ids).digest('hex').slice(0, 32)}`;

@@ -28,7 +28,7 @@ export async function requestEmailChange(deps: EmailChangeDeps, account: Account
   await confirmations(deps.store).put(doc);
   const locale: Locale = mailLocale(account, deps.config);
   const mail = deps.mailRenderer.render('email-confirm', locale, {
-    ...schoolMailModel(deps.config, locale), username: account.username,
+    ...schoolMailModel(deps.config, locale, deps.clock.now()), username: account.username,
     link: `${linkBase(deps.config)}/account/email-bevestigen?token=${token}`, expiresAt: doc.expiresAt,
   }, { school: deps.config.school.name });
   await deps.mail.queue(`email-confirm:${doc.id.slice(-32)}`, { to: doc.email, ...mail }, { sealed: true });

@@ -52,6 +52,7 @@ const openRule = z.strictObject({
   from: localDate,
   closesOn: localDate.optional(),
   groups: distinctList(jaargroep, 'jaargroep').optional(),
+  description: bilingual.optional(),
 }).refine(
   (rule) => rule.closesOn === undefined || rule.closesOn > rule.from,
   after('closesOn', 'from', 'closesOn must be after from (it is the first day the rule no longer opens the sections)'),

@@ -20,6 +20,8 @@ export interface OpenRule {
   closesOn?: string;
   /** Only these jaargroepen; absent: every group. */
   groups?: Jaargroep[];
+  /** What opens, in the school's words, shown to parents before the sections first open. */
+  description?: Bilingual;
 }
 
 /** Closes sections from the start of `from` until the start of `reopensOn`; beats every open rule. */

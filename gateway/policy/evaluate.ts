@@ -21,6 +21,14 @@ export interface Decision {
   reason?: Bilingual;
   /** When closed: the local date it opens again, if the calendar says so. */
   reopensOn?: string;
+  /**
+   * When closed, never open before in this calendar, and opening on a known day: it has yet to
+   * open for the first time (the invitation day), so parents read "opens on", not "open again on".
+   */
+  firstOpening?: {
+    /** The open rule's `description`, the school's own words about what opens. */
+    description?: Bilingual;
+  };
   /** The next moment the answer changes, if the calendar says so. */
   nextChange?: { at: string; open: boolean };
 }
@@ -88,6 +96,11 @@ export function nextChangeDate(calendar: Calendar, section: string, group: numbe
     .find((d) => d > date && stateOnDate(calendar, section, group, d).open !== now);
 }
 
+/** Whether the section was open on any day before `date` (states change only on boundary dates). */
+function wasOpenBefore(calendar: Calendar, section: string, group: number | undefined, date: string): boolean {
+  return boundaryDates(calendar).some((d) => d < date && stateOnDate(calendar, section, group, d).open);
+}
+
 /** Whether `section` is open for `group` at `instant`, why not, and when that changes. */
 export function evaluate(calendar: Calendar, section: string, group: number | undefined, instant: Date): Decision {
   const date = localDateOf(instant, calendar.timezone);
@@ -98,6 +111,10 @@ export function evaluate(calendar: Calendar, section: string, group: number | un
   if (changeDate !== undefined) {
     decision.nextChange = { at: startOfLocalDate(changeDate, calendar.timezone).toISOString(), open: !state.open };
     if (!state.open) decision.reopensOn = changeDate;
+  }
+  if (!state.open && changeDate !== undefined && !wasOpenBefore(calendar, section, group, date)) {
+    const opener = openingRule(calendar, section, group, changeDate);
+    decision.firstOpening = opener?.description ? { description: { ...opener.description } } : {};
   }
   return decision;
 }

@@ -13,6 +13,8 @@ export interface SectionAnswer {
   open: boolean;
   reason?: Bilingual;
   reopensOn?: string;
+  /** Closed because it has never been open yet (evaluate.ts); with the open rule's description. */
+  firstOpening?: { description?: Bilingual };
 }
 
 export interface CalendarSectionPolicy {
@@ -47,12 +49,13 @@ function dayOf(calendar: Calendar, now: Date): Day | undefined {
 }
 
 function answerOf(calendar: Calendar, section: string, group: number | undefined, now: Date): SectionAnswer {
-  const { open, reason, reopensOn } = evaluate(calendar, section, group, now);
+  const { open, reason, reopensOn, firstOpening } = evaluate(calendar, section, group, now);
   // Frozen: the same answer goes to every page asking on that day.
   return Object.freeze({
     open,
     ...(reason ? { reason: Object.freeze(reason) } : {}),
     ...(reopensOn ? { reopensOn } : {}),
+    ...(firstOpening ? { firstOpening: Object.freeze({ ...firstOpening }) } : {}),
   });
 }
 

@@ -44,6 +44,8 @@ export interface GrowthChart {
   /** Best level first; `rank` 1 is the best. */
   bands: ChartBand[];
   bandLabels: ChartText[];
+  /** The level's letter inside each band, where the bands begin: readable without the right margin. */
+  inBandLabels: ChartText[];
   yTicks: ChartText[];
   slotLabels: ChartText[];
   yearLabels: ChartText[];
@@ -122,6 +124,13 @@ export function growthChart(input: ChartInput): GrowthChart {
     return bottom - top >= MIN_LABELLED_BAND ? [{ x: r1(plot.right + 8), y: r1((top + bottom) / 2 + 4), label: level }] : [];
   }) : [];
 
+  const start = runs[0]?.[0];
+  const inBandLabels: ChartText[] = start ? levels.flatMap((level, k) => {
+    const top = y(k === 0 ? topValue : (start.bounds[k - 1] as number));
+    const bottom = y(k === levels.length - 1 ? bottomValue : (start.bounds[k] as number));
+    return bottom - top >= MIN_LABELLED_BAND ? [{ x: r1(Math.max(start.x, plot.left) + 6), y: r1((top + bottom) / 2 + 4), label: level }] : [];
+  }) : [];
+
   const yTicks = y.ticks(5).map((v) => ({ x: plot.left - 6, y: r1(y(v)), label: String(v) }));
   const slotLabels = slots.map((s) => ({ x: r1(x(s.key)), y: plot.bottom + 18, label: s.label }));
 
@@ -150,7 +159,7 @@ export function growthChart(input: ChartInput): GrowthChart {
   });
 
   return {
-    width, density: width <= 400 ? 'narrow' : width <= 520 ? 'medium' : 'wide', height: HEIGHT, plot, bands, bandLabels, yTicks, slotLabels, yearLabels, yearDividers,
+    width, density: width <= 400 ? 'narrow' : width <= 520 ? 'medium' : 'wide', height: HEIGHT, plot, bands, bandLabels, inBandLabels, yTicks, slotLabels, yearLabels, yearDividers,
     // A single point draws no visible line; its circle shows it.
     ...(scored.length > 1 && solid ? { line: solid } : {}),
     ...(gapLine ? { gapLine } : {}),

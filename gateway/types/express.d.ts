@@ -4,6 +4,8 @@
  * `res.locals` carries what every layout and page may read.
  */
 import type { Locale } from '../i18n/translate.ts';
+import type { SchoolContactView } from '../school/contact-view.ts';
+import type { SisLabels } from '../school/sis-labels.ts';
 
 declare global {
   namespace Express {
@@ -31,6 +33,12 @@ declare global {
       languageSwitch?: Record<Locale, { href: string; current: boolean }>;
       /** Shown in the header; falls back to "Ouderpoort" (the app sets it on app.locals). */
       schoolName?: string;
+      /** How to reach the school's office (gateway/school/contact-view.ts); absent when none is configured. */
+      schoolContact?: SchoolContactView;
+      /** Whether the school set an accent colour (/school.css) and a logo (/school/logo): gateway/school/look.ts. */
+      schoolLook?: { stylesheet: boolean; logo: boolean };
+      /** English for the SIS's own words (gateway/school/sis-labels.ts), for the `sisLabel` helper. */
+      sisLabels?: SisLabels;
     }
   }
 }

@@ -24,6 +24,7 @@ export type RenderCallback = (err: Error | null, html?: string) => void;
 export type ViewEngine = (filePath: string, options: object, callback: RenderCallback) => void;
 
 const LAYOUT_NAME = /^[a-z0-9-]+$/;
+const ERROR_VIEW = /^errors\/([a-z0-9-]+)\.hbs$/;
 /** Express merges these into the render options; templates have no business with them. */
 const EXPRESS_KEYS = ['settings', '_locals', 'cache', 'layout'] as const;
 
@@ -86,6 +87,9 @@ export function createViewEngine({ viewsDir, cache }: ViewEngineOptions): ViewEn
     }
     const context: Record<string, unknown> = { ...options };
     for (const key of EXPRESS_KEYS) delete context[key];
+    // An error page is rendered from a dozen places; its title (WCAG 2.4.2) comes with the view.
+    const errorPage = ERROR_VIEW.exec(path.relative(viewsDir, filePath).split(path.sep).join('/'));
+    if (errorPage && context.titleKey === undefined) context.titleKey = `errors.${errorPage[1]}.title`;
 
     await partials();
     const body = (await template(filePath))(context);

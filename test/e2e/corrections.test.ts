@@ -63,7 +63,10 @@ describe('a parent\'s correction in a real browser', function () {
     await postcode.fill('1234 A');
     await clickAndLoad(page, page.getByRole('button', { name: 'Wijziging versturen', exact: true }));
     expect(new URL(page.url()).pathname).to.equal(`${childPath}/wijzigen`);
-    expect(await textOf(page.getByRole('alert'))).to.contain('Er is iets niet goed gegaan');
+    expect(await textOf(page.getByRole('alert'))).to.contain('Nog niet alles is goed ingevuld');
+    // The summary's line for the postcode links to the field: following it puts the cursor there (issue 22 item 7).
+    await page.getByRole('alert').getByRole('link', { name: 'Postcode: Vul een Nederlandse postcode in, zoals 1234 AB.' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).to.equal('field-postcode');
     await expectFieldError(page, 'Postcode', 'Vul een Nederlandse postcode in, zoals 1234 AB.');
     expect(await postcode.inputValue()).to.equal('1234 A');
     expect(await street.inputValue()).to.equal('Lindelaan');

@@ -21,7 +21,8 @@ export async function clickAndLoad(page: Page, target: Locator): Promise<void> {
 /** Fills the login form on the current page and submits it (the parents' and the operators' alike). */
 export async function logIn(page: Page, username: string, secret: string): Promise<void> {
   await page.getByLabel('Gebruikersnaam', { exact: true }).fill(username);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(secret);
+  // Parents: "Wachtwoord of inlogcode"; staff and the demo IdP: "Wachtwoord".
+  await page.getByLabel(/^Wachtwoord( of inlogcode)?$/).fill(secret);
   await clickAndLoad(page, page.getByRole('button', { name: 'Inloggen', exact: true }));
 }
 

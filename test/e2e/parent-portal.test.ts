@@ -96,7 +96,8 @@ describe('parent portal in a real browser', function () {
     await page.getByLabel('Gebruikersnaam', { exact: true }).fill(FIRST_LOGIN.username);
     await clickAndLoad(page, page.getByRole('button', { name: 'Opslaan en verder', exact: true }));
     expect(new URL(page.url()).pathname).to.equal('/eerste-keer');
-    expect(await textOf(page.getByRole('alert'))).to.contain('Er is iets niet goed gegaan');
+    expect(await textOf(page.getByRole('alert'))).to.contain('Nog niet alles is goed ingevuld')
+      .and.contain('Nieuw wachtwoord: Kies een wachtwoord van minstens 15 tekens.');
     const newPassword = page.getByLabel('Nieuw wachtwoord', { exact: true });
     await expectFieldError(page, 'Nieuw wachtwoord',
       'Kies een wachtwoord van minstens 15 tekens. Een zin van een paar woorden werkt goed.');
@@ -176,7 +177,7 @@ describe('parent portal in a real browser', function () {
     expect(failure).to.contain('Inloggen lukte niet');
     expect(failure).to.contain('Deze combinatie van gebruikersnaam en wachtwoord klopt niet.');
     expect(await page.getByLabel('Gebruikersnaam', { exact: true }).inputValue()).to.equal(FIRST_LOGIN.username);
-    expect(await page.getByLabel('Wachtwoord', { exact: true }).inputValue()).to.equal('');
+    expect(await page.getByLabel('Wachtwoord of inlogcode', { exact: true }).inputValue()).to.equal('');
 
     await logIn(page, FIRST_LOGIN.username, NEW_PASSWORD);
     expect(new URL(page.url()).pathname).to.equal('/');

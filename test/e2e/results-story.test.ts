@@ -47,7 +47,7 @@ describe('results page: the story behind the numbers, in a real browser', functi
     const url = app.booted.url;
     await page.goto(`${url}/inloggen`);
     await page.getByLabel('Gebruikersnaam', { exact: true }).fill(PARENT.username);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PARENT.password);
+    await page.getByLabel('Wachtwoord of inlogcode', { exact: true }).fill(PARENT.password);
     await Promise.all([page.waitForURL(`${url}/`), page.getByRole('button', { name: 'Inloggen', exact: true }).click()]);
     await Promise.all([page.waitForURL(/\/kind\/[^/]+$/), page.getByRole('link', { name: child.name, exact: true }).click()]);
     await Promise.all([

@@ -72,12 +72,12 @@ describe('absence reports (ziekmelding)', function () {
     const parent = await parentSession(t);
     const form = await parent.agent.get(`/kind/${parent.handle}/ziekmelden`);
     expect(form.text).not.to.include('value="today"');
-    expect(form.text).to.include('href="tel:0512 123456"');
+    expect(form.text).to.include('href="tel:030 123 45 67"');
     const res = await parent.agent.post(`/kind/${parent.handle}/ziekmelden`).type('form')
       .send({ _csrf: csrfFrom(form.text), when: 'today', dayPart: 'day', reason: 'ZIEK' });
     expect(res.status).to.equal(422);
     expect(res.text).to.include('Na 08:15 uur kunt u voor vandaag niet meer online melden');
-    expect(res.text).to.include('0512 123456');
+    expect(res.text).to.include('030 123 45 67');
     expect(await stored(t)).to.deep.equal([]);
     expect(await t.services.outbox.list({ kind: 'absence-report' })).to.deep.equal([]);
     // The next school day is still taken after the cut-off.

@@ -58,7 +58,13 @@ describe('change requests: the form', function () {
     const res = await parent.agent.post(`/kind/${parent.handle}/wijzigen`).type('form')
       .send({ ...hidden, ...shown, street: 'Lindelaan', postcode: '1234 A', phone: '06-123', email: 'ouder@voorbeeld', houseNumber: '' });
     expect(res.status).to.equal(422);
-    expect(res.text).to.include('Er is iets niet goed gegaan');
+    expect(res.text).to.include('<h2 id="error-summary-heading">Nog niet alles is goed ingevuld</h2>');
+    // The summary names each field and links to it (issue 22 item 7), in the form's order.
+    const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(res.text)![0];
+    expect(summary).to.include('<a href="#field-postcode">Postcode: Vul een Nederlandse postcode in, zoals 1234 AB.</a>');
+    expect(summary).to.include('<a href="#field-houseNumber">Huisnummer: Vul dit veld in.</a>');
+    expect(summary.indexOf('#field-houseNumber')).to.be.below(summary.indexOf('#field-postcode'));
+    expect(summary).to.match(/<a href="#field-phone">[^<]*: Vul een geldig telefoonnummer in/);
     expect(res.text).to.match(/id="error-postcode">[\s\S]*?Vul een Nederlandse postcode in, zoals 1234 AB\./);
     expect(res.text).to.match(/id="error-phone">[\s\S]*?Vul een geldig telefoonnummer in/);
     expect(res.text).to.match(/id="error-email">[\s\S]*?Vul een geldig e-mailadres in/);

@@ -73,8 +73,10 @@ describe('parent pages: closed sections', function () {
     await setup(closing(['results.method', 'results.lvs']));
     const res = await request(h.app).get(`${base}/resultaten`);
     const text = textOf(res.text);
-    expect(text).to.include('Methodetoetsen: nu gesloten');
-    expect(text).to.include('LVS-toetsen: nu gesloten');
+    // One closure over both kinds: one notice, its reason once (issue 22, "a closure's reason once").
+    expect(text).to.include('Resultaten: nu gesloten');
+    expect(text).not.to.include('Methodetoetsen: nu gesloten');
+    expect(text.split(REPORT.nl).length - 1, 'the reason once').to.equal(1);
     expect(callsOf('listResults')).to.deep.equal([]);
     expect(await h.store.audit.query({})).to.deep.equal([]);
   });
@@ -97,7 +99,7 @@ describe('parent pages: closed sections', function () {
     closedGroups.push(groups[0]!);
     const first = await request(h.app).get(`/kind/${h.handleOf(ids[0]!)}/resultaten`);
     const second = await request(h.app).get(`/kind/${h.handleOf(ids[1]!)}/resultaten`);
-    expect(textOf(first.text)).to.include('LVS-toetsen: nu gesloten');
+    expect(textOf(first.text)).to.include('Resultaten: nu gesloten');
     expect(textOf(second.text)).not.to.include('nu gesloten');
     expect(policy.asked.map(([, g]) => g)).to.include.members(groups);
   });

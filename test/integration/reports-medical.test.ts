@@ -158,7 +158,7 @@ describe('the medical card on the demo calendar', function () {
     const h = await demoAt(mother, '2026-12-07T12:00:00Z');
     const child = await childOf(h, mother);
     const closed = await request(h.app).get(`/kind/${h.handleOf(child)}/medisch`);
-    expect(textOf(closed.text)).to.include('Medische gegevens: nu gesloten');
+    expect(textOf(closed.text)).to.include('Medische gegevens: nog niet open');
     expect(h.calls.filter((c) => c.method === 'getMedicalCard')).to.deep.equal([]);
 
     h.clock.set('2026-12-08T09:00:00Z');

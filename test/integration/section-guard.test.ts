@@ -30,7 +30,7 @@ describe('section guard: a crafted POST to a closed section', function () {
 
     const refused = await parent.agent.post(`/kind/${parent.handle}/wijzigen`).type('form').send(crafted);
     expect(refused.status).to.equal(403);
-    expect(refused.text).to.include('Wijzigingen doorgeven: nu gesloten');
+    expect(refused.text).to.include('Wijzigingen doorgeven: nog niet open');
     expect(refused.headers['cache-control']).to.equal('no-store');
     expect(await t.services.outbox.list()).to.deep.equal([]);
     expect(await storedRequests(t)).to.deep.equal([]);

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
 import { loginAs } from '../support/agent.ts';
+import { REQUEST_ID_PATTERN } from '../../gateway/http/request-id.ts';
 
 describe('security headers', () => {
   let t: TestApp;
@@ -29,7 +30,7 @@ describe('security headers', () => {
       const res = await agent.get(path);
       expect(res.status, path).to.equal(200);
       expect(res.headers['cache-control'], path).to.equal('no-store');
-      expect(res.headers['x-request-id'], path).to.match(/^[0-9a-f-]{36}$/);
+      expect(res.headers['x-request-id'], path).to.match(REQUEST_ID_PATTERN);
     }
   });
 

@@ -48,9 +48,9 @@ export function writeDemoConfig(dir: string, name: string, overrides: Tree = {})
   return file;
 }
 
-export async function startGateway(configFile: string, env: Record<string, string>, timeoutMs = 60_000): Promise<GatewayProcess> {
+export async function startGateway(configFile: string, env: Record<string, string>, timeoutMs = 60_000, args: readonly string[] = []): Promise<GatewayProcess> {
   const { OUDERPOORT_CONFIG: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/main.ts', '--config', configFile], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/main.ts', '--config', configFile, ...args], {
     cwd: ROOT, env: { ...inherited, ...env }, stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';

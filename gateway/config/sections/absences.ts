@@ -1,6 +1,6 @@
 /**
  * `absences`: parents' absence reports (ziekmelding) — the school's reasons, each geoorloofd or
- * not, the morning cut-off after which a report for today must be phoned in (school.phone), how
+ * not, the morning cut-off after which a report for today must be phoned in (school.contact.phone), how
  * far ahead a report may go, where it is mailed when the SIS cannot take it (`absences.report`),
  * and how long the portal keeps a report. When the form is open is the calendar's business
  * (section `absence-report`).

@@ -23,6 +23,7 @@ export function createFirstLoginRouter(services: Pick<Services, 'store' | 'clock
     const account = await store.accounts.get(req.user!.accountId);
     res.status(status).render('pages/first-login', {
       layout: 'public',
+      titleKey: 'firstLogin.title',
       username: account?.username,
       errors,
       values: { username: username ?? '' },

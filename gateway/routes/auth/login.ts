@@ -36,7 +36,7 @@ export interface LoginRouteDeps {
 }
 
 function renderLogin(res: Response, status: number, model: { username?: string; error?: string; retryAfterSec?: number; resetDone?: boolean }) {
-  res.status(status).render('pages/login', { layout: 'public', ...model });
+  res.status(status).render('pages/login', { layout: 'public', titleKey: 'login.title', ...model });
 }
 
 function renderCode(res: Response, status: number, model: { error?: string; retryAfterSec?: number } = {}) {

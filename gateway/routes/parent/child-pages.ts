@@ -25,6 +25,8 @@ export interface Closure {
   sectionKey: string;
   reason?: string;
   reopensOn?: string;
+  /** Never open yet: the notice says "opens on", with the school's words about what opens. */
+  firstOpening?: { description?: string };
   notOffered: boolean;
 }
 
@@ -37,8 +39,21 @@ export function closureOf(section: Section, state: SectionState, locale: Locale)
     sectionKey: `section.${section}`,
     reason: state.offered ? reasonIn(state, locale) : undefined,
     reopensOn: state.offered ? state.reopensOn : undefined,
+    ...(state.offered && state.firstOpening && { firstOpening: { description: state.firstOpening.description?.[locale] } }),
     notOffered: !state.offered,
   };
+}
+
+/**
+ * Both kinds of results closed by the same closure: one notice "Resultaten: nu gesloten" with the
+ * reason once, not the same paragraph twice.
+ */
+export function oneNoticePerReason(closures: Closure[]): Closure[] {
+  const [first, second, ...rest] = closures;
+  if (!first || !second || rest.length > 0) return closures;
+  const same = first.reason === second.reason && first.reopensOn === second.reopensOn && first.notOffered === second.notOffered
+    && Boolean(first.firstOpening) === Boolean(second.firstOpening) && first.firstOpening?.description === second.firstOpening?.description;
+  return same ? [{ ...first, sectionKey: 'child.nav.results' }] : closures;
 }
 
 export async function withChild(
@@ -81,7 +96,7 @@ async function changesPanel(deps: ParentRouterDeps, user: Express.User, ctx: Chi
   if (!deps.changes || !maySubmitFor(user, ctx.guardian.value, ctx.studentId)) return undefined;
   const requests = await deps.changes.requests.listForChild(user.accountId, ctx.studentId);
   const open = showable(ctx.states.changes);
-  return { requests: await changeRequestViews(deps.changes.requests, requests), formHref: open ? `/kind/${ctx.handle}/wijzigen` : undefined, closed: !open };
+  return { requests: await changeRequestViews(deps.changes.requests, requests, { medical: ctx.access.medical && showable(ctx.states.medical) }), formHref: open ? `/kind/${ctx.handle}/wijzigen` : undefined, closed: !open };
 }
 
 /** Days reported absent that the SIS does not list yet, and the way to the report form while it is open. */
@@ -156,10 +171,10 @@ export function childPages(deps: ParentRouterDeps) {
     const lvs = ctx.states['results.lvs'];
     const showMethod = showable(method);
     const showLvs = showable(lvs);
-    const closures = [
+    const closures = oneNoticePerReason([
       ...(showMethod || !method.offered ? [] : [closureOf('results.method', method, locale)]),
       ...(showLvs || !lvs.offered ? [] : [closureOf('results.lvs', lvs, locale)]),
-    ];
+    ]);
     if (!showMethod && !showLvs) {
       await renderClosed(res, header, 'results.title', closures.length > 0 ? closures : [closureOf('results.lvs', lvs, locale)]);
       return;

@@ -12,7 +12,7 @@ export function parentActions(services: Pick<Services, 'config' | 'clock' | 'abs
       reports: services.absenceReports.reports, schoolDays, today,
       settings: {
         cutoff: config.absences.reportCutoff, aheadDays: config.absences.reportAheadDays, reasons: config.absences.reportReasons,
-        locale: config.school.locale, ...(config.school.phone ? { phone: config.school.phone } : {}),
+        locale: config.school.locale, ...(config.school.contact?.phone ? { phone: config.school.contact.phone } : {}),
       },
     },
     leave: { requests: services.leave, schoolDays, today },

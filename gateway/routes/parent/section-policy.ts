@@ -15,6 +15,8 @@ export interface SectionDecision {
   reason?: { nl: string; en: string };
   /** Local date (YYYY-MM-DD) the section opens again, when known. */
   reopensOn?: string;
+  /** It has never been open yet: "opens on", with the calendar's description of what opens. */
+  firstOpening?: { description?: { nl: string; en: string } };
 }
 
 export interface SectionPolicy {

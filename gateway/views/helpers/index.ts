@@ -6,22 +6,28 @@ import type Handlebars from 'handlebars';
 import { ceilMinutes } from './ceil-minutes.ts';
 import { concat } from './concat.ts';
 import { eq } from './eq.ts';
+import { errorLinks } from './error-links.ts';
 import { formatDate } from './format-date.ts';
 import { formatList } from './format-list.ts';
 import { formatNumber } from './format-number.ts';
 import { humanAge } from './human-age.ts';
 import { limit } from './limit.ts';
+import { localized } from './localized.ts';
+import { sisLabel } from './sis-label.ts';
 import { t } from './t.ts';
 
 export const helpers = {
   ceilMinutes,
   concat,
   eq,
+  errorLinks,
   formatDate,
   formatList,
   formatNumber,
   humanAge,
   limit,
+  localized,
+  sisLabel,
   t,
 } as const;
 

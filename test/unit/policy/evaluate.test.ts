@@ -49,6 +49,8 @@ describe('policy evaluate', () => {
       expect(decision).to.deep.equal({
         open: false,
         reopensOn: '2026-12-08',
+        // Never open before: it opens for the first time (issue 22 item 2); the rule has no description.
+        firstOpening: {},
         nextChange: { at: '2026-12-07T23:00:00.000Z', open: true },
       });
     });
@@ -66,6 +68,36 @@ describe('policy evaluate', () => {
       const empty: Calendar = { timezone: 'Europe/Amsterdam', open: [], closures: [], events: [] };
       expect(evaluate(empty, 'personalia', 5, at('2027-01-01T12:00:00Z'))).to.deep.equal({ open: false });
       expect(evaluate(calendar, 'grades', 5, at('2027-03-01T12:00:00Z'))).to.deep.equal({ open: false });
+    });
+  });
+
+  describe('the first opening (issue 22 item 2)', () => {
+    const described = calendarFrom(`
+open:
+  - id: administratie
+    sections: [personalia]
+    from: 2026-12-08
+    description: { nl: De gegevens van uw kind., en: Your child's details. }
+  - id: lente
+    sections: [absences]
+    from: 2027-03-28
+    closesOn: 2027-03-29
+`);
+
+    it('gives the opening rule\'s description before the section was ever open', () => {
+      expect(evaluate(described, 'personalia', 5, at('2026-12-07T12:00:00Z')).firstOpening)
+        .to.deep.equal({ description: { nl: 'De gegevens van uw kind.', en: "Your child's details." } });
+    });
+
+    it('is gone once the section has been open: closed again means "open again"', () => {
+      expect(evaluate(described, 'absences', 5, at('2027-03-27T12:00:00Z')).firstOpening).to.deep.equal({});
+      const after = evaluate(described, 'absences', 5, at('2027-03-30T12:00:00Z'));
+      expect(after.open).to.equal(false);
+      expect(after.firstOpening).to.equal(undefined);
+    });
+
+    it('is absent when nothing ever opens the section', () => {
+      expect(evaluate(described, 'changes', 5, at('2026-12-07T12:00:00Z')).firstOpening).to.equal(undefined);
     });
   });
 

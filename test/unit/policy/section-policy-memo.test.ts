@@ -20,8 +20,8 @@ closures:
 
 /** The answer as it was before answers were kept: evaluate() asked anew. */
 function direct(section: string, group: number | undefined, at: Date) {
-  const { open, reason, reopensOn } = evaluate(calendar, section, group, at);
-  return { open, ...(reason ? { reason } : {}), ...(reopensOn ? { reopensOn } : {}) };
+  const { open, reason, reopensOn, firstOpening } = evaluate(calendar, section, group, at);
+  return { open, ...(reason ? { reason } : {}), ...(reopensOn ? { reopensOn } : {}), ...(firstOpening ? { firstOpening } : {}) };
 }
 
 const HALF_HOUR = 30 * 60_000;

@@ -20,11 +20,12 @@ describe('policy createSectionPolicy', () => {
   it('answers the parent pages with the calendar at the clock\'s now', () => {
     const clock = manualClock('2027-02-16T22:59:59Z');
     const policy = createSectionPolicy(() => calendar, clock);
-    expect(policy.isOpen('results.method', { studentJaargroep: 5 })).to.deep.equal({ open: false, reopensOn: '2027-02-17' });
+    expect(policy.isOpen('results.method', { studentJaargroep: 5 })).to.deep.equal({ open: false, reopensOn: '2027-02-17', firstOpening: {} });
     clock.set('2027-02-16T23:00:00Z');
     expect(policy.isOpen('results.method', { studentJaargroep: 5 })).to.deep.equal({ open: true });
     expect(policy.isOpen('results.lvs', { studentJaargroep: 8 })).to.deep.equal({
-      open: false, reason: { nl: 'Eerst het gesprek.', en: 'The conversation first.' }, reopensOn: '2027-03-25',
+      // Closed by a closure before it was ever open for groep 8: it opens then for the first time.
+      open: false, reason: { nl: 'Eerst het gesprek.', en: 'The conversation first.' }, reopensOn: '2027-03-25', firstOpening: {},
     });
   });
 

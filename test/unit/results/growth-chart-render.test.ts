@@ -63,7 +63,9 @@ describe('results: growth chart rendering', () => {
       ['band band-1', 'A'], ['band band-2', 'B'], ['band band-3', 'C'], ['band band-4', 'D'], ['band band-5', 'E'],
     ]);
     for (const band of bands(svg!)) expect(runs(band.attrs.d), 'one continuous band').to.equal(1);
-    expect(texts(svg!, 'band-label')).to.deep.equal(['A', 'B', 'C', 'D', 'E']);
+    // In the right margin, and inside each band where the bands begin (issue 22 item 5).
+    expect(texts(svg!, 'band-label')).to.deep.equal(['A', 'B', 'C', 'D', 'E', 'A', 'B', 'C', 'D', 'E']);
+    expect(texts(svg!, 'band-label-inside')).to.deep.equal(['A', 'B', 'C', 'D', 'E']);
     expect(texts(svg!, 'tick-x')).to.deep.equal(['M3', 'E3', 'M4']);
     expect(texts(svg!, 'tick-year')).to.deep.equal(['2025-2026', '2026-2027']);
     expect(descendants(svg!, hasClass('growth-line'))).to.have.length(1);

@@ -20,7 +20,7 @@ describe('views: login, first-login and account forms', () => {
     expect(html).to.include('<form method="post" action="/inloggen">');
     expect(html).to.include('<input type="hidden" name="_csrf" value="tok-123">');
     expect(inputOf(html, 'username')).to.include('value="ouder&lt;1&gt;"');
-    expect(inputOf(html, 'password')).to.match(/type="password" autocomplete="current-password" required>$/);
+    expect(inputOf(html, 'password')).to.match(/type="password" autocomplete="current-password" required aria-describedby="hint-password">$/);
     expect(html).to.include('Deze combinatie van gebruikersnaam en wachtwoord klopt niet.');
     expect(html).to.include('role="alert"');
   });

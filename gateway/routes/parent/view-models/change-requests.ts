@@ -3,8 +3,9 @@
  * filter lets this viewer see) and the viewer's own requests for a child with their status.
  * Another guardian's requests are never listed: a new address may be one they keep secret.
  */
-import type { CurrentValues } from '../../../changes/change-form.ts';
+import { labelKeyOfField, type CurrentValues } from '../../../changes/change-form.ts';
 import type { ChangeRequests } from '../../../changes/change-requests.ts';
+import { isMedicalField } from '../../../changes/medical-fields.ts';
 import type { ChangeRequest } from '../../../changes/types.ts';
 import type { Guardian } from '../../../../adapters/contract/index.ts';
 import type { VisibleChild } from '../../../privacy/visible.ts';
@@ -29,8 +30,16 @@ export function currentValues(child: VisibleChild, viewerGuardian: Guardian): Cu
   return values;
 }
 
+/** One changed field as its parent sees it in the list: the form's label, what it was, what it becomes. */
+export interface ChangedFieldView {
+  labelKey: string;
+  old?: string;
+  new?: string;
+}
+
 export interface ChangeRequestView {
   reference: string;
+  fields: ChangedFieldView[];
   submittedAt: string;
   statusKey: string;
   status: ChangeRequest['status'];
@@ -39,12 +48,27 @@ export interface ChangeRequestView {
   delayed: boolean;
 }
 
-export async function changeRequestViews(changes: Pick<ChangeRequests, 'delayOf'>, requests: ChangeRequest[]): Promise<ChangeRequestView[]> {
+/**
+ * The viewer's own requests only (see above), so every value is one this parent saw or typed;
+ * medical values are left out when the medical card is no longer open to them (AVG art. 9).
+ */
+function fieldViews(request: ChangeRequest, options: { medical: boolean }): ChangedFieldView[] {
+  return request.fields.map((f) => {
+    const labelKey = labelKeyOfField(f.field) ?? 'changes.field.other';
+    if (isMedicalField(f.field) && !options.medical) return { labelKey };
+    return { labelKey, ...(f.old !== undefined && f.old !== '' && { old: f.old }), new: f.new };
+  });
+}
+
+export async function changeRequestViews(
+  changes: Pick<ChangeRequests, 'delayOf'>, requests: ChangeRequest[], options: { medical: boolean } = { medical: false },
+): Promise<ChangeRequestView[]> {
   const views: ChangeRequestView[] = [];
   for (const r of requests) {
     const delayed = (await changes.delayOf(r)) !== undefined;
     views.push({
       reference: r.reference,
+      fields: fieldViews(r, options),
       submittedAt: r.submittedAt,
       status: r.status,
       statusKey: delayed ? 'changes.status.delayed' : `changes.status.${r.status}`,

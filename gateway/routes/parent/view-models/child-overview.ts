@@ -16,6 +16,8 @@ export interface GuardianView {
 
 export interface ChildOverview {
   officialName?: string;
+  /** How many voornamen the official name has: "Officiële naam" for one, "namen" for more. */
+  officialNameCount?: number;
   birthDate: string;
   enrolledFrom: string;
   address?: AddressView;
@@ -26,8 +28,10 @@ export interface ChildOverview {
 }
 
 export function childOverview(child: VisibleChild): ChildOverview {
+  const official = officialName(child.name);
   return {
-    officialName: officialName(child.name),
+    officialName: official,
+    ...(official && child.name.firstNames && { officialNameCount: child.name.firstNames.trim().split(/\s+/).length }),
     birthDate: child.birthDate,
     enrolledFrom: child.enrolledFrom,
     address: child.address ? addressView(child.address) : undefined,

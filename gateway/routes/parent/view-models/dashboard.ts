@@ -1,5 +1,6 @@
 /** The dashboard: one card per child the parent may see. */
 import type { ChildSummary } from '../../../privacy/visible.ts';
+import type { ComingItem } from './coming.ts';
 import { displayName } from './person-name.ts';
 
 export interface ChildCard {
@@ -9,6 +10,8 @@ export interface ChildCard {
   groupName?: string;
   jaargroep?: number;
   teachers: string[];
+  /** Sections that open for the first time on a known day (view-models/coming.ts). */
+  coming?: ComingItem[];
 }
 
 export function childCard(handle: string, child: ChildSummary): ChildCard {

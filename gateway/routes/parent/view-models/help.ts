@@ -1,5 +1,6 @@
 /** The help page: the school's own text from config `portal`, in the page's language. */
 import type { Locale } from '../../../i18n/translate.ts';
+import { upcomingSupportMoment } from '../../../school/support-moment.ts';
 import type { PortalText } from '../portal-text.ts';
 
 export interface HelpView {
@@ -15,14 +16,16 @@ export function clockTime(hhmm: string, locale: Locale): string {
   return `${Number(h)}${locale === 'nl' ? '.' : ':'}${m}`;
 }
 
-export function helpView(portal: PortalText, locale: Locale): HelpView {
+/** `now` and `timeZone`: a help moment that is over is not shown. */
+export function helpView(portal: PortalText, locale: Locale, now: Date, timeZone: string): HelpView {
+  const moment = upcomingSupportMoment(portal.supportMoment, now, timeZone);
   return {
     howItWorks: portal.howItWorks.map((p) => p[locale]),
-    supportMoment: portal.supportMoment && {
-      date: portal.supportMoment.date,
-      from: clockTime(portal.supportMoment.from, locale),
-      to: clockTime(portal.supportMoment.to, locale),
-      place: portal.supportMoment.place[locale],
+    supportMoment: moment && {
+      date: moment.date,
+      from: clockTime(moment.from, locale),
+      to: clockTime(moment.to, locale),
+      place: moment.place[locale],
     },
     agreements: portal.communicationAgreements.map((a) => a[locale]),
     resultsNote: portal.resultsNote[locale],
