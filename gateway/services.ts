@@ -14,6 +14,8 @@ import { createLoginThrottle, type LoginThrottle } from './auth/throttle.ts';
 import { createSecurityEventRecorder, type SecurityEventRecorder } from './security-events/index.ts';
 import type { ChangeRequests } from './changes/change-requests.ts';
 import { createChangeFeature } from './changes/wire.ts';
+import { createConversationFeature, type ConversationFeature } from './conversations/index.ts';
+import { createDataCheckFeature, type DataCheckFeature } from './data-check/index.ts';
 import { subscribeCorrectionNotices } from './notifications/correction-notices.ts';
 import type { Config } from './config/index.ts';
 import {
@@ -79,6 +81,10 @@ export interface Services {
   accountMail: AccountMailLimit;
   /** The store's writes and the SIS circuit, for /readyz and /beheer/status. */
   health: () => PlatformHealth;
+  /** Conversation requests to the teacher (issue 20 item 3). */
+  conversations: ConversationFeature;
+  /** The data check the calendar's `data-check` event starts (issue 20 item 4). */
+  dataCheck: DataCheckFeature;
 }
 
 export interface ServiceOverrides {
@@ -128,6 +134,9 @@ export async function createServices(
     ...(overrides.random && { random: overrides.random }),
   });
   const sharedCounters = sharedCountersOf(store);
+  const handles = createChildHandles(`child-handles:${sessionSecret}`);
+  const mail = createMailQueue({ outbox, seal });
+  const mailRenderer = createMailRenderer();
   const throttle = createLoginThrottle({ clock, ...(sharedCounters && { store: sharedCounters }) });
   return {
     config,
@@ -139,7 +148,7 @@ export async function createServices(
     throttle,
     hasher: overrides.hasher ?? defaultHasher,
     // Handles derive from the session secret, so rotating it also rotates every child URL.
-    handles: createChildHandles(`child-handles:${sessionSecret}`),
+    handles,
     sessionSecret,
     calendar,
     calendarEditor: createCalendarEditor({ source: calendar, store, clock }),
@@ -153,8 +162,8 @@ export async function createServices(
       demoEnabled: config.demo.enabled, ...(overrides.staffOidc && { overrides: overrides.staffOidc }),
     }) } : {}),
     mailer,
-    mail: createMailQueue({ outbox, seal }),
-    mailRenderer: createMailRenderer(),
+    mail,
+    mailRenderer,
     ...(sharedCounters && { sharedCounters }),
     readiness: createReadiness(),
     securityEvents: createSecurityEventRecorder({ logger, clock, store, secret: sessionSecret }),
@@ -164,5 +173,7 @@ export async function createServices(
     }),
     accountMail: createAccountMailLimit({ clock, perDay: config.mail.accountMailsPerDay, ...(sharedCounters && { state: sharedCounters }) }),
     health: platformHealth({ store, circuit: () => stack.circuit() }),
+    conversations: createConversationFeature({ store, sis, clock }),
+    dataCheck: createDataCheckFeature({ config, clock, store, sis, logger, handles, calendar, mail, mailRenderer }),
   };
 }

@@ -19,16 +19,19 @@ export function registerMailJobs(services: Services, scheduler: Scheduler): { st
   const nightly = createNightlyAccounts(services);
   const digest = createNotificationDigest(services);
   const purge = createNightlyPurge(services);
+  const dataCheck = services.dataCheck.reminders;
   return {
     start() {
       nightly.start();
       digest.start();
       purge.start();
+      dataCheck.start();
     },
     async stop() {
       await nightly.stop();
       await digest.stop();
       await purge.stop();
+      await dataCheck.stop();
       await services.mailer.close?.();
     },
   };

@@ -23,15 +23,15 @@ export function requestIdFor(accountId: string, formKey: string): string {
   return createHash('sha256').update(`change-request\0${accountId}\0${formKey}`).digest('hex');
 }
 
-/** "WZ-7K3Q-9F2M": 40 bits of the id in base32, for parents and the administration. */
-export function referenceFor(requestId: string): string {
+/** "WZ-7K3Q-9F2M": 40 bits of the id in base32, for parents and the administration (other prefixes for other requests). */
+export function referenceFor(requestId: string, prefix = 'WZ'): string {
   let bits = BigInt(`0x${requestId.slice(0, 10)}`);
   let out = '';
   for (let i = 0; i < 8; i += 1) {
     out = ALPHABET[Number(bits & 31n)]! + out;
     bits >>= 5n;
   }
-  return `WZ-${out.slice(0, 4)}-${out.slice(4)}`;
+  return `${prefix}-${out.slice(0, 4)}-${out.slice(4)}`;
 }
 
 /** The outbox item id (delivery key) of a request; the SIS sees it as the idempotency key. */

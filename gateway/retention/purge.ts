@@ -13,6 +13,8 @@ import { RESET_TOKENS_COLLECTION } from '../auth/password-reset.ts';
 import type { LinkTokenDoc } from '../auth/link-token.ts';
 import { purgeDecidedChanges } from '../changes/retention.ts';
 import type { Config } from '../config/index.ts';
+import { createConversationRequests } from '../conversations/requests.ts';
+import { createDataCheckAnswers } from '../data-check/answers.ts';
 import { EMAIL_CONFIRMATIONS_COLLECTION } from '../notifications/email-change.ts';
 import { NOTIFICATIONS_COLLECTION, type PendingNotification } from '../notifications/notify.ts';
 import type { Outbox } from '../outbox/index.ts';
@@ -32,6 +34,10 @@ export interface PurgeCounts {
   mail: number;
   notifications: number;
   audit: number;
+  /** Conversation requests older than conversations.retention. */
+  conversations: number;
+  /** Data-check answers older than dataCheck.retention. */
+  dataChecks: number;
 }
 
 export interface PurgeRun {
@@ -45,7 +51,7 @@ export interface PurgeRun {
 }
 
 export interface PurgeDeps {
-  config: Pick<Config, 'retention' | 'audit' | 'changes'>;
+  config: Pick<Config, 'retention' | 'audit' | 'changes' | 'conversations' | 'dataCheck'>;
   store: Store;
   outbox: Outbox;
   clock: Clock;
@@ -112,6 +118,8 @@ export async function runPurge(deps: PurgeDeps): Promise<PurgeRun> {
       mail: await purgeDeliveredMail(deps, now),
       notifications: await purgeNotifications(deps, now),
       audit: await deps.store.audit.purgeOlderThan(before(now, deps.config.audit.retention)),
+      conversations: await createConversationRequests(deps).purgeBefore(before(now, deps.config.conversations.retention)),
+      dataChecks: await createDataCheckAnswers(deps).purgeBefore(before(now, deps.config.dataCheck.retention)),
     };
     run = { id: LAST_RUN_ID, startedAt, endedAt: deps.clock.now().toISOString(), outcome: 'succeeded', counts };
     deps.logger.info({ ...counts }, 'retention purge done');

@@ -8,6 +8,7 @@ import type { Config } from '../config/index.ts';
 
 export const RETENTION_ROWS = [
   'accounts', 'sessions', 'cache', 'medical', 'reports', 'links', 'corrections', 'mail', 'notifications', 'audit',
+  'conversations', 'dataChecks',
 ] as const;
 export type RetentionRowId = (typeof RETENTION_ROWS)[number];
 
@@ -19,7 +20,7 @@ export interface RetentionRow {
   configKey?: string;
 }
 
-type RetentionConfig = Pick<Config, 'retention' | 'audit' | 'changes'>;
+type RetentionConfig = Pick<Config, 'retention' | 'audit' | 'changes' | 'conversations' | 'dataCheck'>;
 
 export function retentionTable(config: RetentionConfig): RetentionRow[] {
   const periods: Partial<Record<RetentionRowId, [number, string]>> = {
@@ -30,6 +31,8 @@ export function retentionTable(config: RetentionConfig): RetentionRow[] {
     mail: [config.retention.deliveredMail, 'retention.deliveredMail'],
     notifications: [config.retention.notifications, 'retention.notifications'],
     audit: [config.audit.retention, 'audit.retention'],
+    conversations: [config.conversations.retention, 'conversations.retention'],
+    dataChecks: [config.dataCheck.retention, 'dataCheck.retention'],
   };
   return RETENTION_ROWS.map((id) => {
     const period = periods[id];

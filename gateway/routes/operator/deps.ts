@@ -1,4 +1,5 @@
 /** What the operator pages are built from. */
+import type { Router } from 'express';
 import type { AdapterLogger, Clock } from '../../../adapters/contract/index.ts';
 import type { ReissueDeps } from '../../accounts/reissue.ts';
 import type { CalendarEditor } from '../../calendar-editor/editor.ts';
@@ -43,6 +44,8 @@ export interface OperatorRouterDeps {
   health?: () => PlatformHealth;
   /** What re-issuing an invitation needs (gateway/accounts/reissue.ts): createApp passes the services. */
   invitations: ReissueDeps;
+  /** Features' own staff pages (conversations, data check), mounted behind the guard. */
+  staffPages?: Router[];
 }
 
 /** The logged-in operator, as the guard puts it on res.locals.operator. */

@@ -46,6 +46,7 @@ export function createOperatorRouter(deps: OperatorRouterDeps): Router {
   guarded.use(createAccountsRouter(deps));
   guarded.use(createAuditSearchRouter(deps));
   guarded.use(createStatusRouter(deps));
+  for (const pages of deps.staffPages ?? []) guarded.use(pages);
   if (deps.calendarEditor && deps.calendar) guarded.use(createCalendarRouter({ ...deps, calendarEditor: deps.calendarEditor }));
   guarded.get('/', (_req, res) => res.redirect(303, '/beheer/wijzigingen'));
   // Anything else under /beheer: the operator's 404, never the parents' pages.

@@ -6,7 +6,7 @@ import type { Capability } from '../../../adapters/contract/index.ts';
 import type { Locale } from '../../i18n/translate.ts';
 import { NOT_GRANTED_REASON } from '../../privacy/grant.ts';
 
-export const SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs', 'changes', 'reports', 'medical'] as const;
+export const SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs', 'changes', 'reports', 'medical', 'conversations', 'school-year'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface SectionDecision {
@@ -33,6 +33,9 @@ export const CAPABILITY: Record<Section, Capability> = {
   changes: 'students',
   reports: 'reports',
   medical: 'medical',
+  // A conversation request names the child's teacher; the school year needs the children's groups.
+  conversations: 'students',
+  'school-year': 'students',
 };
 
 export interface SectionState extends SectionDecision {
