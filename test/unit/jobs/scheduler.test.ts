@@ -53,7 +53,7 @@ describe('jobs scheduler', () => {
     }
 
     const expected = policyEventsBetween(demo, new Date('2026-08-01T00:00:00Z'), clock.now()).map((e) => e.key);
-    expect(expected).to.have.length(18);
+    expect(expected).to.have.length(21);
     expect(fired.map((e) => e.key)).to.deep.equal(expected);
     expect(job.seen.map((e) => e.key)).to.deep.equal(expected);
     const runs = await s.listRuns({ job: 'record-all' });
@@ -84,6 +84,8 @@ describe('jobs scheduler', () => {
       '2026-12-08 absences opened',
       '2026-12-08 changes opened',
       '2026-12-08 medical opened',
+      '2026-12-08 conversations opened',
+      '2026-12-08 school-year opened',
       '2026-12-10T16:00 herinnering-hulpmoment',
       '2026-12-14T08:30 hulpmoment',
       '2027-02-16T16:00 herinnering-resultaten',
@@ -91,7 +93,7 @@ describe('jobs scheduler', () => {
       '2027-02-17 results.lvs opened',
       '2027-02-17 reports opened',
     ]);
-    expect(job.seen).to.have.length(11);
+    expect(job.seen).to.have.length(13);
     const [invitationRun] = await second.listRuns();
     expect(invitationRun).to.include({ job: 'notify', outcome: 'succeeded', startedAt: '2027-03-01T08:00:00.000Z' });
 
@@ -106,7 +108,7 @@ describe('jobs scheduler', () => {
     third.register(again);
     expect((await third.start()).events).to.deep.equal([]);
     expect(again.seen).to.deep.equal([]);
-    expect(await third.listRuns()).to.have.length(11);
+    expect(await third.listRuns()).to.have.length(13);
     await third.stop();
   });
 
@@ -127,7 +129,7 @@ describe('jobs scheduler', () => {
       };
       expect(await run()).to.equal(0);
       clock.set('2027-03-01T08:00:00Z');
-      expect(await run()).to.equal(11);
+      expect(await run()).to.equal(13);
       expect(await run()).to.equal(0);
       clock.set('2027-06-01T08:00:00Z');
       // The results and reports closings of 1 June (rapport-juni) and groep 8's LVS opening of 25 March.
@@ -226,14 +228,14 @@ describe('jobs scheduler', () => {
     s.register(job);
     await s.start();
     clock.set('2026-12-08T12:00:00Z');
-    expect((await s.tick()).runs).to.have.length(4);
+    expect((await s.tick()).runs).to.have.length(6);
 
     // As if the process died after the runs, before the watermark moved.
     await store.collection<{ id: string; processedUntil: string; updatedAt: string }>('policyState').put({ id: 'events', processedUntil: '2026-12-07T12:00:00.000Z', updatedAt: '2026-12-07T12:00:00.000Z' });
     const report = await s.tick();
-    expect(report.events).to.have.length(4);
+    expect(report.events).to.have.length(6);
     expect(report.runs).to.deep.equal([]);
-    expect(job.seen).to.have.length(4);
+    expect(job.seen).to.have.length(6);
     await s.stop();
   });
 
