@@ -8,14 +8,15 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { isFormKey, newFormKey } from '../changes/form-key.ts';
 import type { Config } from '../config/index.ts';
-import { guardedSubject, requireSectionOpen } from '../http/section-guard.ts';
+import { guardedSubject } from '../http/section-guard.ts';
 import type { Locale } from '../i18n/translate.ts';
 import { auditView } from '../privacy/audit-view.ts';
 import { childSummary } from '../privacy/visible.ts';
-import { resolveChild, type ChildContext } from '../routes/parent/child-context.ts';
-import { closureOf, localeOf } from '../routes/parent/child-pages.ts';
+import { childSectionGuard } from '../routes/parent/change-pages.ts';
+import type { ChildContext } from '../routes/parent/child-context.ts';
+import { localeOf } from '../routes/parent/child-pages.ts';
 import type { ParentRouterDeps } from '../routes/parent/deps.ts';
-import { refuseChild, renderNotFound, renderToString } from '../routes/parent/render.ts';
+import { renderNotFound, renderToString } from '../routes/parent/render.ts';
 import { maySubmitFor } from '../routes/parent/view-models/change-requests.ts';
 import { childHeader } from '../routes/parent/view-models/child-header.ts';
 import { displayName } from '../routes/parent/view-models/person-name.ts';
@@ -36,20 +37,7 @@ function baseModel(ctx: ChildContext, titleKey: string) {
 }
 
 export function conversationsGuard(deps: ConversationPageDeps): RequestHandler {
-  return requireSectionOpen<ChildContext>({
-    section: 'conversations', policy: deps.policy, capabilities: deps.sis.capabilities,
-    async locate(req) {
-      if (!req.user) return undefined;
-      const ctx = await resolveChild(deps, req.user, String(req.params.handle ?? ''));
-      return ctx && { jaargroep: ctx.student.value.jaargroep, subject: ctx };
-    },
-    notFound: (req, res) => (req.user ? refuseChild(req, res) : renderNotFound(res)),
-    async refuse(_req, res, state, ctx) {
-      const closures = [closureOf('conversations', state, localeOf(res))];
-      res.status(403).send(await renderToString(res, 'pages/closed', { ...baseModel(ctx, 'conversations.title'), closures }));
-    },
-    onRefused: (info) => deps.logger.info(info, 'section closed: request refused'),
-  });
+  return childSectionGuard(deps, 'conversations', (ctx) => baseModel(ctx, 'conversations.title'));
 }
 
 function requestView(locale: Locale, r: ConversationRequest) {

@@ -11,6 +11,7 @@ import { isLocalDate } from '../policy/local-time.ts';
 import { auditOperator } from '../routes/operator/audit.ts';
 import type { OperatorUser } from '../routes/operator/deps.ts';
 import { requireRole } from '../routes/operator/guard.ts';
+import { sisNameOrDash } from '../routes/operator/sis-name.ts';
 import { displayName } from '../routes/parent/view-models/person-name.ts';
 import type { SisService } from '../sis/types.ts';
 import type { Store } from '../store/types.ts';
@@ -27,15 +28,6 @@ export interface ConversationStaffDeps {
 const ROUTE = '/gesprekken';
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-async function nameOf(fetch: () => Promise<{ value: { name: Parameters<typeof displayName>[0] } }>): Promise<string> {
-  try {
-    return displayName((await fetch()).value.name);
-  } catch (err) {
-    if (isSisError(err, 'SIS_NOT_FOUND')) return '—';
-    throw err;
-  }
-}
-
 export function createConversationStaffRouter(deps: ConversationStaffDeps): Router {
   const router = Router();
   router.use(ROUTE, requireRole('administratie'));
@@ -44,7 +36,8 @@ export function createConversationStaffRouter(deps: ConversationStaffDeps): Rout
     const operator = res.locals.operator as OperatorUser;
     const locale = isLocale(res.locals.locale) ? res.locals.locale : DEFAULT_LOCALE;
     const rows: Array<Record<string, unknown>> = [];
-    for (const r of await deps.requests.list()) {
+    const requests = await deps.requests.list();
+    for (const r of requests) {
       const student = await deps.sis.getStudent(r.studentId).catch((err: unknown) => {
         if (isSisError(err, 'SIS_NOT_FOUND')) return undefined;
         throw err;
@@ -52,7 +45,7 @@ export function createConversationStaffRouter(deps: ConversationStaffDeps): Rout
       rows.push({
         id: r.id, reference: r.reference, topic: r.topic, createdAt: r.createdAt, routedKey: `conversations.staff.routed.${r.routedTo}`,
         child: student ? displayName(student.value.name) : '—', group: student?.value.group?.name ?? '',
-        parent: await nameOf(() => deps.sis.getGuardian(r.guardianId)),
+        parent: await sisNameOrDash(() => deps.sis.getGuardian(r.guardianId)),
         moments: r.moments.map((m) => momentText(locale, m)), planned: r.status === 'planned',
         agreedDate: r.agreed?.slice(0, 10), agreedTime: r.agreed?.slice(11, 16),
       });
@@ -65,6 +58,12 @@ export function createConversationStaffRouter(deps: ConversationStaffDeps): Rout
     await auditOperator(deps.store, deps.clock, {
       actor: operator.username, action: 'view', section: 'conversations.staff', requestId: res.locals.requestId, detail: { rows: rows.length },
     });
+    // The list names each child: one view record per child, as the corrections queue does.
+    for (const studentId of new Set(requests.map((r) => r.studentId))) {
+      await auditOperator(deps.store, deps.clock, {
+        actor: operator.username, action: 'view', section: 'conversations', studentId, requestId: res.locals.requestId, detail: { page: 'gesprekken' },
+      });
+    }
     res.send(html);
   });
 

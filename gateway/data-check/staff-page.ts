@@ -5,13 +5,12 @@
  * children's names: the look is audited.
  */
 import { Router, type Request, type Response } from 'express';
-import { isSisError } from '../../adapters/contract/index.ts';
 import type { Clock } from '../../adapters/contract/index.ts';
 import type { Calendar } from '../policy/calendar-types.ts';
 import { auditOperator } from '../routes/operator/audit.ts';
 import type { OperatorUser } from '../routes/operator/deps.ts';
 import { requireRole } from '../routes/operator/guard.ts';
-import { displayName } from '../routes/parent/view-models/person-name.ts';
+import { sisNameOrDash } from '../routes/operator/sis-name.ts';
 import type { SisService } from '../sis/types.ts';
 import type { Store } from '../store/types.ts';
 import { activeDataCheck, checkKey } from './active-check.ts';
@@ -23,15 +22,6 @@ export interface DataCheckStaffDeps {
   clock: Clock;
   calendar: () => Calendar;
   answers: DataCheckAnswers;
-}
-
-async function nameOr(fetch: () => Promise<{ value: { name: Parameters<typeof displayName>[0] } }>): Promise<string> {
-  try {
-    return displayName((await fetch()).value.name);
-  } catch (err) {
-    if (isSisError(err, 'SIS_NOT_FOUND')) return '—';
-    throw err;
-  }
 }
 
 function statusKey(answer: DataCheckAnswer | undefined): string {
@@ -56,11 +46,11 @@ export function createDataCheckStaffRouter(deps: DataCheckStaffDeps): Router {
         if (account.status !== 'active' || account.scope !== 'full' || children.length === 0) continue;
         const key = children.join('|');
         const family = families.get(key) ?? {
-          children: await Promise.all(children.map((id) => nameOr(() => deps.sis.getStudent(id)))), parents: [], confirmed: true,
+          children: await Promise.all(children.map((id) => sisNameOrDash(() => deps.sis.getStudent(id)))), parents: [], confirmed: true,
         };
         const answer = answers.get(account.id);
         family.parents.push({
-          name: await nameOr(() => deps.sis.getGuardian(account.guardianId)), statusKey: statusKey(answer),
+          name: await sisNameOrDash(() => deps.sis.getGuardian(account.guardianId)), statusKey: statusKey(answer),
           answeredAt: answer?.answeredAt, skips: answer?.skips ?? 0, reminded: answer?.reminder !== undefined,
         });
         family.confirmed &&= answer?.outcome === 'confirmed';

@@ -23,6 +23,7 @@ import { closureOf } from './child-pages.ts';
 import { medicalFormPart } from './medical-correction.ts';
 import type { ParentRouterDeps } from './deps.ts';
 import { refuseChild, renderNotFound, renderToString } from './render.ts';
+import type { Section } from './section-policy.ts';
 import { stalenessOf } from './staleness.ts';
 import { changeRequestViews, currentValues, maySubmitFor } from './view-models/change-requests.ts';
 import { childHeader } from './view-models/child-header.ts';
@@ -46,10 +47,15 @@ function baseModel(ctx: ChildContext, titleKey: string) {
   return { nav: 'children', titleKey, titleName: header.givenName, child: header };
 }
 
-/** The guard for every correction route: the viewer's own child, and the section open for them. */
-export function changesGuard(deps: ParentRouterDeps): RequestHandler {
+/**
+ * The guard for a child's section route: the viewer's own child (else the one 404 and a security
+ * event), and the section open for them (else the closed page with `closedModel`, 403).
+ */
+export function childSectionGuard(
+  deps: Pick<ParentRouterDeps, 'sis' | 'handles' | 'policy' | 'store' | 'clock' | 'logger'>, section: Section, closedModel: (ctx: ChildContext) => object,
+): RequestHandler {
   return requireSectionOpen<ChildContext>({
-    section: 'changes',
+    section,
     policy: deps.policy,
     capabilities: deps.sis.capabilities,
     async locate(req) {
@@ -60,11 +66,16 @@ export function changesGuard(deps: ParentRouterDeps): RequestHandler {
     notFound: (req, res) => (req.user ? refuseChild(req, res) : renderNotFound(res)),
     async refuse(_req, res, state, ctx) {
       const locale = isLocale(res.locals.locale) ? res.locals.locale : DEFAULT_LOCALE;
-      const closures = [closureOf('changes', state, locale)];
-      res.status(403).send(await renderToString(res, 'pages/closed', { ...baseModel(ctx, 'changes.title'), closures }));
+      const closures = [closureOf(section, state, locale)];
+      res.status(403).send(await renderToString(res, 'pages/closed', { ...closedModel(ctx), closures }));
     },
     onRefused: (info) => deps.logger.info(info, 'section closed: request refused'),
   });
+}
+
+/** The guard for every correction route: the viewer's own child, and the section open for them. */
+export function changesGuard(deps: ParentRouterDeps): RequestHandler {
+  return childSectionGuard(deps, 'changes', (ctx) => baseModel(ctx, 'changes.title'));
 }
 
 export function changePages(deps: ParentRouterDeps, changes: Changes) {
