@@ -32,6 +32,7 @@ import { loadResultsStory } from './results/story.ts';
 import { createOperatorRouter } from './routes/operator/index.ts';
 import { createParentRouter, type PortalText } from './routes/parent/index.ts';
 import { createPrivacyRouter } from './routes/public/privacy-page.ts';
+import { createSchoolYearFeedRouter, createSchoolYearRouter } from './school-year/pages.ts';
 import type { Services } from './services.ts';
 import { createViewEngine } from './views/engine.ts';
 import { schoolContactView } from './school/contact-view.ts';
@@ -78,6 +79,8 @@ export function createApp(services: Services): express.Express {
   app.use(securityHeaders({ secure }));
   app.use('/static', express.static(path.join(VIEWS_DIR, 'static'), { index: false, maxAge: '1h' }));
   app.use(createSchoolLookRouter(look));
+  // The public school-year feed: no personal data, so before sessions (no cookie) and cacheable.
+  app.use(createSchoolYearFeedRouter({ config, calendar: services.calendar, clock }));
   app.use(noStore());
   app.use(express.urlencoded({ extended: false, limit: '32kb' }));
   app.use(setUpSessions(store.sessions, clock, {
@@ -110,12 +113,17 @@ export function createApp(services: Services): express.Express {
     localLogin: config.operators.localLogin, ...(services.staffOidc ? { oidc: services.staffOidc } : {}),
     calendar: services.calendar, calendarEditor: services.calendarEditor, kick: () => services.delivery.kick(), invitations: services, health: services.health,
     absenceReports: services.absenceReports.reports, leave: services.leave,
+    staffPages: [services.conversations.staffRouter, services.dataCheck.staffRouter],
   }));
   app.use(requireParent());
   app.use(createFirstLoginRouter(services));
   app.use(createAccountRouter(services));
   app.use(createAccountSecurityRouter(services));
   app.use(createNotificationSettingsRouter(services));
+  app.use(services.dataCheck.prompt);
+  app.use(services.dataCheck.parentRouter);
+  app.use(services.conversations.parentRouter({ ...services, policy: services.policy }));
+  app.use(createSchoolYearRouter(services));
   app.use(createParentRouter({
     sis: services.sis,
     store,

@@ -15,6 +15,8 @@ import { createSecurityEventRecorder, type SecurityEventRecorder } from './secur
 import type { ChangeRequests } from './changes/change-requests.ts';
 import { checkDataKey } from './data-key/index.ts';
 import { createChangeFeature } from './changes/wire.ts';
+import { createConversationFeature, type ConversationFeature } from './conversations/index.ts';
+import { createDataCheckFeature, type DataCheckFeature } from './data-check/index.ts';
 import { subscribeCorrectionNotices } from './notifications/correction-notices.ts';
 import { createAbsenceReportFeature, type AbsenceReportFeature } from './absence-report/wire.ts';
 import { createLeaveFeature } from './leave/wire.ts';
@@ -90,6 +92,10 @@ export interface Services {
   health: () => PlatformHealth;
   /** Prometheus metrics when metrics.enabled (boot serves them on metrics.port); undefined: nothing is measured. */
   metrics?: Metrics;
+  /** Conversation requests to the teacher (issue 20 item 3). */
+  conversations: ConversationFeature;
+  /** The data check the calendar's `data-check` event starts (issue 20 item 4). */
+  dataCheck: DataCheckFeature;
 }
 
 export interface ServiceOverrides {
@@ -151,6 +157,8 @@ export async function createServices(
   });
   metrics?.observeOutbox(outboxCounts(outbox, () => Object.keys(deliveryHandlers)), (err) => logger.warn({ err }, 'metrics: the outbox could not be counted'));
   const sharedCounters = sharedCountersOf(store);
+  const handles = createChildHandles(`child-handles:${sessionSecret}`);
+  const mailRenderer = createMailRenderer();
   const throttle = createLoginThrottle({ clock, ...(sharedCounters && { store: sharedCounters }) });
   return {
     config,
@@ -162,7 +170,7 @@ export async function createServices(
     throttle,
     hasher: overrides.hasher ?? defaultHasher,
     // Handles derive from the session secret, so rotating it also rotates every child URL.
-    handles: createChildHandles(`child-handles:${sessionSecret}`),
+    handles,
     sessionSecret,
     calendar,
     calendarEditor: createCalendarEditor({ source: calendar, store, clock }),
@@ -179,7 +187,7 @@ export async function createServices(
     }) } : {}),
     mailer,
     mail,
-    mailRenderer: createMailRenderer(),
+    mailRenderer,
     ...(sharedCounters && { sharedCounters }),
     readiness: createReadiness(),
     securityEvents: createSecurityEventRecorder({ logger, clock, store, secret: sessionSecret }),
@@ -190,5 +198,7 @@ export async function createServices(
     accountMail: createAccountMailLimit({ clock, perDay: config.mail.accountMailsPerDay, ...(sharedCounters && { state: sharedCounters }) }),
     health: platformHealth({ store, circuit: () => stack.circuit() }),
     ...(metrics && { metrics }),
+    conversations: createConversationFeature({ store, sis, clock }),
+    dataCheck: createDataCheckFeature({ config, clock, store, sis, logger, handles, calendar, mail, mailRenderer }),
   };
 }

@@ -50,6 +50,8 @@ export interface Group {
 export interface Teacher {
   id: string;
   name: PersonName;
+  /** The teacher's school e-mail address, where the SIS gives one (a conversation request goes there). */
+  email?: string;
 }
 
 export interface Student {

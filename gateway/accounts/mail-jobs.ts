@@ -23,6 +23,7 @@ export function registerMailJobs(services: Services, scheduler: Scheduler): { st
   const purge = createNightlyPurge(services);
   const delays = createDelayNotices(services);
   const reportsIssued = createReportsIssuedCheck(services);
+  const dataCheck = services.dataCheck.reminders;
   return {
     start() {
       nightly.start();
@@ -30,6 +31,7 @@ export function registerMailJobs(services: Services, scheduler: Scheduler): { st
       delays.start();
       purge.start();
       reportsIssued.start();
+      dataCheck.start();
     },
     async stop() {
       await nightly.stop();
@@ -37,6 +39,7 @@ export function registerMailJobs(services: Services, scheduler: Scheduler): { st
       await delays.stop();
       await purge.stop();
       await reportsIssued.stop();
+      await dataCheck.stop();
       await services.mailer.close?.();
     },
   };

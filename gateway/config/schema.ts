@@ -16,6 +16,7 @@ import { mailSection } from './sections/mail.ts';
 import { metricsSection } from './sections/metrics.ts';
 import { operatorsSection } from './sections/operators.ts';
 import { outboxSection } from './sections/outbox.ts';
+import { conversationsSection, dataCheckSection, schoolYearSection } from './sections/parent-actions.ts';
 import { portalSection } from './sections/portal.ts';
 import { privacySection } from './sections/privacy.ts';
 import { resultsSection } from './sections/results.ts';
@@ -47,6 +48,9 @@ export const configSections = {
   retention: retentionSection,
   audit: auditSection,
   privacy: privacySection,
+  conversations: conversationsSection,
+  dataCheck: dataCheckSection,
+  schoolYear: schoolYearSection,
 };
 
 // Strict at every level: a misspelt key is an error, not a silently ignored setting.

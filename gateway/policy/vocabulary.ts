@@ -4,7 +4,9 @@
  * Adding a section or an event kind is one line here (and a line in config/calendar.README.md).
  */
 
-export const SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs', 'changes', 'reports', 'medical', 'absence-report', 'leave'] as const;
+export const SECTIONS = [
+  'personalia', 'absences', 'results.method', 'results.lvs', 'changes', 'reports', 'medical', 'absence-report', 'leave', 'conversations', 'school-year',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Groep 1–8 of Dutch primary school. */
@@ -13,9 +15,10 @@ export type Jaargroep = (typeof JAARGROEPEN)[number];
 
 /**
  * invitations: the day login codes are mailed; reminder: a nudge to parents;
- * help-moment: a time parents can get help at school (has an end time).
+ * help-moment: a time parents can get help at school (has an end time);
+ * data-check: parents with gezag are asked to check their family's data (gateway/data-check/).
  */
-export const EVENT_KINDS = ['invitations', 'reminder', 'help-moment'] as const;
+export const EVENT_KINDS = ['invitations', 'reminder', 'help-moment', 'data-check'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export function isSection(value: unknown): value is Section {

@@ -18,6 +18,8 @@ import { purgeOldLeaveRequests } from '../leave/retention.ts';
 import type { Config } from '../config/index.ts';
 import { UNDO_TOKENS_COLLECTION } from '../account-safety/change-notice.ts';
 import { HISTORY_COLLECTION, type CalendarVersion } from '../calendar-editor/history.ts';
+import { createConversationRequests } from '../conversations/requests.ts';
+import { createDataCheckAnswers } from '../data-check/answers.ts';
 import { EMAIL_CONFIRMATIONS_COLLECTION } from '../notifications/email-change.ts';
 import { NOTIFICATIONS_COLLECTION, type PendingNotification } from '../notifications/notify.ts';
 import type { Outbox } from '../outbox/index.ts';
@@ -45,6 +47,10 @@ export interface PurgeCounts {
   calendarVersions: number;
   notifications: number;
   audit: number;
+  /** Conversation requests older than conversations.retention. */
+  conversations: number;
+  /** Data-check answers older than dataCheck.retention. */
+  dataChecks: number;
 }
 
 export interface PurgeRun {
@@ -58,7 +64,7 @@ export interface PurgeRun {
 }
 
 export interface PurgeDeps {
-  config: Pick<Config, 'retention' | 'audit' | 'changes' | 'absences' | 'leave' | 'school'>;
+  config: Pick<Config, 'retention' | 'audit' | 'changes' | 'absences' | 'leave' | 'school' | 'conversations' | 'dataCheck'>;
   store: Store;
   outbox: Outbox;
   clock: Clock;
@@ -149,6 +155,8 @@ export async function runPurge(deps: PurgeDeps): Promise<PurgeRun> {
       calendarVersions: await purgeCalendarVersions(deps, now),
       notifications: await purgeNotifications(deps, now),
       audit: await deps.store.audit.purgeOlderThan(before(now, deps.config.audit.retention)),
+      conversations: await createConversationRequests(deps).purgeBefore(before(now, deps.config.conversations.retention)),
+      dataChecks: await createDataCheckAnswers(deps).purgeBefore(before(now, deps.config.dataCheck.retention)),
     };
     run = { id: LAST_RUN_ID, startedAt, endedAt: deps.clock.now().toISOString(), outcome: 'succeeded', counts };
     deps.logger.info({ ...counts }, 'retention purge done');

@@ -8,7 +8,7 @@ import type { Config } from '../config/index.ts';
 
 export const RETENTION_ROWS = [
   'accounts', 'sessions', 'cache', 'medical', 'reports', 'links', 'corrections', 'absenceReports', 'leave', 'mail', 'parkedMail',
-  'notifications', 'calendarVersions', 'audit',
+  'notifications', 'calendarVersions', 'audit', 'conversations', 'dataChecks',
 ] as const;
 export type RetentionRowId = (typeof RETENTION_ROWS)[number];
 
@@ -20,7 +20,7 @@ export interface RetentionRow {
   configKey?: string;
 }
 
-type RetentionConfig = Pick<Config, 'retention' | 'audit' | 'changes' | 'absences' | 'leave'>;
+type RetentionConfig = Pick<Config, 'retention' | 'audit' | 'changes' | 'absences' | 'leave' | 'conversations' | 'dataCheck'>;
 
 export function retentionTable(config: RetentionConfig): RetentionRow[] {
   const periods: Partial<Record<RetentionRowId, [number, string]>> = {
@@ -36,6 +36,8 @@ export function retentionTable(config: RetentionConfig): RetentionRow[] {
     notifications: [config.retention.notifications, 'retention.notifications'],
     calendarVersions: [config.retention.calendarVersions, 'retention.calendarVersions'],
     audit: [config.audit.retention, 'audit.retention'],
+    conversations: [config.conversations.retention, 'conversations.retention'],
+    dataChecks: [config.dataCheck.retention, 'dataCheck.retention'],
   };
   return RETENTION_ROWS.map((id) => {
     const period = periods[id];

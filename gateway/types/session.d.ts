@@ -17,6 +17,8 @@ declare module 'express-session' {
     mustEnrol?: boolean;
     /** Coarse description of the browser at login ("Firefox, Windows"), for the account page's session list. */
     device?: string;
+    /** The data check (gateway/data-check/) this session has been asked about once already. */
+    dataCheckAsked?: string;
     /** Set by passport. */
     passport?: { user?: string };
   }

@@ -46,7 +46,7 @@ export const studentShape = z.object({
   gender: z.enum(['M', 'V', 'X']).optional(),
   group: group.optional(),
   jaargroep: jaargroep.optional(),
-  teachers: z.array(z.object({ id: text, name: personName })),
+  teachers: z.array(z.object({ id: text, name: personName, email: z.email().optional() })),
   address: address.optional(),
   contacts: z.array(contactPoint),
   enrolment: z.object({ from: z.string(), to: z.string().optional() }),

@@ -12,17 +12,17 @@ interface GroupLayout {
 }
 
 export const TEACHERS: readonly Teacher[] = [
-  { id: 'T01', name: { given: 'Marjolein', family: 'Hazelkamp' } },
-  { id: 'T02', name: { given: 'Inge', prefix: 'van der', family: 'Velde' } },
-  { id: 'T03', name: { given: 'Fatma', family: 'Kortelink' } },
-  { id: 'T04', name: { given: 'Joris', family: 'Brinkhout' } },
-  { id: 'T05', name: { given: 'Sietske', family: 'Ruisema' } },
-  { id: 'T06', name: { given: 'Annelies', family: 'Molenstra' } },
-  { id: 'T07', name: { given: 'Hidde', prefix: 'de', family: 'Esch' } },
-  { id: 'T08', name: { given: 'Marleen', family: 'Tuylhoek' } },
-  { id: 'T09', name: { given: 'Ricardo', family: 'Leemberg' } },
-  { id: 'T10', name: { given: 'Wietske', family: 'Dommelveld' } },
-  { id: 'T11', name: { given: 'Gerben', prefix: 'ter', family: 'Peel' } },
+  { id: 'T01', name: { given: 'Marjolein', family: 'Hazelkamp' }, email: 'm.hazelkamp@debron.example' },
+  { id: 'T02', name: { given: 'Inge', prefix: 'van der', family: 'Velde' }, email: 'i.vandervelde@debron.example' },
+  { id: 'T03', name: { given: 'Fatma', family: 'Kortelink' }, email: 'f.kortelink@debron.example' },
+  { id: 'T04', name: { given: 'Joris', family: 'Brinkhout' }, email: 'j.brinkhout@debron.example' },
+  { id: 'T05', name: { given: 'Sietske', family: 'Ruisema' }, email: 's.ruisema@debron.example' },
+  { id: 'T06', name: { given: 'Annelies', family: 'Molenstra' }, email: 'a.molenstra@debron.example' },
+  { id: 'T07', name: { given: 'Hidde', prefix: 'de', family: 'Esch' }, email: 'h.deesch@debron.example' },
+  { id: 'T08', name: { given: 'Marleen', family: 'Tuylhoek' }, email: 'm.tuylhoek@debron.example' },
+  { id: 'T09', name: { given: 'Ricardo', family: 'Leemberg' }, email: 'r.leemberg@debron.example' },
+  { id: 'T10', name: { given: 'Wietske', family: 'Dommelveld' }, email: 'w.dommelveld@debron.example' },
+  { id: 'T11', name: { given: 'Gerben', prefix: 'ter', family: 'Peel' }, email: 'g.terpeel@debron.example' },
 ];
 
 export const GROUP_LAYOUT: readonly GroupLayout[] = [

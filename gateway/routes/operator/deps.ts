@@ -1,4 +1,5 @@
 /** What the operator pages are built from. */
+import type { Router } from 'express';
 import type { AdapterLogger, Clock } from '../../../adapters/contract/index.ts';
 import type { ReissueDeps } from '../../accounts/reissue.ts';
 import type { AbsenceReports } from '../../absence-report/reports.ts';
@@ -49,6 +50,8 @@ export interface OperatorRouterDeps {
   leave?: LeaveRequests;
   /** What re-issuing an invitation needs (gateway/accounts/reissue.ts): createApp passes the services. */
   invitations: ReissueDeps;
+  /** Features' own staff pages (conversations, data check), mounted behind the guard. */
+  staffPages?: Router[];
 }
 
 /** The logged-in operator, as the guard puts it on res.locals.operator. */

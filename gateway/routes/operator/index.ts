@@ -53,6 +53,7 @@ export function createOperatorRouter(deps: OperatorRouterDeps): Router {
   guarded.use(createStatusRouter(deps));
   if (deps.absenceReports) guarded.use(createAbsenceReportsRouter({ ...deps, absenceReports: deps.absenceReports }));
   if (deps.leave) guarded.use(createLeaveRouter({ ...deps, leave: deps.leave }));
+  for (const pages of deps.staffPages ?? []) guarded.use(pages);
   if (deps.calendarEditor && deps.calendar) guarded.use(createCalendarRouter({ ...deps, calendarEditor: deps.calendarEditor }));
   guarded.get('/', (_req, res) => res.redirect(303, '/beheer/wijzigingen'));
   // Anything else under /beheer: the operator's 404, never the parents' pages.

@@ -47,13 +47,13 @@ function baseModel(ctx: ChildContext, titleKey: string) {
   return { nav: 'children', titleKey, titleName: header.givenName, child: header };
 }
 
-/** The guard for every correction route: the viewer's own child, and the section open for them. */
-export function changesGuard(deps: ParentRouterDeps): RequestHandler {
-  return childSectionGuard(deps, 'changes', 'changes.title');
-}
-
-/** The guard for a child's form (corrections, absence report, leave): own child, section open, else the closed page. */
-export function childSectionGuard(deps: ParentRouterDeps, section: Section, titleKey: string): RequestHandler {
+/**
+ * The guard for a child's section route: the viewer's own child (else the one 404 and a security
+ * event), and the section open for them (else the closed page with `closedModel`, 403).
+ */
+export function childSectionGuard(
+  deps: Pick<ParentRouterDeps, 'sis' | 'handles' | 'policy' | 'store' | 'clock' | 'logger'>, section: Section, closedModel: (ctx: ChildContext) => object,
+): RequestHandler {
   return requireSectionOpen<ChildContext>({
     section,
     policy: deps.policy,
@@ -67,10 +67,15 @@ export function childSectionGuard(deps: ParentRouterDeps, section: Section, titl
     async refuse(_req, res, state, ctx) {
       const locale = isLocale(res.locals.locale) ? res.locals.locale : DEFAULT_LOCALE;
       const closures = [closureOf(section, state, locale)];
-      res.status(403).send(await renderToString(res, 'pages/closed', { ...baseModel(ctx, titleKey), closures }));
+      res.status(403).send(await renderToString(res, 'pages/closed', { ...closedModel(ctx), closures }));
     },
     onRefused: (info) => deps.logger.info(info, 'section closed: request refused'),
   });
+}
+
+/** The guard for every correction route: the viewer's own child, and the section open for them. */
+export function changesGuard(deps: ParentRouterDeps): RequestHandler {
+  return childSectionGuard(deps, 'changes', (ctx) => baseModel(ctx, 'changes.title'));
 }
 
 export function changePages(deps: ParentRouterDeps, changes: Changes) {

@@ -51,6 +51,7 @@ import { absenceReportPages } from './absence-report-pages.ts';
 import { changePages, changesGuard, childSectionGuard } from './change-pages.ts';
 import { leavePages } from './leave-pages.ts';
 import { childPages } from './child-pages.ts';
+import { childFormModel } from './child-form.ts';
 import type { ParentRouterDeps } from './deps.ts';
 import { glossaryPage } from './glossary-page.ts';
 import { homePages } from './home-pages.ts';
@@ -86,13 +87,13 @@ export function createParentRouter(deps: ParentRouterDeps): Router {
   }
   if (deps.absenceReports) {
     const absence = absenceReportPages(deps, deps.absenceReports);
-    const guard = childSectionGuard(deps, 'absence-report', 'absenceReport.title');
+    const guard = childSectionGuard(deps, 'absence-report', (ctx) => childFormModel(ctx, 'overview', 'absenceReport.title'));
     router.get('/kind/:handle/ziekmelden', guard, page(absence.form));
     router.post('/kind/:handle/ziekmelden', guard, page(absence.submit));
   }
   if (deps.leave) {
     const leave = leavePages(deps, deps.leave);
-    const guard = childSectionGuard(deps, 'leave', 'leave.title');
+    const guard = childSectionGuard(deps, 'leave', (ctx) => childFormModel(ctx, 'overview', 'leave.title'));
     router.get('/kind/:handle/verlof', guard, page(leave.form));
     router.post('/kind/:handle/verlof', guard, page(leave.submit));
   }

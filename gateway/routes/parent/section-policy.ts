@@ -6,7 +6,9 @@ import type { Capability } from '../../../adapters/contract/index.ts';
 import type { Locale } from '../../i18n/translate.ts';
 import { NOT_GRANTED_REASON } from '../../privacy/grant.ts';
 
-export const SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs', 'changes', 'reports', 'medical', 'absence-report', 'leave'] as const;
+export const SECTIONS = [
+  'personalia', 'absences', 'results.method', 'results.lvs', 'changes', 'reports', 'medical', 'absence-report', 'leave', 'conversations', 'school-year',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface SectionDecision {
@@ -39,6 +41,9 @@ export const CAPABILITY: Record<Section, Capability> = {
   'absence-report': 'students',
   // Leave is decided by the school in the portal; the SIS is not asked.
   leave: 'students',
+  // A conversation request names the child's teacher; the school year needs the children's groups.
+  conversations: 'students',
+  'school-year': 'students',
 };
 
 export interface SectionState extends SectionDecision {

@@ -9,7 +9,7 @@ import type { Config } from '../../config/index.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Locale } from '../../i18n/translate.ts';
 import { periodDays, retentionTable } from '../../retention/retention-table.ts';
 
-type PrivacyConfig = Pick<Config, 'privacy' | 'school' | 'retention' | 'audit' | 'changes' | 'absences' | 'leave' | 'auth'>;
+type PrivacyConfig = Pick<Config, 'privacy' | 'school' | 'retention' | 'audit' | 'changes' | 'absences' | 'leave' | 'auth' | 'conversations' | 'dataCheck'>;
 
 export function privacyPageModel(config: PrivacyConfig, locale: Locale) {
   const { privacy, school, auth } = config;

@@ -53,7 +53,7 @@ describe('jobs scheduler', () => {
     }
 
     const expected = policyEventsBetween(demo, new Date('2026-08-01T00:00:00Z'), clock.now()).map((e) => e.key);
-    expect(expected).to.have.length(20);
+    expect(expected).to.have.length(23);
     expect(fired.map((e) => e.key)).to.deep.equal(expected);
     expect(job.seen.map((e) => e.key)).to.deep.equal(expected);
     const runs = await s.listRuns({ job: 'record-all' });
@@ -86,6 +86,8 @@ describe('jobs scheduler', () => {
       '2026-12-08 medical opened',
       '2026-12-08 absence-report opened',
       '2026-12-08 leave opened',
+      '2026-12-08 conversations opened',
+      '2026-12-08 school-year opened',
       '2026-12-10T16:00 herinnering-hulpmoment',
       '2026-12-14T08:30 hulpmoment',
       '2027-02-16T16:00 herinnering-resultaten',

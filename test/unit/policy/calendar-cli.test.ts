@@ -43,7 +43,7 @@ describe('calendar CLI', () => {
       const { code, out, err } = run('check', DEMO_CALENDAR_FILE);
       expect(code).to.equal(0);
       expect(err).to.equal('');
-      expect(out).to.equal(`${DEMO_CALENDAR_FILE}: valid — 4 open rules, 2 closures, 4 events (Europe/Amsterdam, 2026-2027)\n`);
+      expect(out).to.equal(`${DEMO_CALENDAR_FILE}: valid — 5 open rules, 2 closures, 5 events (Europe/Amsterdam, 2026-2027)\n`);
     });
 
     it('fails an invalid file with exit code 1, naming each problem\'s line and key', () => {

@@ -85,7 +85,7 @@ describe('policy whatIsOpen', () => {
     expect(lvs?.reason?.nl).to.equal('Eerst het gesprek.');
     expect(day.sections.map((s) => `${s.section}:${s.open}`)).to.deep.equal([
       'personalia:true', 'absences:true', 'results.method:false', 'results.lvs:false', 'changes:false',
-      'reports:false', 'medical:false', 'absence-report:false', 'leave:false',
+      'reports:false', 'medical:false', 'absence-report:false', 'leave:false', 'conversations:false', 'school-year:false',
     ]);
   });
 

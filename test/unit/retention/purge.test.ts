@@ -17,6 +17,8 @@ import { LEAVE_REQUESTS_COLLECTION } from '../../../gateway/leave/requests.ts';
 import type { LeaveRequest } from '../../../gateway/leave/types.ts';
 import { CHANGE_REQUESTS_COLLECTION, type ChangeRequest } from '../../../gateway/changes/index.ts';
 import { loadConfig } from '../../../gateway/config/index.ts';
+import { CONVERSATIONS_COLLECTION } from '../../../gateway/conversations/index.ts';
+import { DATA_CHECK_ANSWERS_COLLECTION } from '../../../gateway/data-check/index.ts';
 import { EMAIL_CONFIRMATIONS_COLLECTION, type EmailConfirmationDoc } from '../../../gateway/notifications/email-change.ts';
 import { NOTIFICATIONS_COLLECTION, type PendingNotification } from '../../../gateway/notifications/notify.ts';
 import { createOutbox, type Outbox } from '../../../gateway/outbox/index.ts';
@@ -37,6 +39,8 @@ const config = loadConfig({
     retention: { cacheUnused: '10d', deliveredMail: '5d', notifications: '20d', parkedMail: '20d', disabledAccounts: '30d', calendarVersions: '30d' },
     audit: { retention: '40d' },
     changes: { retention: '30d' },
+    conversations: { retention: '30d' },
+    dataCheck: { retention: '30d' },
   },
 });
 
@@ -155,6 +159,13 @@ describe('retention: the nightly purge', () => {
     await notes.put({ id: 'A1:old', accountId: 'A1', topic: 'results', kind: 'results-opened', studentId: 'S1', createdAt: T0, sentIn: 'mail-old' });
     await notes.put({ id: 'A1:new', accountId: 'A1', topic: 'results', kind: 'results-opened', studentId: 'S1', createdAt: RECENT });
 
+    const conversations = store.collection<{ id: string; createdAt: string }>(CONVERSATIONS_COLLECTION);
+    await conversations.put({ id: 'conv-old', createdAt: T0 });
+    await conversations.put({ id: 'conv-new', createdAt: RECENT });
+    const answers = store.collection<{ id: string; createdAt: string; answeredAt?: string }>(DATA_CHECK_ANSWERS_COLLECTION);
+    await answers.put({ id: 'answer-old', createdAt: T0, answeredAt: T0 });
+    await answers.put({ id: 'answer-new', createdAt: T0, answeredAt: RECENT });
+
     await store.audit.append({ id: 'audit-old', at: T0, actor: 'A1', actorKind: 'parent', action: 'view', studentId: 'S1' });
     await store.audit.append({ id: 'audit-new', at: RECENT, actor: 'A1', actorKind: 'parent', action: 'view', studentId: 'S1' });
 
@@ -177,10 +188,12 @@ describe('retention: the nightly purge', () => {
     expect(run.outcome).to.equal('succeeded');
     expect(run.counts).to.deep.equal({
       sessions: 1, links: 4, cacheUnlisted: 3, cacheUnused: 1, corrections: 1, absenceReports: 1, leave: 1, mail: 1, parkedMail: 1, accounts: 1, calendarVersions: 1,
-      notifications: 1, audit: 1,
+      notifications: 1, audit: 1, conversations: 1, dataChecks: 1,
     });
     expect((await store.collection(ABSENCE_REPORTS_COLLECTION).list()).map((r) => r.id).sort()).to.deep.equal(['ab-new', 'ab-waiting']);
     expect((await store.collection(LEAVE_REQUESTS_COLLECTION).list()).map((r) => r.id)).to.deep.equal(['lv-open']);
+    expect((await store.collection(CONVERSATIONS_COLLECTION).list()).map((d) => d.id)).to.deep.equal(['conv-new']);
+    expect((await store.collection(DATA_CHECK_ANSWERS_COLLECTION).list()).map((d) => d.id)).to.deep.equal(['answer-new']);
 
     expect(await store.sessions.get('live', clock.now())).to.not.equal(undefined);
     expect((await store.collection<LinkTokenDoc>(RESET_TOKENS_COLLECTION).list()).map((d) => d.id)).to.deep.equal(['valid']);
@@ -209,7 +222,7 @@ describe('retention: the nightly purge', () => {
     const again = await runPurge(deps);
     expect(again.counts).to.deep.equal({
       sessions: 0, links: 0, cacheUnlisted: 0, cacheUnused: 0, corrections: 0, absenceReports: 0, leave: 0, mail: 0, parkedMail: 0, accounts: 0, calendarVersions: 0,
-      notifications: 0, audit: 0,
+      notifications: 0, audit: 0, conversations: 0, dataChecks: 0,
     });
   });
 

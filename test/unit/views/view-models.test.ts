@@ -125,7 +125,10 @@ describe('view models: sections and sub-navigation', () => {
       },
     };
     const states = await sectionStates(policy, new Set<Capability>(['students', 'guardians', 'results.lvs']), 7);
-    expect(asked.sort()).to.deep.equal(['absence-report@7', 'absences@7', 'changes@7', 'leave@7', 'medical@7', 'personalia@7', 'reports@7', 'results.lvs@7', 'results.method@7']);
+    expect(asked.sort()).to.deep.equal([
+      'absence-report@7', 'absences@7', 'changes@7', 'conversations@7', 'leave@7', 'medical@7', 'personalia@7', 'reports@7', 'results.lvs@7',
+      'results.method@7', 'school-year@7',
+    ]);
     expect(states['results.lvs']).to.deep.equal({ open: false, reason: { nl: 'Rapport', en: 'Report' }, reopensOn: '2027-02-17', offered: true });
     expect(states.absences.offered).to.equal(false);
   });
@@ -137,9 +140,10 @@ describe('view models: sections and sub-navigation', () => {
       ['child.nav.overview', '/kind/h4ndle', false, false],
       ['child.nav.absences', '/kind/h4ndle/absenties', false, true],
       ['child.nav.results', '/kind/h4ndle/resultaten', true, false],
+      ['child.nav.conversation', '/kind/h4ndle/gesprek', false, false],
     ]);
     const noAbsences = childHeader('h', summary, await sectionStates(undefined, new Set<Capability>(['students', 'results.method']), 5), 'overview');
-    expect(noAbsences.nav.map((n) => n.labelKey)).to.deep.equal(['child.nav.overview', 'child.nav.results']);
+    expect(noAbsences.nav.map((n) => n.labelKey)).to.deep.equal(['child.nav.overview', 'child.nav.results', 'child.nav.conversation']);
     expect(header).to.include({ name: 'Sanne Berg', givenName: 'Sanne', groupName: 'Groep 5' });
     expect(header.teachers).to.deep.equal(['Anna de Vries']);
   });

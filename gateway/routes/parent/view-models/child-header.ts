@@ -4,7 +4,7 @@ import type { ChildSummary } from '../../../privacy/visible.ts';
 import { showable, type SectionState, type SectionStates } from '../section-policy.ts';
 import { displayName } from './person-name.ts';
 
-export type ChildPage = 'overview' | 'absences' | 'results' | 'reports' | 'medical';
+export type ChildPage = 'overview' | 'absences' | 'results' | 'reports' | 'medical' | 'conversation';
 
 export interface ChildNavItem {
   href: string;
@@ -49,6 +49,7 @@ export function childHeader(
     // A section the viewer may never see (no gezag, no grant) is not in the menu at all.
     ...(access.reports ? [{ page: 'reports' as const, href: `${base}/rapporten`, state: states.reports }] : []),
     ...(access.medical ? [{ page: 'medical' as const, href: `${base}/medisch`, state: states.medical }] : []),
+    { page: 'conversation', href: `${base}/gesprek`, state: states.conversations },
   ];
   return {
     handle,
