@@ -95,7 +95,7 @@ describe('jobs scheduler', () => {
       '2027-02-17 results.lvs opened',
       '2027-02-17 reports opened',
     ]);
-    expect(job.seen).to.have.length(13);
+    expect(job.seen).to.have.length(15);
     const [invitationRun] = await second.listRuns();
     expect(invitationRun).to.include({ job: 'notify', outcome: 'succeeded', startedAt: '2027-03-01T08:00:00.000Z' });
 
@@ -110,7 +110,7 @@ describe('jobs scheduler', () => {
     third.register(again);
     expect((await third.start()).events).to.deep.equal([]);
     expect(again.seen).to.deep.equal([]);
-    expect(await third.listRuns()).to.have.length(13);
+    expect(await third.listRuns()).to.have.length(15);
     await third.stop();
   });
 
@@ -131,7 +131,7 @@ describe('jobs scheduler', () => {
       };
       expect(await run()).to.equal(0);
       clock.set('2027-03-01T08:00:00Z');
-      expect(await run()).to.equal(13);
+      expect(await run()).to.equal(15);
       expect(await run()).to.equal(0);
       clock.set('2027-06-01T08:00:00Z');
       // The results and reports closings of 1 June (rapport-juni) and groep 8's LVS opening of 25 March.
@@ -230,14 +230,14 @@ describe('jobs scheduler', () => {
     s.register(job);
     await s.start();
     clock.set('2026-12-08T12:00:00Z');
-    expect((await s.tick()).runs).to.have.length(6);
+    expect((await s.tick()).runs).to.have.length(8);
 
     // As if the process died after the runs, before the watermark moved.
     await store.collection<{ id: string; processedUntil: string; updatedAt: string }>('policyState').put({ id: 'events', processedUntil: '2026-12-07T12:00:00.000Z', updatedAt: '2026-12-07T12:00:00.000Z' });
     const report = await s.tick();
-    expect(report.events).to.have.length(6);
+    expect(report.events).to.have.length(8);
     expect(report.runs).to.deep.equal([]);
-    expect(job.seen).to.have.length(6);
+    expect(job.seen).to.have.length(8);
     await s.stop();
   });
 
