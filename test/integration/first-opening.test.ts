@@ -27,7 +27,7 @@ describe('before a section\'s first opening (issue 22 item 2)', function () {
     const text = textOf(dashboard.text);
     expect(text).to.include('Welkom! Het ouderportaal gaat binnenkort open.');
     expect(text).not.to.include('Kies een kind om de gegevens');
-    expect(text).to.match(/Binnenkort: vanaf dinsdag 8 december( 2026)?: De gegevens van uw kind, Absenties, Wijzigingen doorgeven en Medische gegevens\. U ziet dan de algemene gegevens/);
+    expect(text).to.match(/Binnenkort: vanaf dinsdag 8 december( 2026)?: De gegevens van uw kind, Absenties, Wijzigingen doorgeven, Medische gegevens, Ziekmelden, Verlof, Gesprek aanvragen en Schooljaar\. U ziet dan de algemene gegevens/);
     expect(text).to.match(/vanaf woensdag 17 februari( 2027)?: Methodetoetsen, LVS-toetsen en Rapporten\. De resultaten van methodetoetsen en CITO-toetsen\./);
   });
 
