@@ -15,13 +15,18 @@ export interface SchoolContactView {
   hours?: { nl: string; en: string };
 }
 
+/** A phone number as a `tel:` link wants it: digits and a leading +, nothing else. */
+export function telHref(phone: string): string {
+  return phone.replace(/[^+0-9]/g, '');
+}
+
 export function schoolContactView(school: Pick<Config['school'], 'contact' | 'supportEmail'>): SchoolContactView | undefined {
   const { address, phone, hours } = school.contact ?? {};
   const email = school.supportEmail;
   if (!address && !phone && !hours && !email) return undefined;
   return {
     ...(address && { address }),
-    ...(phone && { phone, phoneHref: phone.replace(/[^+0-9]/g, '') }),
+    ...(phone && { phone, phoneHref: telHref(phone) }),
     ...(email && { email }),
     ...(hours && { hours: { nl: hours.nl, en: hours.en } }),
   };

@@ -14,6 +14,7 @@ import type { ChildContext } from './child-context.ts';
 import { childFormModel, refuseChildForm, sendChildForm } from './child-form.ts';
 import { localeOf } from './child-pages.ts';
 import type { ParentRouterDeps } from './deps.ts';
+import { telHref } from '../../school/contact-view.ts';
 import { mayReportFor } from './view-models/reported-absences.ts';
 import { displayName } from './view-models/person-name.ts';
 
@@ -50,6 +51,7 @@ export function absenceReportPages(deps: ParentRouterDeps, absences: AbsenceDeps
       pastCutoff: form.pastCutoff === true,
       cutoff: absences.settings.cutoff,
       phone: absences.settings.phone,
+      phoneHref: absences.settings.phone && telHref(absences.settings.phone),
       today: { date: r.today, offered: absences.schoolDays.isSchoolDay(r.today) && !cutoffPassed, checked: form.values.when === 'today' },
       tomorrow: { date: absences.schoolDays.next(r.today), checked: form.values.when === 'tomorrow' },
       range: { checked: form.values.when === 'range' },
