@@ -125,6 +125,8 @@ export async function createServices(
   const delivery = createDeliveryWorker({
     outbox, clock, logger, handlers: deliveryHandlers,
     backoff: { baseMs: config.outbox.retry.base, maxMs: config.outbox.retry.max, maxAttempts: config.outbox.retry.maxAttempts },
+    // PostgreSQL is shared by every instance; lowdb and memory belong to this process alone.
+    leaseMs: config.outbox.lease, exclusive: store.kind !== 'postgres',
     ...(overrides.random && { random: overrides.random }),
   });
   const sharedCounters = sharedCountersOf(store);
