@@ -73,7 +73,10 @@ export async function boot(
   }, logger, options.provisionRetry);
 
   // Jobs (invitations, notifications) subscribe here; transitions missed while down are caught up.
-  const scheduler = createScheduler({ store: services.store, clock, getCalendar: () => services.calendar.current(), logger });
+  const scheduler = createScheduler({
+    store: services.store, clock, getCalendar: () => services.calendar.current(), logger,
+    owner: services.instanceId, exclusive: services.storeExclusive,
+  });
   scheduler.register(createWarmCacheJob({ sis: services.sis, accounts: services.store.accounts }));
   const mailJobs = registerMailJobs(services, scheduler);
   await scheduler.start();

@@ -19,7 +19,7 @@ import { provisionAccounts, type ProvisionReport } from './provision.ts';
 
 export const INVITATIONS_JOB = 'accounts.invitations';
 
-export type AccountJobDeps = Pick<Services, 'config' | 'clock' | 'mail' | 'mailRenderer' | 'outbox' | 'sis' | 'store' | 'logger' | 'calendar'>;
+export type AccountJobDeps = Pick<Services, 'config' | 'clock' | 'mail' | 'mailRenderer' | 'outbox' | 'sis' | 'store' | 'logger' | 'calendar' | 'jobSlots'>;
 
 export interface AccountRunReport {
   provision: ProvisionReport;
@@ -74,6 +74,6 @@ export function createNightlyAccounts(deps: AccountJobDeps): NightlyAccounts {
 
   return createCronRoutine({
     name: 'ouderpoort-nightly-accounts', expression: `${minute} ${hour} * * *`, timezone: deps.config.school.timezone,
-    logger: deps.logger, failureMessage: 'nightly accounts run failed', run,
+    logger: deps.logger, slots: deps.jobSlots, failureMessage: 'nightly accounts run failed', run,
   });
 }

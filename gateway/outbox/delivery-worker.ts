@@ -18,9 +18,8 @@
  * start() polls on a real timer and kick() runs a pass right after something was enqueued.
  * Passes never overlap (one in flight; a kick during a pass runs one more pass after it).
  */
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { AdapterLogger, Clock } from '../../adapters/contract/index.ts';
+import { instanceId } from '../store/instance-id.ts';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff.ts';
 import { withoutClaim, type Outbox } from './outbox.ts';
 import { isDeliveryError, type DeliveryHandler, type OutboxAttempt, type OutboxItem } from './types.ts';
@@ -63,9 +62,6 @@ export const DEFAULT_LEASE_MS = 5 * 60_000;
 /** A pass ends after this many claims, so one busy outbox never holds the worker forever. */
 const MAX_CLAIMS_PER_PASS = 1_000;
 
-export function defaultOwner(): string {
-  return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-}
 
 export interface DeliveryWorker {
   /**
@@ -92,7 +88,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const { outbox, clock, logger } = options;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const random = options.random ?? Math.random;
-  const owner = options.owner ?? defaultOwner();
+  const owner = options.owner ?? instanceId();
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   let inFlight: Promise<PassReport> | undefined;
   let again = false;
