@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createMailQueue, createMailSeal } from '../../gateway/mail/index.ts';
 import { createOutbox } from '../../gateway/outbox/index.ts';
 import { createPostgresStore } from '../../gateway/store/postgres/index.ts';
-import { startGateway, writeDemoConfig, type GatewayProcess } from '../support/gateway-process.ts';
+import { startGateway, until, writeDemoConfig, type GatewayProcess } from '../support/gateway-process.ts';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.ts';
 import { smtpValues, startTestSmtp, type ReceivedMail, type TestSmtp } from '../support/smtp.ts';
 
@@ -20,13 +20,6 @@ const COUNT = 100;
 const OURS = /^ouder-\d+@kill\.test$/;
 const ours = (mail: ReceivedMail) => mail.envelopeTo.length === 1 && OURS.test(mail.envelopeTo[0]!);
 
-async function until(what: string, done: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('two gateway instances share one outbox on PostgreSQL', function () {
   this.timeout(240_000);

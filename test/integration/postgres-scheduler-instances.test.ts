@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createPostgresStore } from '../../gateway/store/postgres/index.ts';
-import { startGateway, writeDemoConfig, type GatewayProcess } from '../support/gateway-process.ts';
+import { startGateway, until, writeDemoConfig, type GatewayProcess } from '../support/gateway-process.ts';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.ts';
 
 const DAY = 86_400_000;
@@ -21,13 +21,6 @@ const localMinute = (at: Date) => new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
 }).format(at).replace(' ', 'T');
 
-async function until(what: string, done: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!await done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('two gateway instances catch up one calendar event', function () {
   this.timeout(240_000);
