@@ -37,13 +37,16 @@ export class DocumentTable<T extends { id: string }> implements DocumentRepo<T> 
   }
 
   async claim(request: ClaimRequest): Promise<T[]> {
-    this.hooks.beforeWrite();
+    this.hooks.assertOpen();
     assertClaimRequest(request);
     const nowMs = request.now.getTime();
     const due = [...this.#byId.values()].filter((doc) => isClaimable(doc as Partial<ClaimableDoc>, nowMs));
+    // Nothing due is only a read: a kind that cannot be written now (full disk) still answers it.
+    if (due.length === 0) return [];
+    this.hooks.beforeWrite();
     const taken = due.sort(byNextAttempt).slice(0, request.limit).map((doc) => toStored(claimed(doc, request)));
     for (const doc of taken) this.#byId.set(doc.id, doc);
-    if (taken.length > 0) this.hooks.changed();
+    this.hooks.changed();
     return taken.map(copyOut);
   }
 
