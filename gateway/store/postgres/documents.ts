@@ -10,12 +10,29 @@ import type { Db } from './db.ts';
  * $1 school, $2 collection, $3 now, $4 limit.
  */
 const SELECT_DUE = `SELECT id, doc FROM documents
-  WHERE school_id = $1 AND collection = $2 AND doc->>'status' IN ('pending', 'delivering')
-    AND CASE WHEN doc->>'status' = 'pending' THEN (doc->>'nextAttemptAt')::timestamptz <= $3
-             ELSE (doc->>'leaseUntil') IS NULL OR (doc->>'leaseUntil')::timestamptz <= $3 END
-  ORDER BY (doc->>'nextAttemptAt')::timestamptz, seq
+  WHERE school_id = $1 AND collection = $2 AND status IN ('pending', 'delivering')
+    AND CASE WHEN status = 'pending' THEN next_attempt_at <= $3 ELSE lease_until IS NULL OR lease_until <= $3 END
+  ORDER BY next_attempt_at, seq
   LIMIT $4
   FOR UPDATE SKIP LOCKED`;
+
+const COLUMNS = 'status, next_attempt_at, claimed_by, lease_until';
+
+/** An ISO instant, or null for what is not one. */
+function instant(value: unknown): string | null {
+  const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+/**
+ * The fields claims look at, copied out of the document for their columns (004-claimable-documents.sql):
+ * status, nextAttemptAt, claimedBy, leaseUntil.
+ */
+function claimFields(doc: unknown): [string | null, string | null, string | null, string | null] {
+  const d = (doc ?? {}) as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  return [text(d.status), instant(d.nextAttemptAt), text(d.claimedBy), instant(d.leaseUntil)];
+}
 
 /** One named collection; a replacing put keeps the document's place (seq of its first put). */
 export class PgDocuments<T extends { id: string }> implements DocumentRepo<T> {
@@ -25,9 +42,10 @@ export class PgDocuments<T extends { id: string }> implements DocumentRepo<T> {
     this.db.assertOpen();
     const id = requireId((doc as { id?: unknown } | undefined)?.id, 'id');
     await this.db.query(
-      `INSERT INTO documents (school_id, collection, id, doc) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (school_id, collection, id) DO UPDATE SET doc = excluded.doc`,
-      [this.db.schoolId, this.name, id, toJson(doc)],
+      `INSERT INTO documents (school_id, collection, id, doc, ${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (school_id, collection, id) DO UPDATE SET doc = excluded.doc, status = excluded.status,
+         next_attempt_at = excluded.next_attempt_at, claimed_by = excluded.claimed_by, lease_until = excluded.lease_until`,
+      [this.db.schoolId, this.name, id, toJson(doc), ...claimFields(doc)],
     );
   }
 
@@ -35,9 +53,9 @@ export class PgDocuments<T extends { id: string }> implements DocumentRepo<T> {
     this.db.assertOpen();
     const id = requireId((doc as { id?: unknown } | undefined)?.id, 'id');
     const { rowCount } = await this.db.query(
-      `INSERT INTO documents (school_id, collection, id, doc) VALUES ($1, $2, $3, $4)
+      `INSERT INTO documents (school_id, collection, id, doc, ${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (school_id, collection, id) DO NOTHING`,
-      [this.db.schoolId, this.name, id, toJson(doc)],
+      [this.db.schoolId, this.name, id, toJson(doc), ...claimFields(doc)],
     );
     return rowCount === 1;
   }
@@ -51,10 +69,12 @@ export class PgDocuments<T extends { id: string }> implements DocumentRepo<T> {
       );
       if (rows.length === 0) return [];
       const taken = rows.map((r) => JSON.parse(toJson(claimed(r.doc, request))) as T);
+      const leaseUntil = new Date(request.now.getTime() + request.leaseMs).toISOString();
       await q.query(
-        `UPDATE documents d SET doc = v.doc::json FROM unnest($3::text[], $4::text[]) AS v(id, doc)
+        `UPDATE documents d SET doc = v.doc::json, status = 'delivering', claimed_by = $5, lease_until = $6
+         FROM unnest($3::text[], $4::text[]) AS v(id, doc)
          WHERE d.school_id = $1 AND d.collection = $2 AND d.id = v.id`,
-        [this.db.schoolId, this.name, rows.map((r) => r.id), taken.map((doc) => toJson(doc))],
+        [this.db.schoolId, this.name, rows.map((r) => r.id), taken.map((doc) => toJson(doc)), request.owner, leaseUntil],
       );
       return taken;
     });
@@ -65,10 +85,10 @@ export class PgDocuments<T extends { id: string }> implements DocumentRepo<T> {
     const id = requireId((doc as { id?: unknown } | undefined)?.id, 'id');
     // A claim under way on the row makes this wait for it, then look at the row it left (READ COMMITTED).
     const { rowCount } = await this.db.query(
-      `UPDATE documents SET doc = $4
-       WHERE school_id = $1 AND collection = $2 AND id = $3 AND doc->>'status' = 'delivering'
-         AND doc->>'claimedBy' = $5 AND (doc->>'leaseUntil')::timestamptz > $6`,
-      [this.db.schoolId, this.name, id, toJson(doc), owner, now.toISOString()],
+      `UPDATE documents SET doc = $4, status = $7, next_attempt_at = $8, claimed_by = $9, lease_until = $10
+       WHERE school_id = $1 AND collection = $2 AND id = $3 AND status = 'delivering'
+         AND claimed_by = $5 AND lease_until > $6`,
+      [this.db.schoolId, this.name, id, toJson(doc), owner, now.toISOString(), ...claimFields(doc)],
     );
     return rowCount === 1;
   }

@@ -68,6 +68,16 @@ export function claimTests({ describe, it, store }: SuiteContext): void {
       expect(await items.get('never-put')).to.equal(undefined);
     });
 
+    it('claims a document holding a NUL character like any other, and keeps it exactly', async () => {
+      const items = store().collection<Item & { text: string }>('outbox');
+      await items.put({ ...pending('nul', 1), text: 'a\u0000b' });
+      await items.put({ ...pending('plain', 2, 1), text: 'ab' });
+      const claimed = await items.claim({ owner: 'w1', now: at(1), leaseMs: 60_000, limit: 5 });
+      expect(claimed.map((d) => [d.id, d.text])).to.deep.equal([['nul', 'a\u0000b'], ['plain', 'ab']]);
+      expect(await items.putClaimed({ ...claimed[0]!, status: 'delivered' }, 'w1', at(2))).to.equal(true);
+      expect(await items.get('nul')).to.include({ status: 'delivered', text: 'a\u0000b' });
+    });
+
     it('refuses a claim without an owner, a positive limit or a lease', async () => {
       const items = store().collection<Item>('outbox');
       await expectStoreError(items.claim({ owner: '', now: T0, leaseMs: 1_000, limit: 1 }), 'INVALID');
