@@ -7,7 +7,9 @@
  * slot again until the store answers (cron-routine.ts).
  *
  * A store one process owns (lowdb's lock, memory) needs no row: every slot is this process's.
- * Rows are kept two days (they only have to outlive the instances' disagreement about the minute).
+ * Rows are kept two days; a slot older than that is not claimed at all (its row may be swept, and
+ * claiming it anew could run it twice): a catch-up after two days of outage waits for the next
+ * firing instead.
  */
 import type { Clock } from '../../adapters/contract/index.ts';
 import type { Store } from '../store/types.ts';
@@ -26,7 +28,10 @@ interface SlotDoc {
 }
 
 export interface SlotClaims {
-  /** True when this instance has the slot (and runs it); false when another one has. Rejects when the store does not answer. */
+  /**
+   * True when this instance has the slot (and runs it); false when another one has, or the slot is
+   * past the keep period. Rejects when the store does not answer.
+   */
   claim(job: string, slot: Date): Promise<boolean>;
 }
 
@@ -43,6 +48,7 @@ export function createSlotClaims(deps: { store: Store; clock: Clock; owner: stri
   return {
     async claim(job, slot) {
       const now = deps.clock.now();
+      if (now.getTime() - slot.getTime() > KEEP_MS) return false;
       const doc: SlotDoc = { id: `${job}|${slot.toISOString()}`, job, slot: slot.toISOString(), claimedBy: deps.owner, claimedAt: now.toISOString() };
       const mine = await slots.create(doc);
       // Housekeeping after the claim, never in its way: a failed sweep is tried at the next hour.

@@ -92,6 +92,12 @@ describe('cron routine', () => {
       await Promise.all(list.map((r) => r.stop()));
     });
 
+    it('does not claim a slot older than the two days its row is kept (it could run twice)', async () => {
+      const { ran, list } = routines(undefined, 1);
+      expect(await list[0]!.fire(new Date('2027-02-27T01:00:00Z'))).to.equal(false);
+      expect(ran).to.deep.equal([]);
+    });
+
     it('claims nothing on a store one process owns: every firing runs', async () => {
       const store = createMemoryStore();
       const routine = createCronRoutine({
