@@ -79,7 +79,11 @@ export async function boot(
 
   // Jobs (invitations, notifications) subscribe here; transitions missed while down are caught up.
   const scheduler = withJobMetrics(
-    createScheduler({ store: services.store, clock, getCalendar: () => services.calendar.current(), logger }), services.metrics,
+    createScheduler({
+      store: services.store, clock, getCalendar: () => services.calendar.current(), logger,
+      owner: services.instanceId, exclusive: services.storeExclusive,
+    }),
+    services.metrics,
   );
   scheduler.register(createWarmCacheJob({ sis: services.sis, accounts: services.store.accounts }));
   const mailJobs = registerMailJobs(services, scheduler);

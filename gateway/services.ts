@@ -40,12 +40,20 @@ import { createStoreFromConfig, sharedCountersOf } from './store/from-config.ts'
 import type { ThrottleState } from './auth/throttle-state.ts';
 import { createReadiness, type Readiness } from './health/index.ts';
 import type { Store } from './store/types.ts';
+import { instanceId as newInstanceId } from './store/instance-id.ts';
+import { createSlotClaims, type SlotClaims } from './jobs/slot-claims.ts';
 
 export interface Services {
   config: Config;
   logger: Logger;
   clock: Clock;
   store: Store;
+  /** This process's name in claims (outbox leases, job runs and slots), unique across instances. */
+  instanceId: string;
+  /** True when this process alone uses the store (lowdb, memory); false on PostgreSQL, shared by instances. */
+  storeExclusive: boolean;
+  /** Each cron routine's firing claimed once across instances (gateway/jobs/slot-claims.ts). */
+  jobSlots: SlotClaims;
   /** The adapter stack behind its circuit breaker, each adapter with its whole-call deadline. */
   stack: GuardedStack;
   sis: SisService;
@@ -132,6 +140,9 @@ export async function createServices(
     adapter: stack, cache: store.cache, clock, logger, ttl: { ...config.cache.ttl }, staleMaxAgeMs: config.cache.staleMaxAge,
     ...(metrics && { onRead: (kind: string, outcome: string) => metrics.cacheRead(kind, outcome) }),
   });
+  // PostgreSQL is shared by every instance; lowdb and memory belong to this process alone.
+  const storeExclusive = store.kind !== 'postgres';
+  const instanceId = newInstanceId();
   const outbox = createOutbox(store, clock);
   const deliveryHandlers: Record<string, DeliveryHandler<never>> = {};
   const mailer = overrides.mailer ?? createMailer(config, clock);
@@ -153,6 +164,7 @@ export async function createServices(
   const delivery = createDeliveryWorker({
     outbox, clock, logger, handlers: deliveryHandlers,
     backoff: { baseMs: config.outbox.retry.base, maxMs: config.outbox.retry.max, maxAttempts: config.outbox.retry.maxAttempts },
+    owner: instanceId, leaseMs: config.outbox.lease, exclusive: storeExclusive,
     ...(overrides.random && { random: overrides.random }),
   });
   metrics?.observeOutbox(outboxCounts(outbox, () => Object.keys(deliveryHandlers)), (err) => logger.warn({ err }, 'metrics: the outbox could not be counted'));
@@ -165,6 +177,9 @@ export async function createServices(
     logger,
     clock,
     store,
+    instanceId,
+    storeExclusive,
+    jobSlots: createSlotClaims({ store, clock, owner: instanceId, exclusive: storeExclusive }),
     stack,
     sis,
     throttle,

@@ -20,7 +20,7 @@ import { provisionAccounts, type ProvisionReport } from './provision.ts';
 
 export const INVITATIONS_JOB = 'accounts.invitations';
 
-export type AccountJobDeps = Pick<Services, 'config' | 'clock' | 'mail' | 'mailRenderer' | 'outbox' | 'sis' | 'store' | 'logger' | 'calendar' | 'metrics'>;
+export type AccountJobDeps = Pick<Services, 'config' | 'clock' | 'mail' | 'mailRenderer' | 'outbox' | 'sis' | 'store' | 'logger' | 'calendar' | 'metrics' | 'jobSlots'>;
 
 export interface AccountRunReport {
   provision: ProvisionReport;
@@ -75,6 +75,6 @@ export function createNightlyAccounts(deps: AccountJobDeps): NightlyAccounts {
 
   return createCronRoutine({
     name: 'ouderpoort-nightly-accounts', expression: `${minute} ${hour} * * *`, timezone: deps.config.school.timezone,
-    logger: deps.logger, failureMessage: 'nightly accounts run failed', run: countedRun(deps.metrics, 'accounts.nightly', run),
+    logger: deps.logger, slots: deps.jobSlots, failureMessage: 'nightly accounts run failed', run: countedRun(deps.metrics, 'accounts.nightly', run),
   });
 }

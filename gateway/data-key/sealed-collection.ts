@@ -52,6 +52,10 @@ export function createSealedCollection<T extends { id: string }, Plain extends {
   };
   return {
     put: (doc) => raw.put(sealDoc(doc)),
+    create: (doc) => raw.create(sealDoc(doc)),
+    // The readable part keeps status and dates, so a claim works on the sealed documents as stored.
+    claim: async (request) => (await raw.claim(request)).map(open),
+    putClaimed: (doc, owner, now) => raw.putClaimed(sealDoc(doc), owner, now),
     async get(id) {
       const doc = await raw.get(id);
       return doc === undefined ? undefined : open(doc);

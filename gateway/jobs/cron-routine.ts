@@ -1,13 +1,20 @@
 /**
- * A routine on its own node-cron task (the nightly accounts run, the notification digest): one run
- * at a time — a call during a run shares it — a failed run logged, never thrown into cron, and a
- * stop that waits for the run in flight. Tests call runOnce() with their own clock instead of cron.
+ * A routine on its own node-cron task (the nightly accounts run, the notification digest, the
+ * purge): one run at a time — a call during a run shares it — a failed run logged, never thrown
+ * into cron, and a stop that waits for the run in flight. Tests call runOnce() with their own
+ * clock instead of cron, or fire(slot) for what cron does.
+ *
+ * With several instances each firing is claimed first (slot-claims.ts), so one instance runs it.
+ * A firing whose claim fails (the store is down) does not run — fail closed — and is tried again
+ * every retryMs until the store answers, then run late, once; a later firing supersedes it (each
+ * routine does what is due now, so the newer firing does the older one's work).
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import type { AdapterLogger } from '../../adapters/contract/index.ts';
+import type { SlotClaims } from './slot-claims.ts';
 
 export interface CronRoutineOptions<R> {
-  /** The node-cron task's name. */
+  /** The node-cron task's name, and the job's name in its slot claims. */
   name: string;
   expression: string;
   timezone: string;
@@ -15,24 +22,68 @@ export interface CronRoutineOptions<R> {
   /** Logged with the error when a run fails. */
   failureMessage: string;
   run(): Promise<R>;
+  /** Claims each firing across instances; without it every firing runs here. */
+  slots?: SlotClaims;
+  /** How soon a firing the store could not claim is tried again, in ms; default 60 s. */
+  retryMs?: number;
 }
 
 export interface CronRoutine<R> {
   runOnce(): Promise<R>;
+  /**
+   * What cron calls at each firing: claims the slot (its minute) and runs it when this instance
+   * has it. Resolves true when it ran here; false when another instance has the slot, or when the
+   * claim failed (then it is tried again later). A failed run rejects.
+   */
+  fire(at: Date): Promise<boolean>;
   start(): void;
   stop(): Promise<void>;
 }
 
+const DEFAULT_RETRY_MS = 60_000;
+
 export function createCronRoutine<R>(options: CronRoutineOptions<R>): CronRoutine<R> {
   let task: ScheduledTask | undefined;
   let running: Promise<R> | undefined;
+  let retry: { slot: number; timer: NodeJS.Timeout } | undefined;
+  let stopped = false;
   const runOnce = () => (running ??= options.run().finally(() => { running = undefined; }));
+
+  function cancelRetry(): void {
+    if (retry) clearTimeout(retry.timer);
+    retry = undefined;
+  }
+
+  async function fire(at: Date): Promise<boolean> {
+    const slot = new Date(Math.floor(at.getTime() / 60_000) * 60_000);
+    if (retry && retry.slot <= slot.getTime()) cancelRetry();
+    let mine: boolean;
+    try {
+      mine = options.slots ? await options.slots.claim(options.name, slot) : true;
+    } catch (err) {
+      options.logger.error({ err, job: options.name, slot: slot.toISOString() },
+        `${options.name}: the store did not answer, so this run waits for it (no run without a claim)`);
+      if (!stopped) {
+        const timer = setTimeout(() => void fire(slot).catch((e: unknown) => options.logger.error({ err: e }, options.failureMessage)),
+          options.retryMs ?? DEFAULT_RETRY_MS);
+        timer.unref();
+        retry = { slot: slot.getTime(), timer };
+      }
+      return false;
+    }
+    if (!mine) return false;
+    await runOnce();
+    return true;
+  }
+
   return {
     runOnce,
+    fire,
     start() {
-      task = cron.createTask(options.expression, async () => {
+      stopped = false;
+      task = cron.createTask(options.expression, async (context) => {
         try {
-          await runOnce();
+          await fire(context.date);
         } catch (err) {
           options.logger.error({ err }, options.failureMessage);
         }
@@ -40,6 +91,8 @@ export function createCronRoutine<R>(options: CronRoutineOptions<R>): CronRoutin
       void task.start();
     },
     async stop() {
+      stopped = true;
+      cancelRetry();
       await task?.destroy();
       task = undefined;
       await running?.catch(() => undefined);

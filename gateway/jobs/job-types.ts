@@ -47,6 +47,8 @@ export interface JobRun {
   outcome: RunOutcome;
   /** The error message of a failed run. */
   error?: string;
+  /** The gateway instance that ran it (gateway/store/instance-id.ts). */
+  instance?: string;
 }
 
 export const JOB_NAME = /^[A-Za-z][A-Za-z0-9._-]{0,63}$/;

@@ -6,7 +6,11 @@
  * tick fires every event in (that instant, now] and moves it on. So an event fires once while the
  * server runs, once at the next start if the server was down at its moment, and never twice.
  * A job runs at most once per event: its run record (jobRuns) is written before it starts, so a
- * crash between a run and the watermark update does not run it again.
+ * crash between a run and the watermark update does not run it again. That write is a claim
+ * (DocumentRepo.create; INSERT … ON CONFLICT DO NOTHING on PostgreSQL): instances sharing one
+ * store all process each event, and exactly one of them runs each job for it. A store that does
+ * not answer fails the tick before any job runs (fail closed); the watermark stays, and the next
+ * tick after the store is back catches up, as after downtime.
  *
  * node-cron only supplies the ticks (every minute, in the calendar's zone, so a tick lands on each
  * local midnight); `tick()` is public so tests drive time with a manual clock and never sleep.
@@ -15,6 +19,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { AdapterLogger, Clock } from '../../adapters/contract/adapter.ts';
 import type { Calendar } from '../policy/calendar-types.ts';
+import { instanceId } from '../store/instance-id.ts';
 import type { Store } from '../store/types.ts';
 import { jobRunLog } from './job-run-log.ts';
 import { JOB_NAME, wants, type JobDefinition, type JobRun } from './job-types.ts';
@@ -34,7 +39,17 @@ export interface SchedulerOptions {
   cronExpression?: string | false;
   /** The cron task's name; default "ouderpoort-policy-tick". */
   taskName?: string;
+  /** This instance's name on its run records; default from gateway/store/instance-id.ts. */
+  owner?: string;
+  /**
+   * True (default) when this process is the only one on the store: at start every run left
+   * 'running' was cut short. False on a shared store: only runs older than a day are (a younger
+   * one may be another instance's, still going).
+   */
+  exclusive?: boolean;
 }
+
+const SHARED_RUN_STALE_MS = 86_400_000;
 
 export interface TickReport {
   /** The window processed: (from, to]. Empty (from === to) when the clock did not move on. */
@@ -66,6 +81,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const expression = options.cronExpression ?? DEFAULT_EXPRESSION;
   if (expression !== false && !cron.validate(expression)) throw new Error(`Invalid cron expression for the policy scheduler: "${expression}"`);
   const taskName = options.taskName ?? 'ouderpoort-policy-tick';
+  const owner = options.owner ?? instanceId();
   const watermark = eventWatermark(store);
   const runLog = jobRunLog(store);
   const jobs = new Map<string, JobDefinition>();
@@ -76,7 +92,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   async function runJob(job: JobDefinition, event: PolicyEvent): Promise<JobRun | undefined> {
     if (await runLog.find(event, job.name)) return undefined;
     const started = clock.now();
-    const run = await runLog.begin(event, job.name, started);
+    const run = await runLog.begin(event, job.name, started, owner);
+    // Another instance claimed this job for this event between the look and the claim.
+    if (!run) return undefined;
     const context = { runId: run.id, clock, logger, lateByMs: Math.max(0, started.getTime() - Date.parse(event.at)) };
     try {
       await job.run(event, context);
@@ -134,7 +152,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     async start() {
       if (state !== 'new') throw new Error(`The policy scheduler cannot start: it is ${state}`);
       state = 'started';
-      const interrupted = await runLog.markInterrupted(clock.now());
+      const now = clock.now();
+      const interrupted = await runLog.markInterrupted(now, options.exclusive === false ? new Date(now.getTime() - SHARED_RUN_STALE_MS) : undefined);
       for (const run of interrupted) logger.warn({ job: run.job, event: run.eventKey }, `job ${run.job} was interrupted by a stop`);
       const report = await tick();
       // stop() may have come while catching up; then there is nothing to start.

@@ -22,7 +22,7 @@ import type { Account } from '../store/types.ts';
 import { notifications, type PendingNotification } from './notify.ts';
 import { notificationWindow } from './window.ts';
 
-export type DigestDeps = Pick<Services, 'config' | 'clock' | 'store' | 'sis' | 'mail' | 'mailRenderer' | 'logger' | 'metrics'>;
+export type DigestDeps = Pick<Services, 'config' | 'clock' | 'store' | 'sis' | 'mail' | 'mailRenderer' | 'logger' | 'metrics' | 'jobSlots'>;
 
 export interface DigestReport {
   /** False outside the window: nothing was sent. */
@@ -95,6 +95,6 @@ export type NotificationDigest = CronRoutine<DigestReport>;
 export function createNotificationDigest(deps: DigestDeps): NotificationDigest {
   return createCronRoutine({
     name: 'ouderpoort-notification-digest', expression: '* * * * *', timezone: deps.config.school.timezone,
-    logger: deps.logger, failureMessage: 'notification digest failed', run: countedRun(deps.metrics, 'notifications.digest', () => runDigest(deps)),
+    logger: deps.logger, slots: deps.jobSlots, failureMessage: 'notification digest failed', run: countedRun(deps.metrics, 'notifications.digest', () => runDigest(deps)),
   });
 }

@@ -29,6 +29,18 @@ export interface Outbox {
   /** Items whose turn has come (pending, nextAttemptAt <= now), oldest first. */
   due(now: Date): Promise<OutboxItem[]>;
   /**
+   * Claims up to `limit` due items for `owner` until now + leaseMs (DocumentRepo.claim): also items
+   * whose lease ran out. Workers claiming at once, in any process on the store, get disjoint items.
+   */
+  claim(owner: string, leaseMs: number, limit: number): Promise<OutboxItem[]>;
+  /**
+   * Writes a claimed item back while `owner`'s lease on it holds at the clock's now, durable before
+   * it resolves; false (nothing written) once the lease is lost: another worker has the item.
+   */
+  saveClaimed(item: OutboxItem, owner: string): Promise<boolean>;
+  /** Every claim goes (items "delivering" back to pending): only for a store one process uses. */
+  releaseAll(): Promise<string[]>;
+  /**
    * Re-anchors pending items scheduled "later than now" by a clock that has since stepped back (an
    * NTP correction, the demo clock restarting): each keeps its wait, counted from now, so a step
    * back delays nothing by more than the retry interval. Returns how many moved.
@@ -47,6 +59,12 @@ export interface Outbox {
   purgeParked(id: string): Promise<boolean>;
   /** Resolves once everything written so far is on disk (what enqueue waits for). */
   flush(): Promise<void>;
+}
+
+/** The item without its claim (claimedBy, leaseUntil): what a worker writes when it lets go. */
+export function withoutClaim<P>(item: OutboxItem<P>): OutboxItem<P> {
+  const { claimedBy: _by, leaseUntil: _until, ...rest } = item;
+  return rest;
 }
 
 export function createOutbox(store: Store, clock: Clock, collection = OUTBOX_COLLECTION): Outbox {
@@ -84,6 +102,19 @@ export function createOutbox(store: Store, clock: Clock, collection = OUTBOX_COL
       const at = now.getTime();
       const ready = await items.list((item) => item.status === 'pending' && Date.parse(item.nextAttemptAt) <= at);
       return ready.sort((a, b) => Date.parse(a.nextAttemptAt) - Date.parse(b.nextAttemptAt));
+    },
+    claim: (owner, leaseMs, limit) => items.claim({ owner, now: clock.now(), leaseMs, limit }),
+    async saveClaimed(item, owner) {
+      const kept = await items.putClaimed(item, owner, clock.now());
+      if (kept) await store.flush();
+      return kept;
+    },
+    async releaseAll() {
+      const stuck = await items.list((item) => item.status === 'delivering');
+      const now = clock.now().toISOString();
+      for (const item of stuck) await items.put({ ...withoutClaim(item), status: 'pending', updatedAt: now });
+      if (stuck.length > 0) await store.flush();
+      return stuck.map((item) => item.id);
     },
     save,
     async rebase(now) {

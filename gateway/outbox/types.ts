@@ -7,9 +7,10 @@
 import type { DeliveryWindow } from './window.ts';
 
 /**
- * pending: waiting for its turn (nextAttemptAt). delivering: a worker has it right now; found so at
- * start, the process stopped mid-delivery and it goes back to pending (at-least-once, so handlers
- * pass the item id on as an idempotency key where the receiver supports one).
+ * pending: waiting for its turn (nextAttemptAt). delivering: a worker has claimed it, for a lease
+ * (claimedBy, leaseUntil); a worker that stops mid-delivery leaves it so, and once the lease runs
+ * out another worker (or the same after a restart) claims it and delivers it again — at-least-once,
+ * so handlers pass the item id on as an idempotency key where the receiver supports one.
  * delivered: done, never tried again. attention: failed permanently or too often; an operator looks.
  */
 export type OutboxStatus = 'pending' | 'delivering' | 'delivered' | 'attention';
@@ -42,6 +43,9 @@ export interface OutboxItem<P = unknown> {
   /** What the receiver answered, e.g. a message id or the SIS's reference. */
   receipt?: Record<string, string>;
   lastError?: string;
+  /** While delivering: the worker that claimed it (an instance id) and until when (ISO). */
+  claimedBy?: string;
+  leaseUntil?: string;
   /** Every attempt, oldest first, for the operator page. */
   history: OutboxAttempt[];
 }

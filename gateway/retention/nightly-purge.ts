@@ -9,11 +9,11 @@ import { runPurge, type PurgeRun } from './purge.ts';
 
 export type NightlyPurge = CronRoutine<PurgeRun>;
 
-export function createNightlyPurge(deps: Pick<Services, 'config' | 'store' | 'outbox' | 'clock' | 'logger' | 'sis' | 'metrics'>): NightlyPurge {
+export function createNightlyPurge(deps: Pick<Services, 'config' | 'store' | 'outbox' | 'clock' | 'logger' | 'sis' | 'metrics' | 'jobSlots'>): NightlyPurge {
   const [hour, minute] = deps.config.retention.nightlyAt.split(':').map(Number);
   return createCronRoutine({
     name: 'ouderpoort-nightly-purge', expression: `${minute} ${hour} * * *`, timezone: deps.config.school.timezone,
-    logger: deps.logger, failureMessage: 'nightly retention purge failed',
+    logger: deps.logger, slots: deps.jobSlots, failureMessage: 'nightly retention purge failed',
     run: countedRun(deps.metrics, 'retention.purge', () => runPurge({ ...deps, forgetStudent: (studentId) => deps.sis.forget(studentId) })),
   });
 }

@@ -200,10 +200,57 @@ export interface AuditRepo {
   purgeOlderThan(before: Date): Promise<number>;
 }
 
+/**
+ * A document several workers take turns on (an outbox item): 'pending' documents are due from
+ * `nextAttemptAt`; a claim makes one 'delivering', held by `claimedBy` until `leaseUntil`. Any other
+ * status is never claimed.
+ */
+export interface ClaimableDoc {
+  id: string;
+  status: string;
+  /** ISO instant. */
+  nextAttemptAt: string;
+  /** The worker holding the claim (an instance id), set by claim(). */
+  claimedBy?: string;
+  /** ISO instant the claim runs out, set by claim(). */
+  leaseUntil?: string;
+}
+
+export interface ClaimRequest {
+  /** Who claims: unique per worker (per process, across instances). */
+  owner: string;
+  now: Date;
+  /** The lease runs until now + leaseMs. */
+  leaseMs: number;
+  /** At most this many (a positive integer). */
+  limit: number;
+}
+
 /** Generic key/value documents for kinds that come later (outbox, job runs, calendar history). */
 export interface DocumentRepo<T extends { id: string }> {
   /** Creates or replaces by id; INVALID without a non-empty string id. */
   put(doc: T): Promise<void>;
+  /**
+   * Creates the document unless one with its id exists, as one atomic step: true when it was
+   * created, false (nothing changed) when the id was taken — also by another instance at the same
+   * moment. What makes a scheduled slot run once across instances (the claim row of gateway/jobs).
+   */
+  create(doc: T): Promise<boolean>;
+  /**
+   * For collections of ClaimableDoc: claims up to `limit` documents that are due at `now` — status
+   * 'pending' with nextAttemptAt <= now, or 'delivering' whose lease has run out (its worker
+   * stopped or lost it) — earliest nextAttemptAt first. Each comes back 'delivering', with
+   * claimedBy = owner and leaseUntil = now + leaseMs, and is stored so. Claims made at the same
+   * time, by this process or another on the same database, never return the same document.
+   */
+  claim(request: ClaimRequest): Promise<T[]>;
+  /**
+   * Replaces a claimed document only while `owner` holds a valid lease on it (claimedBy = owner,
+   * leaseUntil > now): true when written; false when the lease ran out or another worker holds it
+   * (nothing changed; that worker's word counts). The document written may end the claim (another
+   * status) or keep it.
+   */
+  putClaimed(doc: T, owner: string, now: Date): Promise<boolean>;
   get(id: string): Promise<T | undefined>;
   /** In order of first put; the filter sees copies. */
   list(filter?: (doc: T) => boolean): Promise<T[]>;

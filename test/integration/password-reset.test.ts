@@ -38,6 +38,9 @@ function counted(t: TestApp) {
             put: async (doc) => { work.writes += 1; await repo.put(doc); },
             list: (filter) => repo.list(filter),
             delete: (id) => repo.delete(id),
+            create: (doc) => repo.create(doc),
+            claim: (request) => repo.claim(request),
+            putClaimed: (doc, owner, now) => repo.putClaimed(doc, owner, now),
           };
         };
       }

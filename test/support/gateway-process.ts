@@ -88,3 +88,15 @@ export async function startGateway(configFile: string, env: Record<string, strin
     },
   };
 }
+
+/**
+ * Waits until `done()` holds, asking every 100 ms: for what other processes do in their own time
+ * (a delivery, a job run). Throws naming `what` after `timeoutMs`.
+ */
+export async function until(what: string, done: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!await done()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

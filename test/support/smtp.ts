@@ -116,7 +116,16 @@ export function parseMail(raw: string, envelope: { from: string; to: string[] })
   };
 }
 
-export async function startTestSmtp(): Promise<TestSmtp> {
+export interface TestSmtpOptions {
+  /**
+   * Called with each message once its data is in, before the server answers; the answer (250)
+   * waits for the promise, so a test can hold a delivery in flight (and kill its sender meanwhile).
+   * Only answered messages are kept in `messages`.
+   */
+  beforeAccept?: (mail: ReceivedMail) => Promise<void> | void;
+}
+
+export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
   const refuse = new Set<string>();
   let port = 0;
@@ -143,8 +152,11 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       stream.on('end', () => {
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
         const to = session.envelope.rcptTo.map((r) => r.address);
-        messages.push(parseMail(Buffer.concat(chunks).toString('utf8'), { from, to }));
-        callback();
+        const mail = parseMail(Buffer.concat(chunks).toString('utf8'), { from, to });
+        void Promise.resolve(options.beforeAccept?.(mail)).then(() => {
+          messages.push(mail);
+          callback();
+        }, (err: unknown) => callback(err as Error));
       });
     },
   });

@@ -12,6 +12,7 @@ import type { Store } from '../../gateway/store/types.ts';
 import { accountTests } from './store-suite/accounts.ts';
 import { auditTests } from './store-suite/audit.ts';
 import { cacheTests } from './store-suite/cache.ts';
+import { claimTests } from './store-suite/claims.ts';
 import { collectionTests } from './store-suite/collections.ts';
 import { lifecycleTests } from './store-suite/lifecycle.ts';
 import { persistenceTests } from './store-suite/persistence.ts';
@@ -78,6 +79,7 @@ export function runStoreSuite(runner: SuiteRunner, options: StoreSuiteOptions): 
     cacheTests(ctx);
     auditTests(ctx);
     collectionTests(ctx);
+    claimTests(ctx);
     lifecycleTests(ctx);
     healthTests(ctx, options.faults);
     if (options.reopen) persistenceTests(ctx);

@@ -4,6 +4,8 @@ import { duration } from '../duration.ts';
 
 export const outboxSection = z.strictObject({
   pollInterval: duration(),
+  /** How long a worker's claim on an item holds (several instances share the outbox). */
+  lease: duration(),
   retry: z.strictObject({
     base: duration(),
     max: duration(),

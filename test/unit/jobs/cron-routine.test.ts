@@ -1,5 +1,8 @@
 import { expect } from 'chai';
 import { createCronRoutine } from '../../../gateway/jobs/cron-routine.ts';
+import { createSlotClaims, JOB_SLOTS_COLLECTION } from '../../../gateway/jobs/slot-claims.ts';
+import { createMemoryStore } from '../../../gateway/store/memory-store.ts';
+import { manualClock } from '../../support/clock.ts';
 
 function gate() {
   let open!: () => void;
@@ -47,5 +50,63 @@ describe('cron routine', () => {
     await stopped;
     expect(finished).to.equal(true);
     await running;
+  });
+
+  describe('fired on several instances sharing one store', () => {
+    const clock = manualClock('2027-03-02T01:00:00Z');
+    const slot = new Date('2027-03-02T01:00:00.250Z');
+
+    function routines(store = createMemoryStore(), count = 2, retryMs?: number) {
+      const ran: string[] = [];
+      const list = Array.from({ length: count }, (_, i) => createCronRoutine({
+        name: 'nightly', expression: '0 2 * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x',
+        slots: createSlotClaims({ store, clock, owner: `instance-${i}`, exclusive: false }),
+        run: async () => { ran.push(`instance-${i}`); },
+        ...(retryMs !== undefined && { retryMs }),
+      }));
+      return { store, ran, list };
+    }
+
+    it('runs each firing on one instance only, and the next firing again on one', async () => {
+      const { store, ran, list } = routines(undefined, 3);
+      const outcomes = await Promise.all(list.map((r) => r.fire(slot)));
+      expect(outcomes.filter(Boolean)).to.have.length(1);
+      expect(ran).to.have.length(1);
+      await Promise.all(list.map((r) => r.fire(new Date('2027-03-03T01:00:00Z'))));
+      expect(ran).to.have.length(2);
+      const rows = await store.collection<{ id: string; claimedBy: string }>(JOB_SLOTS_COLLECTION).list();
+      expect(rows.map((r) => r.id)).to.deep.equal(['nightly|2027-03-02T01:00:00.000Z', 'nightly|2027-03-03T01:00:00.000Z']);
+      expect(rows.map((r) => r.claimedBy)).to.deep.equal(ran);
+    });
+
+    it('does not run a firing while the store does not answer, and runs it once when it is back', async () => {
+      const { store, ran, list } = routines(undefined, 2, 20);
+      await store.close();
+      expect(await Promise.all(list.map((r) => r.fire(slot)))).to.deep.equal([false, false]);
+      expect(ran, 'fail closed').to.deep.equal([]);
+      expect(errors).to.have.length(2);
+      await store.open();
+      for (let i = 0; i < 100 && ran.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(ran, 'caught up, once').to.have.length(1);
+      await Promise.all(list.map((r) => r.stop()));
+    });
+
+    it('does not claim a slot older than the two days its row is kept (it could run twice)', async () => {
+      const { ran, list } = routines(undefined, 1);
+      expect(await list[0]!.fire(new Date('2027-02-27T01:00:00Z'))).to.equal(false);
+      expect(ran).to.deep.equal([]);
+    });
+
+    it('claims nothing on a store one process owns: every firing runs', async () => {
+      const store = createMemoryStore();
+      const routine = createCronRoutine({
+        name: 'digest', expression: '* * * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x',
+        slots: createSlotClaims({ store, clock, owner: 'only', exclusive: true }), run: async () => 1,
+      });
+      expect(await routine.fire(slot)).to.equal(true);
+      expect(await routine.fire(slot)).to.equal(true);
+      expect(await store.collection(JOB_SLOTS_COLLECTION).list()).to.deep.equal([]);
+    });
   });
 });

@@ -259,6 +259,59 @@ describe('jobs scheduler', () => {
     await s.stop();
   });
 
+  it('runs a job once per event when two instances on one store tick at the same moment', async () => {
+    const store = createMemoryStore();
+    const clock = manualClock('2026-12-07T12:00:00Z');
+    const jobs = [recorder('notify', EVERYTHING), recorder('notify', EVERYTHING)];
+    const instances = jobs.map((job, i) => {
+      const s = scheduler(store, clock, { owner: `instance-${i}`, exclusive: false });
+      s.register(job);
+      return s;
+    });
+    await Promise.all(instances.map((s) => s.start()));
+    clock.set('2026-12-08T12:00:00Z');
+    const reports = await Promise.all(instances.map((s) => s.tick()));
+    expect(reports.map((r) => r.events.length), 'both see the events').to.deep.equal([4, 4]);
+    expect(jobs[0]!.seen.length + jobs[1]!.seen.length, 'each event run once in all').to.equal(4);
+    const runs = await instances[0]!.listRuns();
+    expect(runs).to.have.length(4);
+    for (const run of runs) expect(run.instance).to.equal(jobs[0]!.seen.some((e) => e.key === run.eventKey) ? 'instance-0' : 'instance-1');
+    await Promise.all(instances.map((s) => s.stop()));
+  });
+
+  it('on a shared store leaves a young run another instance may still be running, and marks an old one interrupted', async () => {
+    const store = createMemoryStore();
+    const clock = manualClock('2026-12-09T12:00:00Z');
+    const [young, old] = policyEventsBetween(demo, new Date('2026-12-07T00:00:00Z'), new Date('2026-12-09T00:00:00Z')) as [PolicyEvent, PolicyEvent];
+    const runs = store.collection<JobRun>('jobRuns');
+    await runs.put({ id: `${young.key}|a`, job: 'a', eventKey: young.key, event: young, startedAt: '2026-12-09T11:00:00.000Z', outcome: 'running' });
+    await runs.put({ id: `${old.key}|a`, job: 'a', eventKey: old.key, event: old, startedAt: '2026-12-08T11:00:00.000Z', outcome: 'running' });
+    const s = scheduler(store, clock, { exclusive: false });
+    await s.start();
+    expect((await s.listRuns()).map((r) => r.outcome)).to.deep.equal(['running', 'interrupted']);
+    await s.stop();
+  });
+
+  it('fails closed while the store does not answer, and catches up once it does', async () => {
+    const store = createMemoryStore();
+    const clock = manualClock('2026-12-07T12:00:00Z');
+    const s = scheduler(store, clock, { exclusive: false });
+    const job = recorder('notify', EVERYTHING);
+    s.register(job);
+    await s.start();
+    clock.set('2026-12-08T12:00:00Z');
+    await store.close();
+    let failure: unknown;
+    await s.tick().catch((err: unknown) => { failure = err; });
+    expect(failure, 'the tick fails').to.be.instanceOf(Error);
+    expect(job.seen).to.deep.equal([]);
+    await store.open();
+    clock.set('2026-12-08T12:01:00Z');
+    expect((await s.tick()).runs).to.have.length(4);
+    expect(job.seen).to.have.length(4);
+    await s.stop();
+  });
+
   it('follows a calendar reload from the next tick on', async () => {
     let calendar: Calendar = demo;
     const clock = manualClock('2026-12-20T12:00:00Z');

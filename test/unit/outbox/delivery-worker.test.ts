@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import pino from 'pino';
 import {
-  createDeliveryWorker, createOutbox, DeliveryError, retryDelayMs, type BackoffPolicy, type DeliveryHandler, type OutboxItem,
+  createDeliveryWorker, createOutbox, DeliveryError, retryDelayMs, type BackoffPolicy, type DeliveryHandler,
 } from '../../../gateway/outbox/index.ts';
 import { createMemoryStore } from '../../../gateway/store/memory-store.ts';
 import type { Store } from '../../../gateway/store/types.ts';
@@ -154,13 +154,13 @@ describe('outbox and delivery worker', () => {
     expect((await worker.runOnce()).retried).to.deep.equal(['a']);
     down = false;
     clock.set('2027-03-01T19:00:00.550Z'); // the retry falls due at 20:00:00.550
-    expect(await worker.runOnce()).to.deep.equal({ delivered: [], retried: [], parked: [], deferred: ['a'] });
+    expect(await worker.runOnce()).to.deep.equal({ delivered: [], retried: [], parked: [], deferred: ['a'], lost: [] });
     const held = (await outbox.get('a'))!;
     expect(held).to.include({ status: 'pending', attempts: 1, nextAttemptAt: '2027-03-02T15:00:00.000Z' });
     expect(held.window).to.deep.equal(window);
     expect(held.history.map((h) => h.outcome), 'holding back is not an attempt').to.deep.equal(['retry']);
     clock.set('2027-03-02T14:59:59Z');
-    expect(await worker.runOnce()).to.deep.equal({ delivered: [], retried: [], parked: [], deferred: [] });
+    expect(await worker.runOnce()).to.deep.equal({ delivered: [], retried: [], parked: [], deferred: [], lost: [] });
     clock.set('2027-03-02T15:00:00Z');
     expect((await worker.runOnce()).delivered).to.deep.equal(['a']);
     clock.advance(60_000);
@@ -233,13 +233,56 @@ describe('outbox and delivery worker', () => {
     expect(calls).to.equal(1);
   });
 
-  it('puts an item a stopped process left "delivering" back in the queue', async () => {
+  it('puts an item a stopped process left claimed back in the queue at start (this process alone on the store)', async () => {
     const { outbox, worker } = setUp(async () => undefined);
-    const { item } = await outbox.enqueue({ id: 'a', kind: 'mail', payload: { n: 1 } });
-    await outbox.save({ ...(item as OutboxItem), status: 'delivering', attempts: 1 });
-    expect(await worker.runOnce()).to.deep.equal({ delivered: [], retried: [], parked: [], deferred: [] });
+    await outbox.enqueue({ id: 'a', kind: 'mail', payload: { n: 1 } });
+    expect(await outbox.claim('a-process-that-stopped', 60_000, 10)).to.have.length(1);
+    expect(await worker.runOnce(), 'its lease still holds').to.deep.equal({ delivered: [], retried: [], parked: [], deferred: [], lost: [] });
     expect(await worker.recover()).to.deep.equal(['a']);
     expect((await worker.runOnce()).delivered).to.deep.equal(['a']);
+  });
+
+  it('on a shared store leaves another worker\'s claim alone until its lease runs out, then delivers it with the same key', async () => {
+    const keys: string[] = [];
+    const outbox = createOutbox(store, clock);
+    const worker = createDeliveryWorker({
+      outbox, clock, logger: silent, handlers: { mail: async (item) => { keys.push(item.id); } }, exclusive: false, leaseMs: 30_000,
+    });
+    await outbox.enqueue({ id: 'a', kind: 'mail', payload: { n: 1 } });
+    const [claimed] = await outbox.claim('killed-instance', 60_000, 1);
+    expect(claimed).to.include({ status: 'delivering', claimedBy: 'killed-instance', leaseUntil: '2027-03-01T10:01:00.000Z' });
+    expect(await worker.recover(), 'another instance may be delivering it').to.deep.equal([]);
+    expect((await worker.runOnce()).delivered).to.deep.equal([]);
+    clock.advance(60_000);
+    expect((await worker.runOnce()).delivered).to.deep.equal(['a']);
+    expect(keys).to.deep.equal(['a']);
+    const done = (await outbox.get('a'))!;
+    expect(done).to.include({ status: 'delivered', attempts: 1 });
+    expect(done, 'the claim ends with the delivery').to.not.have.any.keys('claimedBy', 'leaseUntil');
+  });
+
+  it('does not write an outcome once its lease has run out: the item stays for the next claim', async () => {
+    const outbox = createOutbox(store, clock);
+    const other = createOutbox(store, clock);
+    let calls = 0;
+    const worker = createDeliveryWorker({
+      outbox, clock, logger: silent, exclusive: false, leaseMs: 10_000, owner: 'slow',
+      handlers: {
+        mail: async () => {
+          calls += 1;
+          if (calls > 1) return;
+          // The receiver takes longer than the lease; meanwhile another worker claims the item.
+          clock.advance(20_000);
+          expect(await other.claim('fast', 10_000, 1)).to.have.length(1);
+        },
+      },
+    });
+    await outbox.enqueue({ id: 'a', kind: 'mail', payload: { n: 1 } });
+    expect(await worker.runOnce()).to.deep.include({ delivered: [], lost: ['a'] });
+    expect(await outbox.get('a')).to.include({ status: 'delivering', claimedBy: 'fast' });
+    clock.advance(10_000);
+    expect((await worker.runOnce()).delivered).to.deep.equal(['a']);
+    expect(await outbox.get('a')).to.include({ status: 'delivered', attempts: 2 });
   });
 });
 

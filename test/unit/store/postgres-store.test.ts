@@ -1,7 +1,8 @@
 /** What the PostgreSQL store adds beyond the conformance suite: migrations, school ids, failures. */
 import { expect } from 'chai';
 import { createPostgresStore } from '../../../gateway/store/postgres/index.ts';
-import { loadMigrations } from '../../../gateway/store/postgres/migrate.ts';
+import pg from 'pg';
+import { loadMigrations, migrate } from '../../../gateway/store/postgres/migrate.ts';
 import { Db } from '../../../gateway/store/postgres/db.ts';
 import type { AuditRecord } from '../../../gateway/store/types.ts';
 import { createTestDatabase } from '../../support/postgres.ts';
@@ -57,6 +58,28 @@ describe('PostgreSQL store: migrations, school ids, failures', () => {
     // Same moment: last appended first, in the order the appends were made.
     expect(stored.slice(0, 3).map((r) => r.id)).to.deep.equal(['d3', 'd2', 'd1']);
     expect(stored.slice(3).map((r) => r.id)).to.deep.equal(Array.from({ length: 40 }, (_, i) => `r${39 - i}`));
+    await store.close();
+  });
+
+  it('makes the outbox items of a database from before claims claimable (004), a document with a NUL included', async () => {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await migrate(client, loadMigrations().filter((m) => m.version < 4));
+      await client.query(`INSERT INTO documents (school_id, collection, id, doc) VALUES
+        ('default', 'outbox', 'a', '{"id":"a","status":"pending","nextAttemptAt":"2027-01-01T00:00:00.000Z"}'),
+        ('default', 'outbox', 'nul', '{"id":"nul","status":"pending","nextAttemptAt":"2027-01-01T00:00:00.000Z","t":"x\\u0000"}'),
+        ('default', 'other', 'list', '[1, 2]')`);
+    } finally {
+      await client.end();
+    }
+    const store = createPostgresStore({ url: db.url });
+    await store.open();
+    const claimed = await store.collection<{ id: string; status: string; nextAttemptAt: string }>('outbox')
+      .claim({ owner: 'w', now: new Date('2027-01-02T00:00:00Z'), leaseMs: 60_000, limit: 5 });
+    expect(claimed.map((d) => d.id)).to.deep.equal(['a', 'nul']);
+    expect(await store.collection('outbox').get('nul')).to.include({ t: 'x\u0000', status: 'delivering' });
+    expect(await store.collection('other').get('list')).to.deep.equal([1, 2]);
     await store.close();
   });
 
