@@ -271,10 +271,10 @@ describe('jobs scheduler', () => {
     await Promise.all(instances.map((s) => s.start()));
     clock.set('2026-12-08T12:00:00Z');
     const reports = await Promise.all(instances.map((s) => s.tick()));
-    expect(reports.map((r) => r.events.length), 'both see the events').to.deep.equal([4, 4]);
-    expect(jobs[0]!.seen.length + jobs[1]!.seen.length, 'each event run once in all').to.equal(4);
+    expect(reports.map((r) => r.events.length), 'both see the events').to.deep.equal([8, 8]);
+    expect(jobs[0]!.seen.length + jobs[1]!.seen.length, 'each event run once in all').to.equal(8);
     const runs = await instances[0]!.listRuns();
-    expect(runs).to.have.length(4);
+    expect(runs).to.have.length(8);
     for (const run of runs) expect(run.instance).to.equal(jobs[0]!.seen.some((e) => e.key === run.eventKey) ? 'instance-0' : 'instance-1');
     await Promise.all(instances.map((s) => s.stop()));
   });
@@ -307,8 +307,8 @@ describe('jobs scheduler', () => {
     expect(job.seen).to.deep.equal([]);
     await store.open();
     clock.set('2026-12-08T12:01:00Z');
-    expect((await s.tick()).runs).to.have.length(4);
-    expect(job.seen).to.have.length(4);
+    expect((await s.tick()).runs).to.have.length(8);
+    expect(job.seen).to.have.length(8);
     await s.stop();
   });
 
