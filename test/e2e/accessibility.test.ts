@@ -17,10 +17,11 @@ const FIRST_LOGIN = { username: 'demo.nieuw', secret: 'BRQN7-DEM2A-WELKM-START-X
 const SCREENS = { phone: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 } } as const;
 
 const PUBLIC_PAGES = ['/inloggen', '/wachtwoord-vergeten', '/wachtwoord-herstellen?token=verlopen', '/privacy', '/beheer/inloggen'];
-const PARENT_PAGES = ['/', '/hulp', '/begrippen', '/account', '/account/meldingen', '/account/tweestaps', '/mijn-gegevens', '/bestaat-niet'];
-const CHILD_PAGES = ['', '/absenties', '/resultaten', '/rapporten', '/medisch', '/wijzigen'];
+const PARENT_PAGES = ['/', '/hulp', '/begrippen', '/account', '/account/meldingen', '/account/tweestaps', '/mijn-gegevens', '/schooljaar', '/bestaat-niet'];
+const CHILD_PAGES = ['', '/absenties', '/resultaten', '/rapporten', '/medisch', '/wijzigen', '/ziekmelden', '/verlof', '/gesprek'];
 const STAFF_PAGES = ['/beheer/wijzigingen', '/beheer/accounts', '/beheer/uitnodigingen', '/beheer/kalender',
-  '/beheer/kalender/geschiedenis', '/beheer/audit', '/beheer/status'];
+  '/beheer/kalender/geschiedenis', '/beheer/audit', '/beheer/status', '/beheer/ziekmeldingen', '/beheer/verlof', '/beheer/gesprekken',
+  '/beheer/gegevenscontrole'];
 
 describe('accessibility of every page: axe-core, nl and en, phone and desktop', function () {
   this.timeout(600_000);
