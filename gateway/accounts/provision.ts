@@ -18,6 +18,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Clock, Guardian } from '../../adapters/contract/index.ts';
 import type { SisService } from '../sis/types.ts';
+import { isStoreError } from '../store/types.ts';
 import type { Account, AccountRepo } from '../store/types.ts';
 import { gezagStudentIds, invitationEmail, isEligible } from './eligibility.ts';
 
@@ -93,6 +94,36 @@ async function forgetUnlisted(deps: { sis: Pick<SisService, 'forget'>; accounts:
   return forgotten;
 }
 
+/**
+ * Creates the guardian's account, or returns undefined when another instance sharing the store
+ * created it meanwhile (DUPLICATE on the guardian); a username taken meanwhile is drawn again.
+ */
+async function createAccount(
+  deps: { accounts: AccountRepo }, guardian: Guardian, options: ProvisionOptions, now: () => string,
+): Promise<Account | undefined> {
+  for (let attempt = 0; ; attempt += 1) {
+    const account: Account = {
+      id: randomUUID(),
+      guardianId: guardian.id,
+      username: await freeUsername(deps.accounts, options.usernamePrefix ?? 'ouder'),
+      mustChangePassword: true,
+      status: 'active',
+      scope: 'full',
+      email: invitationEmail(guardian),
+      studentIds: gezagStudentIds(guardian),
+      createdAt: now(),
+      updatedAt: now(),
+    };
+    try {
+      await deps.accounts.create(account);
+      return account;
+    } catch (err) {
+      if (!isStoreError(err, 'DUPLICATE') || attempt >= 3) throw err;
+      if (await deps.accounts.findByGuardianId(guardian.id)) return undefined;
+    }
+  }
+}
+
 export async function provisionAccounts(
   deps: { sis: Pick<SisService, 'allGuardians' | 'forget'>; accounts: AccountRepo; clock: Clock },
   options: ProvisionOptions = {},
@@ -133,19 +164,12 @@ export async function provisionAccounts(
       report.skipped += 1;
       continue;
     }
-    const account: Account = {
-      id: randomUUID(),
-      guardianId: guardian.id,
-      username: await freeUsername(deps.accounts, options.usernamePrefix ?? 'ouder'),
-      mustChangePassword: true,
-      status: 'active',
-      scope: 'full',
-      email: invitationEmail(guardian),
-      studentIds: gezagStudentIds(guardian),
-      createdAt: now(),
-      updatedAt: now(),
-    };
-    await deps.accounts.create(account);
+    const account = await createAccount(deps, guardian, options, now);
+    if (!account) {
+      // Another instance on the same store created this guardian's account at the same moment.
+      report.skipped += 1;
+      continue;
+    }
     report.created.push({ accountId: account.id, guardianId: guardian.id, username: account.username });
   }
   report.forgotten = await forgetUnlisted(deps, dropped);

@@ -46,6 +46,24 @@ function editableSetUp(initial: Guardian[]) {
 }
 
 describe('provisionAccounts', () => {
+  it('two instances on one store: a guardian whose account the other created meanwhile is skipped, not a failure', async () => {
+    const { deps, store } = editableSetUp([guardian('G1', 'g1@example.org', [['S1', true]]), guardian('G2', 'g2@example.org', [['S2', true]])]);
+    // The other instance creates G1's account between this run's read of the accounts and its create.
+    const create = store.accounts.create.bind(store.accounts);
+    let raced = false;
+    store.accounts.create = async (account) => {
+      if (account.guardianId === 'G1' && !raced) {
+        raced = true;
+        await create({ ...account, id: 'other-instance', username: 'ouder000001' });
+      }
+      return create(account);
+    };
+    const report = await provisionAccounts(deps);
+    expect(report.created.map((c) => c.guardianId)).to.deep.equal(['G2']);
+    expect(report.skipped).to.equal(1);
+    expect((await store.accounts.findByGuardianId('G1'))?.id).to.equal('other-instance');
+  });
+
   it('creates one account per eligible mock guardian, with a generated username and no secret before the invitation', async () => {
     const { deps, store } = mockSetUp();
     const report = await provisionAccounts(deps);
