@@ -92,6 +92,9 @@ describe('the growth chart and its table on a phone (issue 22 item 5)', function
       await region.focus();
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
+      // Keyboard scrolling may be animated: wait (bounded) for the region to have moved, then check.
+      // A string, because tsx's helpers (__name) do not exist in the page.
+      await page.waitForFunction("(document.querySelector('.lvs-subject .table-scroll')?.scrollLeft ?? 0) > 0", undefined, { timeout: 5000 }).catch(() => undefined);
       expect(await region.evaluate((el) => el.scrollLeft), 'a keyboard scrolls it').to.be.above(0);
     });
   });
