@@ -11,6 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { AdapterLogger, Clock, DayPart } from '../../adapters/contract/index.ts';
 import { referenceFor } from '../changes/form-key.ts';
 import type { Outbox, Seal } from '../outbox/index.ts';
+import type { RoutedTo } from '../school/recipient.ts';
 import type { DocumentRepo, Store } from '../store/types.ts';
 import type { AbsenceReportPayload, AbsenceReportRecord } from './types.ts';
 
@@ -29,6 +30,8 @@ export interface ReportInput {
   studentName: string;
   guardianName: string;
   groupName: string;
+  /** The child's teacher's address in the SIS, if any (teacherAddressOf). */
+  teacherEmail?: string;
   requestId?: string;
 }
 
@@ -46,7 +49,7 @@ export interface AbsenceReports {
   listForStudent(studentId: string): Promise<AbsenceReportRecord[]>;
   /** Every report (the staff page), newest day first. */
   list(): Promise<AbsenceReportRecord[]>;
-  markDelivered(id: string, delivery: { via: 'sis' | 'mail'; reference?: string }): Promise<AbsenceReportRecord | undefined>;
+  markDelivered(id: string, delivery: { via: 'sis' | 'mail'; reference?: string; routedTo?: RoutedTo }): Promise<AbsenceReportRecord | undefined>;
 }
 
 export function reportIdFor(studentId: string, date: string): string {
@@ -63,6 +66,7 @@ export function absencePayloadOf(record: AbsenceReportRecord): AbsenceReportPayl
       ...(record.note ? { note: record.note } : {}), reportedAt: record.reportedAt,
     },
     studentName: record.studentName, guardianName: record.guardianName, groupName: record.groupName,
+    ...(record.teacherEmail ? { teacherEmail: record.teacherEmail } : {}),
   };
 }
 
@@ -104,7 +108,8 @@ export function createAbsenceReports(deps: {
             studentId: input.studentId, accountId: input.accountId, guardianId: input.guardianId,
             date, dayPart: input.dayPart, reasonCode: input.reason.code, reasonText: input.reason.text,
             authorised: input.reason.authorised, ...(input.note ? { note: input.note } : {}),
-            studentName: input.studentName, guardianName: input.guardianName, groupName: input.groupName, reportedAt: at,
+            studentName: input.studentName, guardianName: input.guardianName, groupName: input.groupName,
+            ...(input.teacherEmail ? { teacherEmail: input.teacherEmail } : {}), reportedAt: at,
           };
           await records.put(record);
           created.push(record);

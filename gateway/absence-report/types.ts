@@ -4,6 +4,7 @@
  * Its delivery is an outbox item of kind "absence-report" whose id is the record's delivery key.
  */
 import type { AbsenceReport, DayPart } from '../../adapters/contract/index.ts';
+import type { RoutedTo } from '../school/recipient.ts';
 
 export interface AbsenceReportRecord {
   /** Derived from (pupil, date): one report per child per day. */
@@ -27,9 +28,11 @@ export interface AbsenceReportRecord {
   studentName: string;
   guardianName: string;
   groupName: string;
+  /** The child's teacher's address from the SIS when reported: where the mail goes without absences.report. */
+  teacherEmail?: string;
   reportedAt: string;
-  /** How and when it reached the school. */
-  delivery?: { via: 'sis' | 'mail'; at: string; reference?: string };
+  /** How and when it reached the school; by mail, to whom. */
+  delivery?: { via: 'sis' | 'mail'; at: string; reference?: string; routedTo?: RoutedTo };
 }
 
 /** What delivery needs, sealed in the outbox (the note may say why a child is ill). */
@@ -40,4 +43,5 @@ export interface AbsenceReportPayload {
   studentName: string;
   guardianName: string;
   groupName: string;
+  teacherEmail?: string;
 }

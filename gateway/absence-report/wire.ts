@@ -1,6 +1,7 @@
 /**
  * The absence-report feature as the service graph builds it: the report store and its outbox
- * handler (kind "absence-report") with the SIS route and the mail fallback to the administration.
+ * handler (kind "absence-report") with the SIS route and the mail fallback to the child's teacher
+ * or the administration.
  */
 import type { AdapterLogger, Clock, SisAdapter } from '../../adapters/contract/index.ts';
 import type { Config } from '../config/index.ts';
@@ -35,9 +36,9 @@ export function createAbsenceReportFeature(deps: {
     sis: deps.sis, reports, seal, forgetAbsences: deps.forgetAbsences,
     mailRoute: () => {
       const sender = deps.mailer();
-      if (!sender || !to) return undefined;
+      if (!sender) return undefined;
       return {
-        sender, to, locale: config.school.locale, schoolName: config.school.name,
+        sender, ...(to ? { administration: to } : {}), locale: config.school.locale, schoolName: config.school.name,
         ...(config.server.publicUrl ? { messageIdHost: new URL(config.server.publicUrl).hostname } : {}),
       };
     },

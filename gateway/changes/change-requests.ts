@@ -36,6 +36,7 @@ export interface SubmitInput {
 export type Decision = { status: 'processed' | 'rejected'; note?: string; actor: string; requestId?: string };
 
 export type StatusListener = (change: StatusChange) => void | Promise<void>;
+export type SubmitListener = (request: ChangeRequest) => void | Promise<void>;
 
 export interface ChangeRequests {
   submit(input: SubmitInput): Promise<{ request: ChangeRequest; created: boolean }>;
@@ -50,6 +51,8 @@ export interface ChangeRequests {
   decide(id: string, decision: Decision): Promise<{ request: ChangeRequest; decided: boolean } | undefined>;
   /** Called after every status change is stored; returns an unsubscribe function. */
   onStatusChange(listener: StatusListener): () => void;
+  /** Called once a new request is stored and queued (not for a repeated post); returns an unsubscribe function. */
+  onSubmitted(listener: SubmitListener): () => void;
   /** Whether the request is stuck (parked, or not delivered within maxPendingAge), by the clock's now. */
   delayOf(request: ChangeRequest): Promise<ChangeDelay | undefined>;
   /** Every stuck request with its reason, newest first. */
@@ -82,6 +85,7 @@ export function createChangeRequests(deps: ChangeRequestsDeps): ChangeRequests {
   const { store, outbox, clock, logger } = deps;
   const requests = changeRequestsCollection(store, deps.dataKey);
   const listeners = new Set<StatusListener>();
+  const submitListeners = new Set<SubmitListener>();
   const locks = new Map<string, Promise<unknown>>();
 
   /** Runs `work` after any earlier work on the same request: read-modify-write never interleaves. */
@@ -144,6 +148,14 @@ export function createChangeRequests(deps: ChangeRequestsDeps): ChangeRequests {
         // The enqueue flushes the store: the request, its audit record and its delivery are durable together.
         await enqueue(request);
         deps.kick?.();
+        // The request is durable: a failing listener is logged, never turned into a refusal.
+        for (const listener of submitListeners) {
+          try {
+            await listener(request);
+          } catch (err) {
+            logger.error({ err, request: request.reference }, 'change request submit listener failed');
+          }
+        }
         return { request, created: true };
       });
     },
@@ -217,6 +229,10 @@ export function createChangeRequests(deps: ChangeRequestsDeps): ChangeRequests {
     onStatusChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onSubmitted(listener) {
+      submitListeners.add(listener);
+      return () => submitListeners.delete(listener);
     },
 
     async recover() {

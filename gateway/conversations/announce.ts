@@ -10,6 +10,7 @@ import { t, type Locale } from '../i18n/translate.ts';
 import { linkBase } from '../mail/create-mailer.ts';
 import type { MailQueue } from '../mail/mail-queue.ts';
 import type { MailRenderer } from '../mail/render.ts';
+import { teacherAddressOf, teacherOrAdministration, type SchoolRecipient } from '../school/recipient.ts';
 import type { ConversationRequest } from './requests.ts';
 
 export interface AnnounceDeps {
@@ -19,11 +20,10 @@ export interface AnnounceDeps {
 }
 
 /** Where it goes: the first of the child's teachers with an address, else the administration. */
-export function recipientFor(config: AnnounceDeps['config'], student: Student): { to: string; routedTo: 'teacher' | 'administration' } | undefined {
-  const teacher = student.teachers.find((tch) => tch.email);
-  if (teacher?.email) return { to: teacher.email, routedTo: 'teacher' };
-  const admin = config.conversations.administrationEmail ?? config.changes.administrationEmail ?? config.school.supportEmail;
-  return admin ? { to: admin, routedTo: 'administration' } : undefined;
+export function recipientFor(config: AnnounceDeps['config'], student: Student): SchoolRecipient | undefined {
+  return teacherOrAdministration(
+    teacherAddressOf(student), config.conversations.administrationEmail ?? config.changes.administrationEmail ?? config.school.supportEmail,
+  );
 }
 
 export function momentText(locale: Locale, moment: { date: string; part: string }): string {

@@ -2,8 +2,9 @@
  * "Gesprek aanvragen" for one child (section `conversations`): GET shows why there is no chat, the
  * form and this parent's own earlier requests with their state ("ontvangen", or the agreed moment);
  * POST checks the form, stores the request and its mail durably, then redirects (303) to
- * `?ontvangen=<reference>`. Only a parent with gezag may ask; both routes sit behind the section
- * guard, so a closed section refuses a crafted POST before anything is stored.
+ * `?ontvangen=<reference>`. Only a parent with gezag may ask, or a limited account whose grant
+ * names the section (the school's say, as for sick reports and leave); both routes sit behind the
+ * section guard, so a closed section refuses a crafted POST before anything is stored.
  */
 import type { Request, RequestHandler, Response } from 'express';
 import { isFormKey, newFormKey } from '../changes/form-key.ts';
@@ -17,9 +18,9 @@ import type { ChildContext } from '../routes/parent/child-context.ts';
 import { localeOf } from '../routes/parent/child-pages.ts';
 import type { ParentRouterDeps } from '../routes/parent/deps.ts';
 import { renderNotFound, renderToString } from '../routes/parent/render.ts';
-import { maySubmitFor } from '../routes/parent/view-models/change-requests.ts';
 import { childHeader } from '../routes/parent/view-models/child-header.ts';
 import { displayName } from '../routes/parent/view-models/person-name.ts';
+import { mayReportFor } from '../routes/parent/view-models/reported-absences.ts';
 import { announceConversation, momentText, recipientFor, type AnnounceDeps } from './announce.ts';
 import { DAY_PARTS, parseConversationForm, TOPIC_MAX, type ConversationFormErrors, type ConversationFormValues } from './form.ts';
 import { conversationIdFor, type ConversationRequest, type ConversationRequests } from './requests.ts';
@@ -88,7 +89,7 @@ export function conversationPages(deps: ConversationPageDeps) {
 
   async function page(req: Request, res: Response, user: Express.User): Promise<void> {
     const ctx = guardedSubject<ChildContext>(res);
-    if (!maySubmitFor(user, ctx.guardian.value, ctx.studentId)) return refuseWithoutGezag(res, ctx);
+    if (!mayReportFor(user, ctx, 'conversations')) return refuseWithoutGezag(res, ctx);
     const reference = req.query.ontvangen;
     if (reference !== undefined) {
       const own = typeof reference === 'string' && REFERENCE.test(reference)
@@ -102,7 +103,7 @@ export function conversationPages(deps: ConversationPageDeps) {
 
   async function submit(req: Request, res: Response, user: Express.User): Promise<void> {
     const ctx = guardedSubject<ChildContext>(res);
-    if (!maySubmitFor(user, ctx.guardian.value, ctx.studentId)) return refuseWithoutGezag(res, ctx);
+    if (!mayReportFor(user, ctx, 'conversations')) return refuseWithoutGezag(res, ctx);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const parsed = parseConversationForm(body, ctx.today, max);
     if (!isFormKey(body.formKey)) {

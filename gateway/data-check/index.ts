@@ -11,6 +11,9 @@ import { createDataCheckReminders, type ReminderReport } from './reminders.ts';
 import { createDataCheckStaffRouter } from './staff-page.ts';
 import type { CronRoutine } from '../jobs/cron-routine.ts';
 import type { RequestHandler } from 'express';
+import type { ChangeRequests } from '../changes/change-requests.ts';
+import { activeDataCheck, checkKey } from './active-check.ts';
+import { isAnswered } from './answers.ts';
 
 export { DATA_CHECK_ANSWERS_COLLECTION } from './answers.ts';
 export type { DataCheckAnswer, DataCheckAnswers } from './answers.ts';
@@ -25,7 +28,10 @@ export interface DataCheckFeature {
   reminders: CronRoutine<ReminderReport>;
 }
 
-type FeatureDeps = Pick<Services, 'config' | 'clock' | 'store' | 'sis' | 'logger' | 'handles' | 'calendar' | 'mail' | 'mailRenderer'>;
+type FeatureDeps = Pick<Services, 'config' | 'clock' | 'store' | 'sis' | 'logger' | 'handles' | 'calendar' | 'mail' | 'mailRenderer'> & {
+  /** Corrections: one sent while a check runs answers it for that parent. */
+  changes: Pick<ChangeRequests, 'onSubmitted'>;
+};
 
 export function createDataCheckFeature(deps: FeatureDeps): DataCheckFeature {
   const answers = createDataCheckAnswers(deps);
@@ -35,6 +41,13 @@ export function createDataCheckFeature(deps: FeatureDeps): DataCheckFeature {
       return ((await deps.store.accounts.get(accountId))?.studentIds ?? []).length > 0;
     },
   };
+  deps.changes.onSubmitted(async (request) => {
+    const event = activeDataCheck(deps.calendar.current(), deps.clock.now());
+    if (!event) return;
+    const check = checkKey(event);
+    if (isAnswered(await answers.get(check, request.accountId))) return;
+    await answers.correctionSent(check, { accountId: request.accountId, guardianId: request.guardianId }, request.reference);
+  });
   return {
     answers,
     prompt: dataCheckPrompt(promptDeps),

@@ -1,5 +1,6 @@
 /**
- * One reminder mail per parent who has not answered the running data check, `dataCheck.reminderAfter`
+ * One reminder mail per parent who has not answered the running data check (confirmed, or sent a
+ * correction), `dataCheck.reminderAfter`
  * after it started, and only inside the school's delivery window (mail.notifications.window): the
  * mail carries the window into the outbox, so a retry after a failure late in it waits for the next
  * opening. The delivery key names the check and the account, so a run repeated after a restart
@@ -12,7 +13,7 @@ import { notificationWindow } from '../notifications/window.ts';
 import { isInDeliveryWindow } from '../outbox/window.ts';
 import type { Services } from '../services.ts';
 import { activeDataCheck, checkKey } from './active-check.ts';
-import type { DataCheckAnswers } from './answers.ts';
+import { isAnswered, type DataCheckAnswers } from './answers.ts';
 import { DATA_CHECK_PATH } from './prompt.ts';
 
 export type ReminderDeps = Pick<Services, 'config' | 'clock' | 'store' | 'mail' | 'mailRenderer' | 'logger' | 'calendar'> & {
@@ -37,7 +38,8 @@ export async function runDataCheckReminders(deps: ReminderDeps): Promise<Reminde
     const to = account.notificationEmail ?? account.email;
     if (account.status !== 'active' || account.scope !== 'full' || (account.studentIds ?? []).length === 0 || !to) continue;
     const answer = await deps.answers.get(report.check, account.id);
-    if (answer?.outcome || answer?.reminder) continue;
+    // A correction opened but never sent is no answer: that parent is reminded too.
+    if (isAnswered(answer) || answer?.reminder) continue;
     const locale = mailLocale(account, deps.config);
     const mail = deps.mailRenderer.render('data-check-reminder', locale, {
       ...schoolMailModel(deps.config, locale, now), checkUrl: `${linkBase(deps.config)}${DATA_CHECK_PATH}`,

@@ -1,7 +1,8 @@
 /**
  * /beheer/gegevenscontrole (role administratie): per family — the parents with gezag over the same
- * children — whether each parent confirmed the running data check, started a correction, chose
- * "later", or has not answered yet, and whether the reminder went out. The page shows parents' and
+ * children — whether each parent confirmed the running data check, sent a correction, opened a
+ * correction without sending it (pending: still reminded), chose "later", or has not answered
+ * yet, and whether the reminder went out. The page shows parents' and
  * children's names: the look is audited.
  */
 import { Router, type Request, type Response } from 'express';
@@ -26,7 +27,8 @@ export interface DataCheckStaffDeps {
 
 function statusKey(answer: DataCheckAnswer | undefined): string {
   if (answer?.outcome === 'confirmed') return 'dataCheck.staff.confirmed';
-  if (answer?.outcome === 'correction') return 'dataCheck.staff.correction';
+  if (answer?.outcome === 'corrected') return 'dataCheck.staff.correction';
+  if (answer?.correctionStartedAt) return 'dataCheck.staff.correctionPending';
   if (answer && answer.skips > 0) return 'dataCheck.staff.skipped';
   return 'dataCheck.staff.open';
 }

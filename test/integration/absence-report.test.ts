@@ -3,7 +3,8 @@
  * page, stored durably before "ontvangen", delivered through the SIS's reportAbsence exactly once
  * (also when the SIS was down at the time), the cut-off that sends a parent to the phone, one report
  * per child per day whichever parent sends it, "gemeld door u" / "gemeld" on the absences page until
- * the SIS lists the day, and the administration's mail where the SIS cannot take reports.
+ * the SIS lists the day, and, where the SIS cannot take reports, the mail to the child's teacher
+ * (the SIS's teacher address) or to the administration when the SIS gives none.
  */
 import { expect } from 'chai';
 import { CAPABILITIES } from '../../adapters/contract/index.ts';
@@ -14,6 +15,32 @@ import { csrfFrom, createTestApp, DEMO, type TestApp } from '../support/app.ts';
 import { operatorLogin } from '../support/operator.ts';
 import { smtpValues, startTestSmtp, type TestSmtp } from '../support/smtp.ts';
 import { parentSession, type ParentSession } from './changes.support.ts';
+import type { AdapterModule, SisAdapter, Student } from '../../adapters/contract/index.ts';
+import type { ServiceOverrides } from '../../gateway/services.ts';
+
+/** The mock SIS as a school's whose teachers have no e-mail address in it. */
+const sisWithoutTeacherAddresses: NonNullable<ServiceOverrides['importModule']> = async (spec) => {
+  const mod = ((await import(spec)) as { default: AdapterModule }).default;
+  if (!spec.includes('mock')) return { default: mod };
+  return {
+    default: {
+      ...mod,
+      create(config, deps) {
+        const adapter = mod.create(config as never, deps);
+        return new Proxy(adapter, {
+          get(target, prop, receiver) {
+            const value = Reflect.get(target, prop, receiver) as unknown;
+            if (prop !== 'getStudent' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+            return async (...args: unknown[]) => {
+              const student = (await (value as (...a: unknown[]) => Promise<Student>).apply(target, args));
+              return { ...student, teachers: student.teachers.map(({ email: _email, ...teacher }) => teacher) };
+            };
+          },
+        }) as SisAdapter;
+      },
+    } as AdapterModule,
+  };
+};
 
 /** Tuesday 2 March 2027, a school day, before the 08:15 cut-off. */
 const EARLY = '2027-03-02T07:40:00+01:00';
@@ -198,33 +225,51 @@ describe('absence reports (ziekmelding)', function () {
     beforeEach(async () => { smtp = await startTestSmtp(); });
     afterEach(() => smtp.stop());
 
-    it('mails the administration and lists the report on the staff page', async () => {
-      const t = await createTestApp({
-        now: EARLY,
-        values: {
-          ...smtpValues(smtp.port),
-          sis: { stack: [{ adapter: 'mock', config: { hideFuture: true, capabilities: CAPABILITIES.filter((c) => c !== 'absences.report') } }] },
-          absences: { administrationEmail: 'verzuim@debron.example' },
-        },
-      });
+    const withoutReports = (overrides?: ServiceOverrides) => createTestApp({
+      now: EARLY,
+      values: {
+        ...smtpValues(smtp.port),
+        sis: { stack: [{ adapter: 'mock', config: { hideFuture: true, capabilities: CAPABILITIES.filter((c) => c !== 'absences.report') } }] },
+        absences: { administrationEmail: 'verzuim@debron.example' },
+      },
+      ...(overrides && { overrides }),
+    });
+
+    it('mails the child\'s teacher at the SIS\'s address and lists the report on the staff page', async () => {
+      const t = await withoutReports();
       expect(t.services.stack.reportAbsence).to.equal(undefined);
       const parent = await parentSession(t);
+      const teacher = (await t.services.sis.getStudent(parent.studentId)).value.teachers.find((x) => x.email)!.email!;
       expect((await report(parent, { when: 'today', dayPart: 'day', reason: 'OVERIG', note: 'bruiloft' })).status).to.equal(303);
       await settle(t);
-      const mails = smtp.to('verzuim@debron.example');
+      const mails = smtp.to(teacher);
       expect(mails).to.have.length(1);
       expect(mails[0]!.text).to.include('Andere reden (ongeoorloofd)');
       expect(mails[0]!.text).to.include('Toelichting: bruiloft');
-      expect((await stored(t))[0]!.delivery).to.include({ via: 'mail' });
+      expect(smtp.to('verzuim@debron.example'), 'the administration only without a teacher address').to.have.length(0);
+      expect((await stored(t))[0]!.delivery).to.include({ via: 'mail', routedTo: 'teacher' });
 
       const staff = await operatorLogin(t);
       const page = await staff.agent.get('/beheer/ziekmeldingen');
       expect(page.status).to.equal(200);
       const [record] = await stored(t);
       expect(page.text).to.include(`id="ziekmelding-${record!.reference}"`);
-      expect(page.text).to.include('per e-mail aan de administratie');
+      expect(page.text).to.include('per e-mail aan de leerkracht');
       const views = await t.services.store.audit.query({ action: 'view', studentId: parent.studentId });
       expect(views.some((v) => v.actorKind === 'operator' && v.section === 'absence-report')).to.equal(true);
+    });
+
+    it('mails the administration when the SIS gives the teacher no address', async () => {
+      const t = await withoutReports({ importModule: sisWithoutTeacherAddresses });
+      const parent = await parentSession(t);
+      expect((await t.services.sis.getStudent(parent.studentId)).value.teachers.some((x) => x.email)).to.equal(false);
+      expect((await report(parent, { when: 'today', dayPart: 'day', reason: 'ZIEK' })).status).to.equal(303);
+      await settle(t);
+      expect(smtp.to('verzuim@debron.example')).to.have.length(1);
+      expect(smtp.messages).to.have.length(1);
+      expect((await stored(t))[0]!.delivery).to.include({ via: 'mail', routedTo: 'administration' });
+      const staff = await operatorLogin(t);
+      expect((await staff.agent.get('/beheer/ziekmeldingen')).text).to.include('per e-mail aan de administratie');
     });
   });
 });

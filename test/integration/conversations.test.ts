@@ -2,28 +2,25 @@
  * "Gesprek aanvragen" end to end: a parent with gezag asks for a conversation, the request is
  * "ontvangen" once it is stored, its mail reaches the teacher's address from the SIS through the
  * outbox and a real SMTP server — naming nothing of the other parent — staff record the agreed
- * moment on /beheer/gesprekken, and the parent sees it; the other parent sees nothing of it.
+ * moment on /beheer/gesprekken, and the parent sees it; the other parent sees nothing of it. A
+ * limited account asks only when the school's grant names the section `conversations`.
  */
 import { expect } from 'chai';
-import { createTestApp, csrfFrom, DEMO, type TestApp } from '../support/app.ts';
+import { csrfFrom, DEMO, type TestApp } from '../support/app.ts';
 import { displayName } from '../../gateway/routes/parent/view-models/person-name.ts';
 import { operatorLogin } from '../support/operator.ts';
-import { smtpValues, startTestSmtp, type TestSmtp } from '../support/smtp.ts';
+import type { TestSmtp } from '../support/smtp.ts';
+import { useSmtpApp } from '../support/smtp-app.ts';
+import { CONVERSATIONS_COLLECTION } from '../../gateway/conversations/index.ts';
 import { formFields, parentSession } from './changes.support.ts';
 
 describe('conversation requests', function () {
   this.timeout(30_000);
+  // Monday 1 March 2027.
+  const mail = useSmtpApp();
   let smtp: TestSmtp;
   let t: TestApp;
-
-  before(async () => { smtp = await startTestSmtp(); });
-  after(() => smtp.stop());
-  beforeEach(async () => {
-    smtp.messages.length = 0;
-    // Monday 1 March 2027.
-    t = await createTestApp({ values: smtpValues(smtp.port) });
-  });
-  afterEach(async () => { await t.services.mailer.close?.(); });
+  beforeEach(() => { ({ t, smtp } = mail); });
 
   it('reaches the teacher by mail, and the agreed moment staff record shows to the parent only', async () => {
     const father = await parentSession(t, DEMO.father);
@@ -113,5 +110,34 @@ describe('conversation requests', function () {
     });
     expect(res.status).to.equal(403);
     expect(await t.services.outbox.list({ kind: 'mail' })).to.have.length(0);
+  });
+
+  it('lets a limited account ask only when the school\'s grant names the section', async () => {
+    const parent = await parentSession(t);
+    const now = t.clock.now().toISOString();
+    const limit = (sections: string[]) => t.services.store.accounts.update(parent.accountId, {
+      scope: 'limited', updatedAt: now, grant: { sections, until: '2027-12-31', reason: 'art. 1:377c BW', grantedBy: 'test', grantedAt: now },
+    });
+    const stored = () => t.services.store.collection(CONVERSATIONS_COLLECTION).list();
+    const form = await parent.agent.get(`/kind/${parent.handle}/gesprek`);
+    const body = { ...formFields(form.text), onderwerp: 'Hoe gaat het met lezen?', datum1: '2027-03-04', dagdeel1: 'after-school' };
+
+    await limit(['personalia', 'absences']);
+    expect((await parent.agent.get(`/kind/${parent.handle}/gesprek`)).status).to.equal(403);
+    const refused = await parent.agent.post(`/kind/${parent.handle}/gesprek`).type('form').send(body);
+    expect(refused.status, 'a crafted post without the grant').to.equal(403);
+    expect(await stored()).to.deep.equal([]);
+    expect(await t.services.outbox.list({ kind: 'mail' })).to.have.length(0);
+
+    await limit(['personalia', 'absences', 'conversations']);
+    const page = await parent.agent.get(`/kind/${parent.handle}/gesprek`);
+    expect(page.status).to.equal(200);
+    expect(page.text).to.include('Waarover wilt u praten?');
+    const posted = await parent.agent.post(`/kind/${parent.handle}/gesprek`).type('form').send({ ...body, ...formFields(page.text) });
+    expect(posted.status, posted.text.slice(0, 300)).to.equal(303);
+    expect(await stored()).to.have.length(1);
+    await t.services.delivery.runOnce();
+    const student = (await t.services.sis.getStudent(parent.studentId)).value;
+    expect(smtp.to(student.teachers.find((x) => x.email)!.email!)).to.have.length(1);
   });
 });

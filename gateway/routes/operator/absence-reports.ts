@@ -23,7 +23,7 @@ export function createAbsenceReportsRouter(deps: OperatorRouterDeps & { absenceR
     const toView = (r: (typeof all)[number]) => ({
       reference: r.reference, date: r.date, dayPartKey: `dayPart.${r.dayPart}`, studentName: r.studentName, groupName: r.groupName,
       guardianName: r.guardianName, reason: r.reasonText, authorised: r.authorised, note: r.note, reportedAt: r.reportedAt,
-      deliveryKey: r.delivery ? `absenceReport.staff.via.${r.delivery.via}` : 'absenceReport.staff.via.pending',
+      deliveryKey: r.delivery ? `absenceReport.staff.via.${r.delivery.via === 'mail' && r.delivery.routedTo === 'teacher' ? 'mailTeacher' : r.delivery.via}` : 'absenceReport.staff.via.pending',
     });
     const upcoming = all.filter((r) => r.date >= today).reverse().map(toView);
     const past = all.filter((r) => r.date < today).slice(0, 100).map(toView);

@@ -15,6 +15,7 @@ import { childFormModel, refuseChildForm, sendChildForm } from './child-form.ts'
 import { localeOf } from './child-pages.ts';
 import type { ParentRouterDeps } from './deps.ts';
 import { telHref } from '../../school/contact-view.ts';
+import { teacherAddressOf } from '../../school/recipient.ts';
 import { mayReportFor } from './view-models/reported-absences.ts';
 import { displayName } from './view-models/person-name.ts';
 
@@ -84,12 +85,14 @@ export function absenceReportPages(deps: ParentRouterDeps, absences: AbsenceDeps
       return render(req, res, user, ctx, 422, { values: parsed.values, errors: parsed.errors, pastCutoff: parsed.pastCutoff });
     }
     const student = ctx.student.value;
+    // Taken now: the mail route (without absences.report) sends it to this teacher, even while the SIS is down.
+    const teacher = teacherAddressOf(student);
     const { created, existing } = await absences.reports.report({
       accountId: user.accountId, guardianId: user.guardianId, studentId: ctx.studentId, dates: parsed.dates,
       dayPart: parsed.dayPart, reason: { code: parsed.reason.code, text: parsed.reason.label[absences.settings.locale], authorised: parsed.reason.authorised },
       ...(parsed.note ? { note: parsed.note } : {}),
       studentName: displayName(student.name), guardianName: displayName(ctx.guardian.value.name), groupName: student.group?.name ?? '',
-      requestId: res.locals.requestId,
+      ...(teacher ? { teacherEmail: teacher } : {}), requestId: res.locals.requestId,
     });
     // report() resolved once every new day and its delivery were flushed: the redirect may go now.
     res.redirect(303, `/kind/${ctx.handle}/ziekmelden?ontvangen=${created.length}&al=${existing.length}`);

@@ -9,10 +9,11 @@ import type { ChildContext } from '../child-context.ts';
 import { maySubmitFor } from './change-requests.ts';
 
 /**
- * Reports and asks for leave for this child: a parent with gezag, or a limited account whose
- * grant names the section (the school's say: without it a limited account reports nothing).
+ * Reports absence, asks for leave or for a conversation for this child: a parent with gezag, or a
+ * limited account whose grant names the section (the school's say: without it a limited account
+ * does none of these).
  */
-export function mayReportFor(user: Express.User, ctx: Pick<ChildContext, 'guardian' | 'studentId'>, section: 'absence-report' | 'leave'): boolean {
+export function mayReportFor(user: Express.User, ctx: Pick<ChildContext, 'guardian' | 'studentId'>, section: 'absence-report' | 'leave' | 'conversations'): boolean {
   if (user.scope === 'limited') return user.sections?.includes(section) === true;
   return maySubmitFor(user, ctx.guardian.value, ctx.studentId);
 }
