@@ -49,6 +49,8 @@ export function createApp(services: Services): express.Express {
 
   app.set('trust proxy', config.server.trustProxy);
   app.set('x-powered-by', false);
+  // No hash of every body: personal pages are no-store; the few cacheable answers set their own (http/etag.ts).
+  app.set('etag', false);
   app.engine('hbs', createViewEngine({ viewsDir: VIEWS_DIR, cache: process.env.NODE_ENV === 'production' }));
   app.set('view engine', 'hbs');
   app.set('views', VIEWS_DIR);

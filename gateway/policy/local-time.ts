@@ -64,10 +64,37 @@ export function isLocalDateTime(value: string): boolean {
   return m !== null && isLocalDate(value.slice(0, 10)) && Number(m[4]) < 24 && Number(m[5]) < 60;
 }
 
+function wallDate(ms: number, timeZone: string): string {
+  const w = wallClock(new Date(ms), timeZone);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+}
+
+/**
+ * The local day asked for last, per time zone, and once asked twice in a row the instants it spans:
+ * every page asks for today (a limited account's grant, the child's sections), and reading the
+ * wall clock through Intl took several % of the gateway's CPU (bench/README.md). A day is kept only
+ * when its bounds check out (its first and last millisecond are that date, the next one is not).
+ */
+interface LastDay { date: string; bounded: boolean; from?: number; to?: number }
+const lastDay = new Map<string, LastDay>();
+
+function rememberDay(date: string, timeZone: string): LastDay {
+  const from = startOfLocalDate(date, timeZone).getTime();
+  const to = startOfLocalDate(addDays(date, 1), timeZone).getTime();
+  const exact = wallDate(from, timeZone) === date && wallDate(to - 1, timeZone) === date && wallDate(to, timeZone) !== date;
+  return exact ? { date, bounded: true, from, to } : { date, bounded: true };
+}
+
 /** The local date ("YYYY-MM-DD") an instant falls on in `timeZone`. */
 export function localDateOf(instant: Date, timeZone: string): string {
-  const w = wallClock(instant, timeZone);
-  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+  const ms = instant.getTime();
+  const last = lastDay.get(timeZone);
+  if (last?.from !== undefined && last.to !== undefined && ms >= last.from && ms < last.to) return last.date;
+  const date = wallDate(ms, timeZone);
+  // Twice the same day: today, asked again and again. Another day each time (a list of dates): nothing kept.
+  if (last?.date !== date) lastDay.set(timeZone, { date, bounded: false });
+  else if (!last.bounded && !Number.isNaN(ms)) lastDay.set(timeZone, rememberDay(date, timeZone));
+  return date;
 }
 
 /** The local wall-clock time ("YYYY-MM-DDTHH:mm") of an instant in `timeZone`. */

@@ -20,6 +20,7 @@ import { parentPage, renderToString } from '../routes/parent/render.ts';
 import { sectionState, showable, withinGrant } from '../routes/parent/section-policy.ts';
 import { forGroups, schoolYearEntries } from './entries.ts';
 import { schoolYearFeed } from './ical-feed.ts';
+import { weakEtag } from '../http/etag.ts';
 
 export const SCHOOL_YEAR_PATH = '/schooljaar';
 export const FEED_PATH = '/schooljaar.ics';
@@ -84,7 +85,7 @@ export function createSchoolYearFeedRouter(deps: { config: SchoolYearDeps['confi
       host: new URL(linkBase(deps.config)).hostname, timeZone: deps.config.school.timezone, now: deps.clock.now(),
     });
     // General school information, the same for everyone: a phone may cache it for an hour.
-    res.set('Cache-Control', 'public, max-age=3600');
+    res.set({ 'Cache-Control': 'public, max-age=3600', ETag: weakEtag(body) });
     res.type('text/calendar; charset=utf-8').send(body);
   });
   return router;

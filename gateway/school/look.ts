@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Router } from 'express';
 import { z } from 'zod';
 import { contrastRatio, darken, parseHex } from './contrast.ts';
+import { weakEtag } from '../http/etag.ts';
 
 /** WCAG 2.1 AA for normal text (1.4.3). */
 export const MIN_CONTRAST = 4.5;
@@ -47,12 +48,14 @@ export function createSchoolLookRouter(look: SchoolLook): Router {
   const router = Router();
   if (look.css) {
     const css = look.css;
-    router.get('/school.css', (_req, res) => { res.type('text/css').set('Cache-Control', 'public, max-age=3600').send(css); });
+    const tag = weakEtag(css);
+    router.get('/school.css', (_req, res) => { res.type('text/css').set({ 'Cache-Control': 'public, max-age=3600', ETag: tag }).send(css); });
   }
   if (look.logo) {
     const { file, type } = look.logo;
     const bytes = readFileSync(file);
-    router.get('/school/logo', (_req, res) => { res.type(type).set('Cache-Control', 'public, max-age=3600').send(bytes); });
+    const tag = weakEtag(bytes);
+    router.get('/school/logo', (_req, res) => { res.type(type).set({ 'Cache-Control': 'public, max-age=3600', ETag: tag }).send(bytes); });
   }
   return router;
 }

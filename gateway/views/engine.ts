@@ -7,12 +7,14 @@
  *
  * Layouts live in `<viewsDir>/layouts`, partials in `<viewsDir>/partials` (named by their path
  * without `.hbs`, e.g. `{{> child-nav}}`). The page's HTML reaches the layout as a SafeString
- * `{{body}}`, so no template needs a triple-stache.
+ * `{{body}}`, so no template needs a triple-stache. `{{keptPartial "name" view}}` renders a partial
+ * over a frozen, shared view model once and reuses its HTML (kept-partial.ts).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { registerHelpers } from './helpers/index.ts';
+import { createKeptPartial } from './kept-partial.ts';
 
 export interface ViewEngineOptions {
   viewsDir: string;
@@ -44,6 +46,7 @@ async function listTemplates(dir: string): Promise<string[]> {
 export function createViewEngine({ viewsDir, cache }: ViewEngineOptions): ViewEngine {
   const hbs = Handlebars.create();
   registerHelpers(hbs);
+  hbs.registerHelper('keptPartial', createKeptPartial(hbs, { keep: cache }));
   const compiled = new Map<string, Promise<Handlebars.TemplateDelegate>>();
   let partialsLoaded: Promise<void> | undefined;
 

@@ -35,6 +35,12 @@ describe('the school\'s look', function () {
     const logo = await request(t.app).get('/school/logo');
     expect(logo.status).to.equal(200);
     expect(logo.headers['content-type']).to.match(/^image\/svg\+xml/);
+    // A browser that kept them revalidates with their tag and gets a 304 without the bytes.
+    for (const [path, res] of [['/school.css', css], ['/school/logo', logo]] as const) {
+      expect(res.headers.etag, path).to.match(/^W\/"[0-9a-f]+-[\w+/]{27}"$/);
+      const again = await request(t.app).get(path).set('If-None-Match', res.headers.etag as string);
+      expect(again.status, path).to.equal(304);
+    }
   });
 
   it('without them, links neither the stylesheet nor a logo', async () => {

@@ -22,6 +22,7 @@ describe('the school year page and its iCalendar feed', function () {
     expect(res.headers['content-type']).to.match(/^text\/calendar/);
     expect(res.headers['set-cookie']).to.equal(undefined);
     expect(res.headers['cache-control']).to.equal('public, max-age=3600');
+    expect((await request(t.app).get('/schooljaar.ics').set('If-None-Match', res.headers.etag as string)).status).to.equal(304);
 
     const calendar = new ICAL.Component(ICAL.parse(res.text));
     const events = calendar.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));

@@ -30,6 +30,8 @@ describe('security headers', () => {
       const res = await agent.get(path);
       expect(res.status, path).to.equal(200);
       expect(res.headers['cache-control'], path).to.equal('no-store');
+      // Nothing keeps a no-store page, so nothing revalidates it: no hash of its body either.
+      expect(res.headers.etag, path).to.equal(undefined);
       expect(res.headers['x-request-id'], path).to.match(REQUEST_ID_PATTERN);
     }
   });

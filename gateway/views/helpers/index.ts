@@ -1,6 +1,7 @@
 /**
  * Every Handlebars helper the views may use, registered from this one list (as Ghost does).
  * One helper per file, each headed by a usage comment. Adding a helper means adding it here.
+ * (`keptPartial` is the view engine's own: it needs the engine's partials; ../kept-partial.ts.)
  */
 import type Handlebars from 'handlebars';
 import { ceilMinutes } from './ceil-minutes.ts';

@@ -28,4 +28,14 @@ describe('which data check runs', () => {
     expect(activeDataCheck(calendar, new Date('2027-03-14T22:59:59Z'))?.id).to.equal('voorjaar');
     expect(activeDataCheck(calendar, new Date('2027-03-14T23:00:00Z'))).to.equal(undefined);
   });
+
+  it('reads a reloaded calendar (a new object) anew, while the answers of the old one stay as they were', () => {
+    const at = new Date('2026-12-08T10:00:00Z');
+    expect(activeDataCheck(calendar, at)?.id).to.equal('najaar');
+    const reloaded: Calendar = { ...calendar, events: [...calendar.events, { id: 'winter', kind: 'data-check', at: '2026-12-01T07:00' }] };
+    expect(activeDataCheck(reloaded, at)?.id).to.equal('winter');
+    expect(activeDataCheck(calendar, at)?.id).to.equal('najaar');
+    // The answer is shared between requests: nobody can change it for the next.
+    expect(Object.isFrozen(activeDataCheck(reloaded, at))).to.equal(true);
+  });
 });

@@ -14,6 +14,17 @@ describe('policy local time (Europe/Amsterdam)', () => {
     expect(localDateOf(new Date('2027-06-30T22:00:00.000Z'), AMS)).to.equal('2027-07-01');
   });
 
+  it('answers a day asked again and again (kept with its bounds) exactly as Intl does, up to the millisecond at each end', () => {
+    const intlDate = (d: Date, tz: string) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+    // A short day (spring jump), a long day (autumn), a zone without DST and one at +05:45.
+    for (const [tz, day] of [[AMS, '2027-03-28'], [AMS, '2026-10-25'], ['America/Sao_Paulo', '2026-12-07'], ['Asia/Kathmandu', '2026-12-07']] as const) {
+      const from = startOfLocalDate(day, tz).getTime();
+      const to = startOfLocalDate(addDays(day, 1), tz).getTime();
+      const probes = [from + 3_600_000, from + 3_600_000, from, to - 1, to, from - 1, from + 7_200_000, to - 1, to, to + 1];
+      for (const ms of probes) expect(localDateOf(new Date(ms), tz), `${tz} ${new Date(ms).toISOString()}`).to.equal(intlDate(new Date(ms), tz));
+    }
+  });
+
   it('finds local midnight on both DST changeover days and the days after', () => {
     expect(startOfLocalDate('2027-03-28', AMS).toISOString()).to.equal('2027-03-27T23:00:00.000Z');
     expect(startOfLocalDate('2027-03-29', AMS).toISOString()).to.equal('2027-03-28T22:00:00.000Z');
