@@ -50,6 +50,11 @@ export interface AbsenceReports {
   /** Every report (the staff page), newest day first. */
   list(): Promise<AbsenceReportRecord[]>;
   markDelivered(id: string, delivery: { via: 'sis' | 'mail'; reference?: string; routedTo?: RoutedTo }): Promise<AbsenceReportRecord | undefined>;
+  /**
+   * Staff entered a mailed report in the SIS: recorded once (audited as absence.processed);
+   * `marked` false when it was already marked or never went by mail. Undefined: no such report.
+   */
+  markProcessed(id: string, by: { actor: string; requestId?: string }): Promise<{ record: AbsenceReportRecord; marked: boolean } | undefined>;
 }
 
 export function reportIdFor(studentId: string, date: string): string {
@@ -149,6 +154,23 @@ export function createAbsenceReports(deps: {
         await records.put(next);
         await store.flush();
         return next;
+      });
+    },
+
+    async markProcessed(id, by) {
+      return serialised(`delivered:${id}`, async () => {
+        const record = await records.get(id);
+        if (!record) return undefined;
+        if (record.processed || record.delivery?.via !== 'mail') return { record, marked: false };
+        const at = clock.now().toISOString();
+        const next: AbsenceReportRecord = { ...record, processed: { at, by: by.actor } };
+        await records.put(next);
+        await store.audit.append({
+          id: randomUUID(), at, actor: by.actor, actorKind: 'operator', action: 'absence.processed', studentId: record.studentId,
+          section: 'absence-report', requestId: by.requestId, detail: { reference: record.reference },
+        });
+        await store.flush();
+        return { record: next, marked: true };
       });
     },
   };

@@ -33,6 +33,8 @@ export interface AbsenceReportRecord {
   reportedAt: string;
   /** How and when it reached the school; by mail, to whom. */
   delivery?: { via: 'sis' | 'mail'; at: string; reference?: string; routedTo?: RoutedTo };
+  /** A mailed report that staff entered in the SIS themselves: by whom, when (a delivery to the SIS needs none). */
+  processed?: { at: string; by: string };
 }
 
 /** What delivery needs, sealed in the outbox (the note may say why a child is ill). */

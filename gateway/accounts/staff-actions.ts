@@ -15,9 +15,9 @@ import { invitationEmail } from './eligibility.ts';
 import { freeUsername } from './provision.ts';
 
 /** What a limited grant may cover: never corrections (they need gezag). */
-export const GRANTABLE_SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs', 'reports', 'absence-report', 'leave'] as const;
-/** Acting for the child (reporting absent, asking for leave) is granted only when staff tick it. */
-export const GRANTED_ONLY_WHEN_CHOSEN: readonly string[] = ['personalia', 'absence-report', 'leave'];
+export const GRANTABLE_SECTIONS = ['personalia', 'absences', 'results.method', 'results.lvs', 'reports', 'absence-report', 'leave', 'conversations'] as const;
+/** Acting for the child (reporting absent, asking for leave or a conversation) is granted only when staff tick it. */
+export const GRANTED_ONLY_WHEN_CHOSEN: readonly string[] = ['personalia', 'absence-report', 'leave', 'conversations'];
 
 type Accounts = Pick<Store, 'accounts' | 'sessions'>;
 

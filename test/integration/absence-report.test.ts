@@ -12,7 +12,7 @@ import type { MockSisAdapter } from '../../adapters/mock/adapter.ts';
 import { ABSENCE_REPORTS_COLLECTION } from '../../gateway/absence-report/reports.ts';
 import type { AbsenceReportRecord } from '../../gateway/absence-report/types.ts';
 import { csrfFrom, createTestApp, DEMO, type TestApp } from '../support/app.ts';
-import { operatorLogin } from '../support/operator.ts';
+import { DEMO_OPERATOR, operatorLogin } from '../support/operator.ts';
 import { smtpValues, startTestSmtp, type TestSmtp } from '../support/smtp.ts';
 import { parentSession, type ParentSession } from './changes.support.ts';
 import type { AdapterModule, SisAdapter, Student } from '../../adapters/contract/index.ts';
@@ -257,6 +257,62 @@ describe('absence reports (ziekmelding)', function () {
       expect(page.text).to.include('per e-mail aan de leerkracht');
       const views = await t.services.store.audit.query({ action: 'view', studentId: parent.studentId });
       expect(views.some((v) => v.actorKind === 'operator' && v.section === 'absence-report')).to.equal(true);
+    });
+
+    it('lets staff mark a mailed report as entered in the SIS, audited; a parent\'s session and the wrong role change nothing', async () => {
+      const t = await withoutReports();
+      const parent = await parentSession(t);
+      expect((await report(parent, { when: 'today', dayPart: 'day', reason: 'ZIEK' })).status).to.equal(303);
+      await settle(t);
+      const [record] = await stored(t);
+      expect(record!.delivery).to.include({ via: 'mail' });
+
+      // The attacker's path: a parent's own session posts to the staff action with its own CSRF token.
+      const own = await parent.agent.get(`/kind/${parent.handle}/ziekmelden`);
+      const crafted = await parent.agent.post(`/beheer/ziekmeldingen/${record!.id}/ingevoerd`).type('form').send({ _csrf: csrfFrom(own.text) });
+      expect(crafted.status).to.equal(303);
+      expect(crafted.headers.location).to.equal('/beheer/inloggen');
+      expect((await stored(t))[0]!.processed).to.equal(undefined);
+
+      const staff = await operatorLogin(t);
+      const page = await staff.agent.get('/beheer/ziekmeldingen');
+      expect(page.text).to.include(`action="/beheer/ziekmeldingen/${record!.id}/ingevoerd"`);
+      const marked = await staff.agent.post(`/beheer/ziekmeldingen/${record!.id}/ingevoerd`).type('form').send({ _csrf: csrfFrom(page.text) });
+      expect(marked.status).to.equal(303);
+      expect(marked.headers.location).to.equal(`/beheer/ziekmeldingen?melding=processed#ziekmelding-${record!.reference}`);
+      expect((await stored(t))[0]!.processed).to.include({ by: DEMO_OPERATOR.username });
+      const after = await staff.agent.get('/beheer/ziekmeldingen?melding=processed');
+      expect(after.text).to.include('De melding staat als ingevoerd.');
+      expect(after.text).to.include(`Ingevoerd door ${DEMO_OPERATOR.username}`);
+      expect(after.text).not.to.include(`action="/beheer/ziekmeldingen/${record!.id}/ingevoerd"`);
+      const audit = await t.services.store.audit.query({ action: 'absence.processed' });
+      expect(audit).to.have.length(1);
+      expect(audit[0]).to.include({ actor: DEMO_OPERATOR.username, actorKind: 'operator', studentId: parent.studentId });
+
+      // Twice is once.
+      const again = await staff.agent.post(`/beheer/ziekmeldingen/${record!.id}/ingevoerd`).type('form').send({ _csrf: csrfFrom(after.text) });
+      expect(again.headers.location).to.match(/melding=alreadyProcessed/);
+      expect(await t.services.store.audit.query({ action: 'absence.processed' })).to.have.length(1);
+
+      // The head (directie only) does not work the absence reports.
+      const head = await createTestApp({
+        now: EARLY,
+        values: {
+          ...smtpValues(smtp.port), absences: { administrationEmail: 'verzuim@debron.example' },
+          sis: { stack: [{ adapter: 'mock', config: { hideFuture: true, capabilities: CAPABILITIES.filter((c) => c !== 'absences.report') } }] },
+          operators: { accounts: [{ username: DEMO_OPERATOR.username, name: 'Staff De Bron', demoPassword: DEMO_OPERATOR.password, roles: ['directie'] }] },
+        },
+      });
+      const p2 = await parentSession(head);
+      expect((await report(p2, { when: 'today', dayPart: 'day', reason: 'ZIEK' })).status).to.equal(303);
+      await settle(head);
+      const [r2] = await stored(head);
+      const director = await operatorLogin(head);
+      expect((await director.agent.get('/beheer/ziekmeldingen')).status).to.equal(403);
+      const leavePage = await director.agent.get('/beheer/verlof');
+      const refused = await director.agent.post(`/beheer/ziekmeldingen/${r2!.id}/ingevoerd`).type('form').send({ _csrf: csrfFrom(leavePage.text) });
+      expect(refused.status).to.equal(403);
+      expect((await stored(head))[0]!.processed).to.equal(undefined);
     });
 
     it('mails the administration when the SIS gives the teacher no address', async () => {

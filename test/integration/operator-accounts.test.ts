@@ -120,6 +120,9 @@ describe('operator: parents\' accounts', function () {
       .send({ _csrf: csrfFrom((await search(staff, 'molenhoek')).text), guardian: NO_GEZAG_FATHER });
     expect(start.status).to.equal(200);
     expect(start.text).to.contain('Beperkte toegang voor Tim Molenhoek');
+    // Asking for a conversation is the school's choice: offered, never ticked by default.
+    expect(start.text).to.match(/<input type="checkbox" id="section-\d+" name="onderdelen" value="conversations">/);
+    expect(start.text).to.contain('Een gesprek aanvragen (alleen als de school dat toestaat)');
     // A bad form comes back with a message next to each field, and nothing is created.
     const bad = await staff.post('/beheer/accounts/toegang').type('form')
       .send({ _csrf: csrfFrom(start.text), guardian: NO_GEZAG_FATHER, stap: 'opslaan', tot: '2027-02-01', reden: '' });

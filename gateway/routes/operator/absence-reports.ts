@@ -1,8 +1,9 @@
 /**
  * Parents' absence reports for staff (/beheer/ziekmeldingen): today's and later days first, then
  * the recent past, each with who reported it, the reason and how it reached the school (the SIS,
- * or the administration's mail). Read-only: the SIS or the administration registers the absence.
- * A look at the page is audited once, and once for each child listed.
+ * or the teacher's or administration's mail). A mailed report is entered in the SIS by staff, who
+ * then mark it "ingevoerd" here (audited); one that reached the SIS needs nothing. A look at the
+ * page is audited once, and once for each child listed.
  */
 import { Router, type Request, type Response } from 'express';
 import type { AbsenceReports } from '../../absence-report/reports.ts';
@@ -12,11 +13,12 @@ import type { OperatorRouterDeps, OperatorUser } from './deps.ts';
 import { requireRole } from './guard.ts';
 
 const ROUTE = '/ziekmeldingen';
+const FLASHES = ['processed', 'alreadyProcessed'] as const;
 
 export function createAbsenceReportsRouter(deps: OperatorRouterDeps & { absenceReports: AbsenceReports }): Router {
   const router = Router();
   router.use(ROUTE, requireRole('administratie'));
-  router.get(ROUTE, async (_req: Request, res: Response) => {
+  router.get(ROUTE, async (req: Request, res: Response) => {
     const operator = res.locals.operator as OperatorUser;
     const today = localDateOf(deps.clock.now(), 'Europe/Amsterdam');
     const all = await deps.absenceReports.list();
@@ -24,11 +26,13 @@ export function createAbsenceReportsRouter(deps: OperatorRouterDeps & { absenceR
       reference: r.reference, date: r.date, dayPartKey: `dayPart.${r.dayPart}`, studentName: r.studentName, groupName: r.groupName,
       guardianName: r.guardianName, reason: r.reasonText, authorised: r.authorised, note: r.note, reportedAt: r.reportedAt,
       deliveryKey: r.delivery ? `absenceReport.staff.via.${r.delivery.via === 'mail' && r.delivery.routedTo === 'teacher' ? 'mailTeacher' : r.delivery.via}` : 'absenceReport.staff.via.pending',
+      id: r.id, processed: r.processed, toProcess: r.delivery?.via === 'mail' && !r.processed,
     });
+    const flash = (FLASHES as readonly unknown[]).includes(req.query.melding) ? `absenceReport.staff.flash.${String(req.query.melding)}` : undefined;
     const upcoming = all.filter((r) => r.date >= today).reverse().map(toView);
     const past = all.filter((r) => r.date < today).slice(0, 100).map(toView);
     const html = await new Promise<string>((resolve, reject) => res.render('pages/operator/absence-reports', {
-      layout: 'operator', titleKey: 'absenceReport.staff.title', nav: 'absence-reports', operator, upcoming, past,
+      layout: 'operator', titleKey: 'absenceReport.staff.title', nav: 'absence-reports', operator, upcoming, past, flash,
     }, (err, out) => (err ? reject(err) : resolve(out))));
     await auditOperator(deps.store, deps.clock, {
       actor: operator.username, action: 'view', section: 'absence-report.queue', requestId: res.locals.requestId,
@@ -40,6 +44,14 @@ export function createAbsenceReportsRouter(deps: OperatorRouterDeps & { absenceR
       });
     }
     res.send(html);
+  });
+
+  router.post(`${ROUTE}/:id/ingevoerd`, async (req: Request, res: Response) => {
+    const operator = res.locals.operator as OperatorUser;
+    const outcome = await deps.absenceReports.markProcessed(String(req.params.id), { actor: operator.username, requestId: res.locals.requestId });
+    if (!outcome) return void res.status(404).render('errors/404', { layout: 'operator' });
+    const flash: (typeof FLASHES)[number] = outcome.marked ? 'processed' : 'alreadyProcessed';
+    res.redirect(303, `/beheer${ROUTE}?melding=${flash}#ziekmelding-${outcome.record.reference}`);
   });
   return router;
 }
