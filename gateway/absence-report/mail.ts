@@ -7,6 +7,7 @@
 import type { Locale } from '../i18n/translate.ts';
 import { t } from '../i18n/translate.ts';
 import type { MailMessage } from '../mail/types.ts';
+import { mailDay, staffNotice } from '../mail/staff-notice.ts';
 import type { AbsenceReportPayload } from './types.ts';
 
 export interface AbsenceMailOptions {
@@ -20,24 +21,11 @@ export interface AbsenceMailOptions {
 export function absenceMail(payload: AbsenceReportPayload, options: AbsenceMailOptions): MailMessage {
   const { locale } = options;
   const { report } = payload;
-  const date = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'full', timeZone: 'UTC' })
-    .format(new Date(`${report.date}T12:00:00Z`));
-  const lines = [
-    t(locale, 'absenceReport.mail.intro', { school: options.schoolName }),
-    '',
-    `${t(locale, 'absenceReport.mail.reference')}: ${payload.reference}`,
-    `${t(locale, 'absenceReport.mail.student')}: ${payload.studentName} (${payload.groupName})`,
-    `${t(locale, 'absenceReport.mail.guardian')}: ${payload.guardianName}`,
-    `${t(locale, 'absenceReport.mail.date')}: ${date}, ${t(locale, `dayPart.${report.dayPart}`)}`,
+  return staffNotice('absenceReport', payload, options, [
+    `${t(locale, 'absenceReport.mail.date')}: ${mailDay(locale, report.date, { dateStyle: 'full' })}, ${t(locale, `dayPart.${report.dayPart}`)}`,
     `${t(locale, 'absenceReport.mail.reason')}: ${report.reason.text} (${t(locale, report.authorised ? 'absenceReport.mail.authorised' : 'absenceReport.mail.unauthorised')})`,
     ...(report.note ? [`${t(locale, 'absenceReport.mail.note')}: ${report.note}`] : []),
     '',
     t(locale, 'absenceReport.mail.closing'),
-  ];
-  return {
-    to: options.to,
-    subject: t(locale, 'absenceReport.mail.subject', { reference: payload.reference, group: payload.groupName }),
-    text: `${lines.join('\n')}\n`,
-    messageId: `<${options.deliveryKey}@${options.messageIdHost ?? 'ouderpoort.invalid'}>`,
-  };
+  ]);
 }

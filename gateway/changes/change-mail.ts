@@ -5,6 +5,7 @@
  * re-sent after a crash mid-delivery is recognisably the same one.
  */
 import type { MailMessage } from '../mail/types.ts';
+import { staffNotice } from '../mail/staff-notice.ts';
 import { t, type Locale } from '../i18n/translate.ts';
 import { isMedicalField } from './medical-fields.ts';
 import type { ChangePayload } from './types.ts';
@@ -34,12 +35,7 @@ export function changeMail(payload: ChangePayload, options: ChangeMailOptions): 
   }).format(new Date(payload.proposal.submittedAt));
   const none = t(locale, 'changes.mail.empty');
   const secret = t(locale, 'changes.mail.secret');
-  const lines = [
-    t(locale, 'changes.mail.intro', { school: options.schoolName }),
-    '',
-    `${t(locale, 'changes.mail.reference')}: ${payload.reference}`,
-    `${t(locale, 'changes.mail.student')}: ${payload.studentName} (${payload.groupName})`,
-    `${t(locale, 'changes.mail.guardian')}: ${payload.guardianName}`,
+  return staffNotice('changes', payload, options, [
     `${t(locale, 'changes.mail.submittedAt')}: ${submitted}`,
     '',
     `${t(locale, 'changes.mail.fields')}:`,
@@ -49,11 +45,5 @@ export function changeMail(payload: ChangePayload, options: ChangeMailOptions): 
     ...(payload.proposal.fields.some((f) => isMedicalField(f.field)) ? [`- ${t(locale, 'changes.mail.medicalWaiting')}`] : []),
     '',
     t(locale, 'changes.mail.closing'),
-  ];
-  return {
-    to: options.to,
-    subject: t(locale, 'changes.mail.subject', { reference: payload.reference, group: payload.groupName }),
-    text: `${lines.join('\n')}\n`,
-    messageId: `<${options.deliveryKey}@${options.messageIdHost ?? 'ouderpoort.invalid'}>`,
-  };
+  ]);
 }

@@ -5,26 +5,16 @@
  */
 import { t, type Locale } from '../i18n/translate.ts';
 import type { MailMessage } from '../mail/types.ts';
+import { mailDay, staffNotice } from '../mail/staff-notice.ts';
 import { HEAD_DECIDES_MAX_DAYS, type LeaveRequest } from './types.ts';
 
 export function leaveMail(request: LeaveRequest, options: { to: string; locale: Locale; schoolName: string; staffUrl: string }): MailMessage {
   const { locale } = options;
-  const day = (date: string) => new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' })
-    .format(new Date(`${date}T12:00:00Z`));
-  const lines = [
-    t(locale, 'leave.mail.intro', { school: options.schoolName }),
-    '',
-    `${t(locale, 'leave.mail.reference')}: ${request.reference}`,
-    `${t(locale, 'leave.mail.student')}: ${request.studentName} (${request.groupName})`,
-    `${t(locale, 'leave.mail.guardian')}: ${request.guardianName}`,
+  const day = (date: string) => mailDay(locale, date, { dateStyle: 'long' });
+  return staffNotice('leave', request, options, [
     `${t(locale, 'leave.mail.days')}: ${day(request.from)} – ${day(request.to)} (${t(locale, 'leave.schoolDays', { count: request.schoolDays })})`,
     t(locale, request.schoolDays > HEAD_DECIDES_MAX_DAYS ? 'leave.mail.leerplicht' : 'leave.mail.head'),
     '',
     t(locale, 'leave.mail.decide', { url: options.staffUrl }),
-  ];
-  return {
-    to: options.to,
-    subject: t(locale, 'leave.mail.subject', { reference: request.reference, group: request.groupName }),
-    text: `${lines.join('\n')}\n`,
-  };
+  ]);
 }
