@@ -1,14 +1,19 @@
 /**
  * A cached child page: a logged-in parent's results section, every record in the cache, against
- * bare Express 5 + Handlebars rendering the same HTML. Both servers run at once in their own
- * processes; autocannon loads one at a time, alternating (bare, gateway, bare, gateway, …), and
- * the medians of the rounds are compared, so a noisy neighbour hits both alike.
+ * three baselines: raw Node http and Express 5 sending the page's bytes from memory (the bytes of
+ * the gateway's own answer, captured after logging in), and bare Express 5 + Handlebars rendering
+ * the same HTML through the same view engine. All servers run at once in their own processes;
+ * autocannon loads one at a time, alternating (node bytes, express bytes, bare, gateway, …), and
+ * the medians of the rounds are compared, so a noisy neighbour hits all alike.
  *
  * With `databaseUrl`, a third server joins the rotation: the same gateway on the PostgreSQL store
  * (that database), compared with the gateway on lowdb. Its cache has no shared frozen entries
  * (every read is a query and a JSON parse) and every audit record is an INSERT.
  */
 import http from 'node:http';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import { openChildResults } from '../client/parent-flow.ts';
 import { startServer, type ServerProcess } from '../lib/server-process.ts';
@@ -30,8 +35,26 @@ export interface LoadRound {
   errors: number;
 }
 
+export interface Medians {
+  requestsPerSec: number;
+  p50: number;
+  p99: number;
+}
+
+/** The gateway's requests/s as a share of each baseline's (medians). */
+export interface Shares {
+  ofBytesNode: number;
+  ofBytesExpress: number;
+  ofBare?: number;
+}
+
 export interface CachedPageResult {
-  rounds: { bare: LoadRound[]; gateway: LoadRound[]; postgres?: LoadRound[] };
+  rounds: { bytesNode: LoadRound[]; bytesExpress: LoadRound[]; bare: LoadRound[]; gateway: LoadRound[]; postgres?: LoadRound[] };
+  /** Raw node:http sending the gateway's page bytes from memory. */
+  bytesNode: Medians;
+  /** Express 5 (ETag off) sending the same bytes. */
+  bytesExpress: Medians;
+  shares: Shares;
   bare: { requestsPerSec: number; p50: number; p99: number; pageBytes: number };
   gateway: { requestsPerSec: number; p50: number; p99: number; pageBytes: number; lagP99: number; sisCallsDuringLoad: number; auditFileBytes: number };
   /** Gateway requests/s over bare requests/s (medians). */
@@ -69,10 +92,22 @@ async function pageBytes(url: string, cookie?: string): Promise<number> {
   return Buffer.byteLength(await res.text());
 }
 
+/** The gateway's answer for this page, as the byte baselines will send it. */
+async function capture(url: string, cookie: string): Promise<Buffer> {
+  const res = await fetch(url, { headers: { cookie } });
+  if (res.status !== 200) throw new Error(`capturing ${new URL(url).pathname}: ${res.status}`);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+const med = (rs: LoadRound[], key: keyof Medians) => median(rs.map((r) => r[key]));
+const medians = (rs: LoadRound[]): Medians => ({ requestsPerSec: med(rs, 'requestsPerSec'), p50: med(rs, 'p50'), p99: med(rs, 'p99') });
+const share = (gateway: LoadRound[], baseline: LoadRound[]) => round(med(gateway, 'requestsPerSec') / med(baseline, 'requestsPerSec'), 3);
+
 export async function cachedPage(options: CachedPageOptions): Promise<CachedPageResult> {
   // Results are open on 1 March (config/calendar.yaml); the demo school, as `npm start` serves it.
   const clockStart = '2027-03-01T10:00:00+01:00';
   const servers: ServerProcess[] = [];
+  const bytesDir = await mkdtemp(path.join(os.tmpdir(), 'ouderpoort-bench-bytes-'));
   try {
     const bare = await startServer({ mode: 'bare', clockStart });
     servers.push(bare);
@@ -85,20 +120,31 @@ export async function cachedPage(options: CachedPageOptions): Promise<CachedPage
 
     const bareUrl = `${bare.ready.url}${bare.ready.path ?? ''}`;
     const [target, pgTarget] = await Promise.all([gateway, onPostgres].map((server) => server && loggedInPage(server)));
+    const resultsPath = new URL(target!.url).pathname;
+    const file = path.join(bytesDir, 'results.html');
+    await writeFile(file, await capture(target!.url, target!.cookie));
+    const pages = [{ path: resultsPath, file }];
+    const bytesNode = await startServer({ mode: 'bytes-node', pages });
+    servers.push(bytesNode);
+    const bytesExpress = await startServer({ mode: 'bytes-express', pages });
+    servers.push(bytesExpress);
+    const bytesNodeUrl = `${bytesNode.ready.url}${resultsPath}`;
+    const bytesExpressUrl = `${bytesExpress.ready.url}${resultsPath}`;
     // A short warm-up of each (JIT, template cache), not counted.
-    await load(bareUrl, {}, { ...options, durationSec: 1 });
+    for (const url of [bytesNodeUrl, bytesExpressUrl, bareUrl]) await load(url, {}, { ...options, durationSec: 1 });
     for (const t of [target, pgTarget]) if (t) await load(t.url, { cookie: t.cookie }, { ...options, durationSec: 1 });
     await gateway.reset();
     await onPostgres?.reset();
 
-    const rounds: CachedPageResult['rounds'] = { bare: [], gateway: [], ...(pgTarget && { postgres: [] }) };
+    const rounds: CachedPageResult['rounds'] = { bytesNode: [], bytesExpress: [], bare: [], gateway: [], ...(pgTarget && { postgres: [] }) };
     for (let i = 0; i < options.rounds; i++) {
+      rounds.bytesNode.push(await load(bytesNodeUrl, {}, options));
+      rounds.bytesExpress.push(await load(bytesExpressUrl, {}, options));
       rounds.bare.push(await load(bareUrl, {}, options));
       rounds.gateway.push(await load(target!.url, { cookie: target!.cookie }, options));
       if (pgTarget) rounds.postgres!.push(await load(pgTarget.url, { cookie: pgTarget.cookie }, options));
     }
     const stats = await gateway.stats();
-    const med = (rs: LoadRound[], key: 'requestsPerSec' | 'p50' | 'p99') => median(rs.map((r) => r[key]));
     const bareRps = med(rounds.bare, 'requestsPerSec');
     const gatewayRps = med(rounds.gateway, 'requestsPerSec');
     const gatewayUrl = target!.url;
@@ -112,6 +158,9 @@ export async function cachedPage(options: CachedPageOptions): Promise<CachedPage
     return {
       ...(postgres && { postgres }),
       rounds,
+      bytesNode: medians(rounds.bytesNode),
+      bytesExpress: medians(rounds.bytesExpress),
+      shares: { ofBytesNode: share(rounds.gateway, rounds.bytesNode), ofBytesExpress: share(rounds.gateway, rounds.bytesExpress), ofBare: share(rounds.gateway, rounds.bare) },
       bare: { requestsPerSec: bareRps, p50: med(rounds.bare, 'p50'), p99: med(rounds.bare, 'p99'), pageBytes: await pageBytes(bareUrl) },
       gateway: {
         requestsPerSec: gatewayRps,
@@ -128,5 +177,6 @@ export async function cachedPage(options: CachedPageOptions): Promise<CachedPage
     };
   } finally {
     for (const server of servers) await server.stop();
+    await rm(bytesDir, { recursive: true, force: true });
   }
 }
