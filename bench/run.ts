@@ -83,7 +83,7 @@ const postgres = wantsPostgres && await postgresReachable();
 if (wantsPostgres && !postgres) log('PostgreSQL is not reachable: the PostgreSQL parts are left out');
 
 if (only.has('cached')) {
-  log(`cached child page: gateway vs bare Express + Handlebars${postgres ? ', and the gateway on PostgreSQL' : ''}`);
+  log(`cached pages: gateway vs Node http and Express sending its bytes, and bare Express + Handlebars${postgres ? ', and the gateway on PostgreSQL' : ''}`);
   results.cachedPage = postgres
     ? await benchDatabase('cached', (databaseUrl) => cachedPage({ ...settings.cached, databaseUrl }))
     : await cachedPage(settings.cached);

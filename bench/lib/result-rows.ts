@@ -54,6 +54,13 @@ function cachedRows(r: CachedPageResult): Row[] {
     { section: s, metric: 'page bytes gateway / bare', value: `${r.gateway.pageBytes} / ${r.bare.pageBytes}` },
     { section: s, metric: 'gateway event-loop lag p99 under load', value: `${r.gateway.lagP99} ms`, target: `< ${LAG_TARGET_MS} ms`, met: r.gateway.lagP99 < LAG_TARGET_MS },
     { section: s, metric: 'SIS calls during load', value: String(r.gateway.sisCallsDuringLoad), target: '0', met: r.gateway.sisCallsDuringLoad === 0 },
+    ...r.otherPages.flatMap((o) => [
+      { section: s, metric: `${o.page} page (${o.pageBytes} bytes): Node http bytes / Express bytes req/s`, value: `${o.bytesNode.requestsPerSec} / ${o.bytesExpress.requestsPerSec}` },
+      { section: s, metric: `${o.page} page: gateway req/s (p50 / p99 ms)`, value: `${o.gateway.requestsPerSec} (${o.gateway.p50} / ${o.gateway.p99})`, target: 'p99 <= 50 ms', met: o.gateway.p99 <= LAG_TARGET_MS },
+      { section: s, metric: `${o.page} page: gateway / Node http bytes`, value: pct(o.shares.ofBytesNode) },
+      { section: s, metric: `${o.page} page: gateway / Express bytes`, value: pct(o.shares.ofBytesExpress), target: '>= 50 %', met: o.shares.ofBytesExpress >= 0.5 },
+      { section: s, metric: `${o.page} page: gateway event-loop lag p99; SIS calls`, value: `${o.gateway.lagP99} ms; ${o.gateway.sisCallsDuringLoad}`, target: `< ${LAG_TARGET_MS} ms`, met: o.gateway.lagP99 < LAG_TARGET_MS },
+    ]),
     ...(r.postgres ? [
       { section: s, metric: 'gateway on PostgreSQL req/s (p50 / p99 ms)', value: `${r.postgres.requestsPerSec} (${r.postgres.p50} / ${r.postgres.p99})` },
       { section: s, metric: 'PostgreSQL / lowdb', value: `${Math.round(r.postgres.ratioToLowdb * 100)} %`, target: '>= 80 %', met: r.postgres.ratioToLowdb >= 0.8 },
