@@ -3,7 +3,15 @@
 export type ServerSpec =
   | { mode: 'bare'; clockStart: string }
   /** databaseUrl: the PostgreSQL store on that database (several servers may share it); otherwise lowdb in a temp directory. */
-  | { mode: 'gateway'; clockStart: string; pupils: number; latencyMs: number; databaseUrl?: string };
+  | { mode: 'gateway'; clockStart: string; pupils: number; latencyMs: number; databaseUrl?: string }
+  /** A baseline sending captured page bytes from memory; each page's bytes are in a file (an env var is too small). */
+  | { mode: 'bytes-node'; pages: BytesPage[] }
+  | { mode: 'bytes-express'; pages: BytesPage[] };
+
+export interface BytesPage {
+  path: string;
+  file: string;
+}
 
 export type Command =
   | { cmd: 'reset' }

@@ -6,6 +6,9 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Command, LagStats, Ready, Reply, ServerSpec, ServerStats, TickResult } from '../lib/protocol.ts';
 import { startBare } from './bare-under-test.ts';
+import { startBytesExpress } from './bytes-express.ts';
+import { startBytesNode } from './bytes-node.ts';
+import { loadPages } from './listen-loopback.ts';
 import { BENCH_PASSWORD, startGateway, type GatewayUnderTest } from './gateway-under-test.ts';
 
 const spec = JSON.parse(process.env.BENCH_SERVER ?? '') as ServerSpec;
@@ -52,6 +55,11 @@ async function main(): Promise<void> {
     const bare = await startBare(spec);
     stop = bare.stop;
     ready = { url: bare.url, path: bare.path, gatewayPageBytes: bare.gatewayPageBytes };
+  } else if (spec.mode === 'bytes-node' || spec.mode === 'bytes-express') {
+    const pages = await loadPages(spec.pages);
+    const bytes = await (spec.mode === 'bytes-node' ? startBytesNode : startBytesExpress)(pages);
+    stop = bytes.stop;
+    ready = { url: bytes.url };
   } else {
     gw = await startGateway(spec);
     stop = gw.stop;
