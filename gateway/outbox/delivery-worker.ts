@@ -11,8 +11,9 @@
  * hold the same item, and writes every outcome only while its lease holds (saveClaimed). A worker
  * killed mid-delivery leaves its item claimed; when the lease runs out another worker claims it
  * and delivers it again with the same idempotency key (the item id), which the receiver dedupes.
- * The lease must outlast the longest delivery (the SMTP timeout, the SIS deadline); a delivery
- * that outlasts it is not recorded by its worker and goes out once more from the next claim.
+ * While a handler runs its claim is renewed every leaseMs/3 (lease-renewal.ts), so a delivery
+ * slower than the lease keeps its item; only a worker that stops renewing (killed, hung on its
+ * database) loses it, and then its outcome is not recorded and the next claim delivers again.
  *
  * Time comes from the injected clock: tests move the clock and call runOnce(); in production
  * start() polls on a real timer and kick() runs a pass right after something was enqueued.
@@ -21,6 +22,7 @@
 import type { AdapterLogger, Clock } from '../../adapters/contract/index.ts';
 import { instanceId } from '../store/instance-id.ts';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff.ts';
+import { renewLease } from './lease-renewal.ts';
 import { withoutClaim, type Outbox } from './outbox.ts';
 import { isDeliveryError, type DeliveryHandler, type OutboxAttempt, type OutboxItem } from './types.ts';
 import { nextWindowOpening } from './window.ts';
@@ -121,6 +123,16 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     return true;
   }
 
+  /** Runs the handler with the claim renewed meanwhile; resolves once no renewal is in flight. */
+  async function held(claimed: OutboxItem, handler: DeliveryHandler): Promise<Awaited<ReturnType<DeliveryHandler>>> {
+    const renewal = renewLease(claimed, owner, leaseMs, { outbox, clock, logger });
+    try {
+      return await handler(claimed);
+    } finally {
+      await renewal.stop();
+    }
+  }
+
   /** `item` is claimed by this worker. */
   async function deliver(item: OutboxItem, report: PassReport): Promise<void> {
     if (await deferred(item, report)) return;
@@ -134,7 +146,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     }
     try {
       if (!handler) throw Object.assign(new Error(`no delivery handler for kind "${item.kind}"`), { permanent: true });
-      const receipt = await handler(claimed);
+      const receipt = await held(claimed, handler);
       const at = clock.now().toISOString();
       const kept = await record(claimed, { at, outcome: 'delivered' }, {
         status: 'delivered', deliveredAt: at, lastError: undefined, ...(receipt ? { receipt } : {}),

@@ -17,7 +17,9 @@ interface Pending {
  * The audit log in PostgreSQL; seq breaks ties between records of the same moment (last appended
  * first). Every page view appends a record and waits for its commit before the page is sent, and
  * a commit waits for the WAL on disk: appends that arrive while one INSERT is under way go
- * together in the next (one commit for many page views, in the order they were appended). A batch
+ * together in the next (one commit for many page views, in the order they were appended). The
+ * first INSERT starts one microtask after the first append, so appends issued together (one
+ * request's records, Promise.all) share it. A batch
  * that fails is tried record by record, so each append gets its own answer.
  */
 export class PgAudit implements AuditRepo {
@@ -33,12 +35,15 @@ export class PgAudit implements AuditRepo {
     const values = [this.db.schoolId, record.id, iso(atMs), String(record.actor), String(record.action), record.studentId ?? null, toJson(record)];
     return new Promise<void>((resolve, reject) => {
       this.#queue.push({ values, done: { resolve, reject } });
-      if (!this.#inFlight) void this.db.track(this.#drain());
+      if (this.#inFlight) return;
+      this.#inFlight = true;
+      // One microtask later: the appends one request makes together (a results page's sections)
+      // are all queued by then and go out in one INSERT, one commit.
+      void this.db.track(Promise.resolve().then(() => this.#drain()));
     });
   }
 
   async #drain(): Promise<void> {
-    this.#inFlight = true;
     while (this.#queue.length > 0) {
       const batch = this.#queue.splice(0, 100);
       try {

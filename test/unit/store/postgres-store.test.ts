@@ -3,11 +3,11 @@ import { expect } from 'chai';
 import { createPostgresStore } from '../../../gateway/store/postgres/index.ts';
 import pg from 'pg';
 import { loadMigrations, migrate } from '../../../gateway/store/postgres/migrate.ts';
-import { Db } from '../../../gateway/store/postgres/db.ts';
 import type { AuditRecord } from '../../../gateway/store/types.ts';
 import { createTestDatabase } from '../../support/postgres.ts';
 import type { TestDatabase } from '../../support/postgres.ts';
 import { account } from '../../support/store-suite/fixtures.ts';
+import { watchAuditInserts } from '../../support/audit-inserts.ts';
 
 describe('PostgreSQL store: migrations, school ids, failures', () => {
   let db: TestDatabase;
@@ -34,14 +34,10 @@ describe('PostgreSQL store: migrations, school ids, failures', () => {
     const record = (id: string): AuditRecord => ({
       id, at: '2027-03-01T09:00:00.000Z', actor: 'acc-1', actorKind: 'parent', action: 'view', studentId: 's-1', section: 'absences',
     });
-    const inserts: number[] = [];
-    const query = Db.prototype.query;
-    Db.prototype.query = function (this: Db, text: string, ...rest: unknown[]) {
-      if (text.startsWith('INSERT INTO audit_records')) inserts.push((text.match(/\(\$/g) ?? []).length);
-      return (query as (...a: unknown[]) => ReturnType<typeof query>).call(this, text, ...rest);
-    } as typeof query;
+    const watch = watchAuditInserts();
+    const inserts = watch.rows;
     try {
-      // 40 page views at once: the first goes alone, the rest wait for it and go in one statement.
+      // 40 page views at once: issued together, they go in one statement (at most a few).
       await Promise.all(Array.from({ length: 40 }, (_, i) => store.audit.append(record(`r${i}`))));
       expect(inserts.reduce((a, b) => a + b, 0)).to.equal(40);
       expect(inserts.length).to.be.at.most(3);
@@ -51,13 +47,34 @@ describe('PostgreSQL store: migrations, school ids, failures', () => {
       expect(outcomes.map((o) => o.status)).to.deep.equal(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
       expect((outcomes[1] as PromiseRejectedResult).reason).to.have.property('code', 'DUPLICATE');
     } finally {
-      Db.prototype.query = query;
+      watch.restore();
     }
     const stored = await store.audit.query({});
     expect(stored).to.have.length(43);
     // Same moment: last appended first, in the order the appends were made.
     expect(stored.slice(0, 3).map((r) => r.id)).to.deep.equal(['d3', 'd2', 'd1']);
     expect(stored.slice(3).map((r) => r.id)).to.deep.equal(Array.from({ length: 40 }, (_, i) => `r${39 - i}`));
+    await store.close();
+  });
+
+  it('commits two audit appends issued together (one page\'s sections) in one INSERT, each awaited until committed', async () => {
+    const store = createPostgresStore({ url: db.url });
+    await store.open();
+    const record = (id: string, section: string): AuditRecord => ({
+      id, at: '2027-03-01T09:00:00.000Z', actor: 'acc-1', actorKind: 'parent', action: 'view', studentId: 's-1', section,
+    });
+    const watch = watchAuditInserts();
+    const inserts = watch.rows;
+    try {
+      await Promise.all([store.audit.append(record('m', 'results.method')), store.audit.append(record('l', 'results.lvs'))]);
+    } finally {
+      watch.restore();
+    }
+    expect(inserts, 'one statement of two rows').to.deep.equal([2]);
+    // Both are committed once the appends resolve: another connection sees them, in one transaction.
+    const rows = await db.query<{ id: string; tx: string }>('SELECT id, xmin::text AS tx FROM audit_records ORDER BY seq');
+    expect(rows.map((r) => r.id)).to.deep.equal(['m', 'l']);
+    expect(new Set(rows.map((r) => r.tx)).size, 'one commit').to.equal(1);
     await store.close();
   });
 
