@@ -63,6 +63,22 @@ export function labelKeyOfField(field: string): string | undefined {
   return LABEL_OF_FIELD.get(field);
 }
 
+const INPUT_OF_FIELD = new Map(Object.values(FIELD_GROUPS).flatMap((g) => g.inputs.map((i) => [i.field, i] as const)));
+
+/** The form input a proposal's field came from, e.g. to find its current value in CurrentValues. */
+export function inputNameOfField(field: string): string | undefined {
+  return INPUT_OF_FIELD.get(field)?.name;
+}
+
+/**
+ * Whether two values of a proposal's field are the same by the form's own rule (sameKey), so the
+ * queue and the form agree on what "changed" means. A field the form does not know compares as typed.
+ */
+export function sameFieldValue(field: string, a: string, b: string): boolean {
+  const spec = INPUT_OF_FIELD.get(field);
+  return spec ? spec.sameKey(a) === spec.sameKey(b) : a === b;
+}
+
 /** Current values by input name, as the viewer may see them (absent: unknown or not visible). */
 export type CurrentValues = Partial<Record<string, string>>;
 

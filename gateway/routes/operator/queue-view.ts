@@ -1,4 +1,9 @@
-/** The operator queue's rows: each request with its fields old → new and how its delivery stands. */
+/**
+ * The operator queue's rows: each request with the fields it changes (old → new) and how its
+ * delivery stands. A field group is proposed whole (an address is four fields), so fields whose
+ * new value is the old one are left out: staff see only what the parent actually changed.
+ */
+import { inputNameOfField, sameFieldValue, type CurrentValues } from '../../changes/change-form.ts';
 import type { ChangeDelay } from '../../changes/delays.ts';
 import type { ChangeRequest, ChangeStatus } from '../../changes/types.ts';
 import { t, type Locale } from '../../i18n/translate.ts';
@@ -30,6 +35,24 @@ export interface QueueRow {
   parked: boolean;
   /** Stuck (changes/delays.ts): why, for staff; the parent sees only "delayed". */
   delay?: { key: string; vars: Record<string, string | number> };
+  /**
+   * Undecided, and the SIS's current record already holds every new value: the page explains what
+   * "Verwerkt" and "Afwijzen" then do (neither sends anything to the SIS).
+   */
+  alreadyInSis: boolean;
+}
+
+type Field = ChangeRequest['fields'][number];
+
+const isChange = (f: Field) => f.old === undefined || !sameFieldValue(f.field, f.old, f.new);
+
+/** Whether the SIS (its values now, by input name) already holds each field's new value. */
+function heldBySis(fields: Field[], sisNow: CurrentValues): boolean {
+  return fields.length > 0 && fields.every((f) => {
+    const name = inputNameOfField(f.field);
+    const now = name === undefined ? undefined : sisNow[name];
+    return now !== undefined && sameFieldValue(f.field, now, f.new);
+  });
 }
 
 function fieldLabel(locale: Locale, field: string): string {
@@ -47,7 +70,12 @@ export function matchesFilter(filter: QueueFilter, request: ChangeRequest, item:
   }
 }
 
-export function queueRow(request: ChangeRequest, item: OutboxItem | undefined, locale: Locale, delay?: ChangeDelay): QueueRow {
+/** `sisNow`: the SIS's current values for this request (absent when the SIS could not be read). */
+export function queueRow(
+  request: ChangeRequest, item: OutboxItem | undefined, locale: Locale, delay?: ChangeDelay, sisNow?: CurrentValues,
+): QueueRow {
+  const changed = request.fields.filter(isChange);
+  const decided = request.status === 'processed' || request.status === 'rejected';
   const delivery: QueueRow['delivery'] = item
     ? { key: `operator.queue.deliveryState.${item.status}`, vars: { attempts: item.attempts + 1, error: item.lastError ?? '' } }
     : { key: 'operator.queue.deliveryState.missing', vars: {} };
@@ -65,9 +93,9 @@ export function queueRow(request: ChangeRequest, item: OutboxItem | undefined, l
     submittedAt: request.submittedAt,
     status: request.status,
     statusKey: `changes.status.${request.status}`,
-    decided: request.status === 'processed' || request.status === 'rejected',
+    decided,
     ...(request.schoolNote ? { schoolNote: request.schoolNote } : {}),
-    fields: request.fields.map((f) => ({ label: fieldLabel(locale, f.field), ...(f.old !== undefined ? { old: f.old } : {}), new: f.new, secret: f.secret === true })),
+    fields: changed.map((f) => ({ label: fieldLabel(locale, f.field), ...(f.old !== undefined ? { old: f.old } : {}), new: f.new, secret: f.secret === true })),
     delivery,
     ...(via ? { via } : {}),
     parked: item?.status === 'attention',
@@ -76,5 +104,6 @@ export function queueRow(request: ChangeRequest, item: OutboxItem | undefined, l
         ? { key: 'operator.queue.delay.parked', vars: { error: delay.error || '?' } }
         : { key: 'operator.queue.delay.overdue', vars: { days: delay.days } },
     }),
+    alreadyInSis: !decided && sisNow !== undefined && heldBySis(changed, sisNow),
   };
 }

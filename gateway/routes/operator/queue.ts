@@ -8,6 +8,7 @@ import { Router, type Request, type Response } from 'express';
 import { DEFAULT_LOCALE, isLocale } from '../../i18n/translate.ts';
 import { auditOperator } from './audit.ts';
 import type { OperatorRouterDeps, OperatorUser } from './deps.ts';
+import { sisValuesOf } from './queue-sis-values.ts';
 import { QUEUE_FILTERS, matchesFilter, queueFilterOf, queueRow, type QueueRow } from './queue-view.ts';
 
 const QUEUE = '/beheer/wijzigingen';
@@ -34,7 +35,8 @@ export function createQueueRouter(deps: OperatorRouterDeps): Router {
       const item = await deps.outbox.get(request.deliveryKey);
       const delay = await deps.changes.delayOf(request);
       if (!matchesFilter(filter, request, item, delay)) continue;
-      rows.push(queueRow(request, item, locale, delay));
+      const open = request.status === 'submitted' || request.status === 'in_progress';
+      rows.push(queueRow(request, item, locale, delay, open ? await sisValuesOf(deps.sis, request) : undefined));
       children.add(request.studentId);
     }
     const flash = (FLASHES as readonly unknown[]).includes(req.query.melding) ? `operator.flash.${String(req.query.melding)}` : undefined;

@@ -30,6 +30,30 @@ export interface TotalsRow {
   day: number;
   /** Day parts for absences (a whole day is two); number of times for lates. */
   total: number;
+  /** Catalog keys for the sentence under the table that spells out how `total` was added up. */
+  explained: TotalsExplainedKeys;
+}
+
+export interface TotalsExplainedKeys {
+  key: string;
+  kindKey: string;
+  morningKey: string;
+  afternoonKey: string;
+  dayKey: string;
+}
+
+const EXPLAINED = 'absences.totalsExplained';
+
+/** A late arrival is counted in times, so its sentence names times, not day parts (issue 22). */
+function explainedKeys(category: AbsenceCategory): TotalsExplainedKeys {
+  const late = category === 'late';
+  return {
+    key: `${EXPLAINED}.${late ? 'times' : 'dayParts'}`,
+    kindKey: `${EXPLAINED}.kind.${category}`,
+    morningKey: `${EXPLAINED}.${late ? 'lateMorning' : 'morning'}`,
+    afternoonKey: `${EXPLAINED}.${late ? 'lateAfternoon' : 'afternoon'}`,
+    dayKey: `${EXPLAINED}.${late ? 'lateDay' : 'day'}`,
+  };
 }
 
 export interface SummaryTotalRow {
@@ -82,7 +106,10 @@ export function absenceTotals(absences: Absence[]): TotalsRow[] {
   const records = recordsOf(absences);
   const categories: AbsenceCategory[] = ['authorised', 'unauthorised', 'late'];
   return categories.map((category) => {
-    const row: TotalsRow = { category, labelKey: `absences.category.${category}`, morning: 0, afternoon: 0, day: 0, total: 0 };
+    const row: TotalsRow = {
+      category, labelKey: `absences.category.${category}`, morning: 0, afternoon: 0, day: 0, total: 0,
+      explained: explainedKeys(category),
+    };
     for (const absence of records) {
       if (categoryOf(absence) !== category) continue;
       row[absence.dayPart] += 1;

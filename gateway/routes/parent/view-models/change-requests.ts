@@ -10,7 +10,8 @@ import type { ChangeRequest } from '../../../changes/types.ts';
 import type { Guardian } from '../../../../adapters/contract/index.ts';
 import type { VisibleChild } from '../../../privacy/visible.ts';
 
-export function currentValues(child: VisibleChild, viewerGuardian: Guardian): CurrentValues {
+/** Also serves the staff queue, which passes the SIS's own record (only these two fields are read). */
+export function currentValues(child: Pick<VisibleChild, 'address' | 'emergencyContacts'>, viewerGuardian: Guardian): CurrentValues {
   const values: CurrentValues = {};
   if (child.address) {
     values.street = child.address.street;

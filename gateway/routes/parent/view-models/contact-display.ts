@@ -1,5 +1,6 @@
 /** Addresses and contact points shaped for the templates (already filtered by gateway/privacy). */
 import type { ShownAddress, ShownContact } from '../../../privacy/visible.ts';
+import { telHref } from '../../../school/contact-view.ts';
 
 export interface AddressView {
   lines: string[];
@@ -30,7 +31,7 @@ const EMAIL = /^[^\s@"<>()]+@[^\s@"<>()]+\.[^\s@"<>()]+$/;
 
 function hrefOf(contact: ShownContact): string | undefined {
   if (contact.kind === 'phone') {
-    const digits = contact.value.replace(/[^\d+]/g, '');
+    const digits = telHref(contact.value);
     return digits.length >= 6 ? `tel:${digits}` : undefined;
   }
   return EMAIL.test(contact.value) ? `mailto:${contact.value}` : undefined;
