@@ -93,6 +93,10 @@ function openingRows(r: OpeningDayResult, s = `2 opening day, ${r.warm ? 'warmed
   }
   rows.push(
     { section: s, metric: 'storm duration; logins/s', value: `${r.stormSeconds} s; ${r.loginsPerSecond}/s` },
+    {
+      section: s, metric: 'hashing limit: cores × 1 / one argon2id verify; logins/s as its share',
+      value: `${r.hashingLimit.cores} × 1 / ${r.hashingLimit.verifyMs} ms = ${r.hashingLimit.loginsPerSecond}/s; ${Math.round((100 * r.loginsPerSecond) / r.hashingLimit.loginsPerSecond)} %`,
+    },
     { section: s, metric: 'login POST p50 / p99', value: `${r.login.p50} / ${r.login.p99} ms` },
     { section: s, metric: 'results page p50 / p99', value: `${r.results.p50} / ${r.results.p99} ms` },
     { section: s, metric: 'event-loop lag p50 / p99 (max)', value: `${r.server.lag.p50} / ${r.server.lag.p99} (${r.server.lag.max}) ms`, target: `p99 < ${LAG_TARGET_MS} ms`, met: r.server.lag.p99 < LAG_TARGET_MS },
@@ -101,6 +105,7 @@ function openingRows(r: OpeningDayResult, s = `2 opening day, ${r.warm ? 'warmed
       : { section: s, metric: 'SIS calls (distinct keys; most for one key)', value: `${sis.total} (${sis.distinctKeys}; ${sis.maxPerKey})`, target: '<= 1 per key', met: sis.maxPerKey <= 1 },
     { section: s, metric: 'store file writes during the storm', value: writes || 'none' },
     { section: s, metric: 'RSS after the run (heap used)', value: `${mib(r.server.rssBytes)} MiB (${mib(r.server.heapUsedBytes)} MiB)` },
+    { section: s, metric: 'RSS after the run ÷ parents served (the process base included)', value: r.completed > 0 ? `${Math.round(r.server.rssBytes / r.completed / 1024)} KiB` : 'n/a' },
   );
   if (r.instances) {
     const others = r.otherTicks ?? [];

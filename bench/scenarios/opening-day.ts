@@ -16,6 +16,7 @@
 import http from 'node:http';
 import { openChildResults, type FlowTimes } from '../client/parent-flow.ts';
 import type { ServerStats, TickResult } from '../lib/protocol.ts';
+import { measureHashingLimit, type HashingLimit } from '../lib/hashing-limit.ts';
 import { startServer, type ServerProcess } from '../lib/server-process.ts';
 import { round, summarize, type Summary } from '../lib/stats.ts';
 
@@ -46,6 +47,8 @@ export interface OpeningDayResult {
   warmJob?: TickResult & { sisCalls: number };
   stormSeconds: number;
   loginsPerSecond: number;
+  /** cores × 1 / one argon2id verify, measured just before the storm. */
+  hashingLimit: HashingLimit;
   login: Summary;
   dashboard: Summary;
   results: Summary;
@@ -80,6 +83,7 @@ export async function openingDay(options: OpeningDayOptions): Promise<OpeningDay
       for (const other of servers.slice(1)) otherTicks.push(await other.tick(OPENING));
     }
     for (const s of servers) await s.reset();
+    const hashingLimit = await measureHashingLimit();
 
     const targets = servers.map((s) => ({ base: new URL(s.ready.url), agent: new http.Agent({ keepAlive: true, maxSockets: options.concurrency }) }));
     const times: FlowTimes[] = [];
@@ -114,6 +118,7 @@ export async function openingDay(options: OpeningDayOptions): Promise<OpeningDay
       ...(warmJob ? { warmJob } : {}),
       stormSeconds: round(stormSeconds),
       loginsPerSecond: round(times.length / stormSeconds),
+      hashingLimit,
       login: summarize(times.map((t) => t.loginMs)),
       dashboard: summarize(times.map((t) => t.dashboardMs)),
       results: summarize(times.map((t) => t.resultsMs)),
