@@ -6,9 +6,9 @@
  * axe-core finds no WCAG 2.1 A/AA violation on the form, its error state or the answer.
  */
 import { expect } from 'chai';
-import { useBrowser, type PageProblem } from '../support/browser.ts';
+import type { PageProblem } from '../support/browser.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { useDemoApp } from './demo-app.ts';
+import { useDemoInBrowser } from './demo-app.ts';
 import { clickAndLoad, h1, isExpectedFailedLoad, logIn } from './page-actions.ts';
 import { textOf } from './page-reading.ts';
 
@@ -17,8 +17,7 @@ const isExpectedRefusal = (problem: PageProblem) => isExpectedFailedLoad(problem
 
 describe('a sick report in a real browser', function () {
   this.timeout(60_000);
-  const browser = useBrowser({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  const demo = useDemoApp();
+  const { browser, demo } = useDemoInBrowser();
 
   it('goes from the child\'s page through a missing reason to "ontvangen", with the phone number after the cut-off', async () => {
     const page = await browser.newPage();

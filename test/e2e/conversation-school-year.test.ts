@@ -5,9 +5,9 @@
  * through what people see: links, labelled fields, buttons and headings.
  */
 import { expect } from 'chai';
-import { useBrowser, type PageProblem } from '../support/browser.ts';
+import type { PageProblem } from '../support/browser.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { useDemoApp } from './demo-app.ts';
+import { useDemoInBrowser } from './demo-app.ts';
 import { clickAndLoad, h1, isExpectedFailedLoad, logIn } from './page-actions.ts';
 import { textOf } from './page-reading.ts';
 
@@ -17,8 +17,7 @@ const isExpected = (problem: PageProblem) => isExpectedFailedLoad(problem, EXPEC
 
 describe('conversation request and school year in a real browser', function () {
   this.timeout(60_000);
-  const browser = useBrowser({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  const demo = useDemoApp();
+  const { browser, demo } = useDemoInBrowser();
 
   it('asks for a conversation (a weekend day first), sees "ontvangen", then reads the school year', async () => {
     const page = await browser.newPage();

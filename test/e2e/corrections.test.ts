@@ -7,10 +7,9 @@
  * labelled fields, buttons, links and headings.
  */
 import { expect } from 'chai';
-import type { Page } from 'playwright-core';
-import { useBrowser, type PageProblem } from '../support/browser.ts';
-import { useDemoApp } from './demo-app.ts';
-import { clickAndLoad, expectFieldError, h1, isExpectedFailedLoad, logIn, operatorLogIn } from './page-actions.ts';
+import type { PageProblem } from '../support/browser.ts';
+import { useDemoInBrowser } from './demo-app.ts';
+import { clickAndLoad, expectFieldError, h1, isExpectedFailedLoad, logInAt, logOut, operatorLogIn } from './page-actions.ts';
 import { textOf } from './page-reading.ts';
 
 const PARENT = { username: 'demo.ouder', password: 'fietsen langs de bloeiende dijk' };
@@ -25,21 +24,11 @@ const isExpectedRefusal = (problem: PageProblem) => isExpectedFailedLoad(problem
 
 describe('a parent\'s correction in a real browser', function () {
   this.timeout(60_000);
-  const browser = useBrowser({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  const demo = useDemoApp();
-
-  async function logInAt(page: Page, path: string, who: { username: string; password: string }): Promise<void> {
-    await page.goto(`${demo.url}${path}`);
-    await logIn(page, who.username, who.password);
-  }
-
-  async function logOut(page: Page): Promise<void> {
-    await clickAndLoad(page, page.getByRole('button', { name: 'Uitloggen', exact: true }));
-  }
+  const { browser, demo } = useDemoInBrowser();
 
   it('goes from the form (a wrong postcode first) to "ontvangen", through the operator\'s rejection, to "afgewezen" with the note', async () => {
     const page = await browser.newPage();
-    await logInAt(page, '/inloggen', PARENT);
+    await logInAt(page, demo.url, PARENT);
     expect(await h1(page)).to.equal('Uw kinderen');
 
     // The child's page, then its correction form.
@@ -115,7 +104,7 @@ describe('a parent\'s correction in a real browser', function () {
     await logOut(page);
 
     // The parent sees the decision and the note on the child's page.
-    await logInAt(page, '/inloggen', PARENT);
+    await logInAt(page, demo.url, PARENT);
     await page.goto(`${demo.url}${childPath}`);
     const history = await textOf(page.getByRole('region', { name: 'Doorgegeven wijzigingen', exact: true }));
     expect(history).to.contain(`Referentie: ${reference}`);
@@ -128,7 +117,7 @@ describe('a parent\'s correction in a real browser', function () {
 
   it('offers the father no address field for a child whose address is secret, with no hint that one exists, and takes his own phone number', async () => {
     const page = await browser.newPage();
-    await logInAt(page, '/inloggen', FATHER);
+    await logInAt(page, demo.url, FATHER);
     await clickAndLoad(page, page.locator('main .cards .card-link').first());
     const childPath = new URL(page.url()).pathname;
     const address = await textOf(page.getByRole('region', { name: 'Adres en contact', exact: true }));

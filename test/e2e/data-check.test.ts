@@ -6,37 +6,24 @@
  * not sent — then sends it, and is asked no more. axe-core finds no WCAG 2.1 A/AA violation.
  */
 import { expect } from 'chai';
-import type { Page } from 'playwright-core';
 import { DATA_CHECK_ANSWERS_COLLECTION, type DataCheckAnswer } from '../../gateway/data-check/index.ts';
-import { useBrowser } from '../support/browser.ts';
+import { DEMO } from '../support/app.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { useDemoApp } from './demo-app.ts';
-import { clickAndLoad, h1, logIn } from './page-actions.ts';
+import { useDemoInBrowser } from './demo-app.ts';
+import { clickAndLoad, h1, logInAt, logOut } from './page-actions.ts';
 import { textOf } from './page-reading.ts';
 
-const PARENT = { username: 'demo.ouder', password: 'fietsen langs de bloeiende dijk' };
-const DIVORCED = { username: 'demo.gescheiden', password: 'koffie met appeltaart op zondag' };
 const CHECK_HEADING = 'Kloppen de gegevens van uw gezin nog?';
 
 describe('the data check in a real browser', function () {
   this.timeout(90_000);
-  const browser = useBrowser({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  const demo = useDemoApp();
+  const { browser, demo } = useDemoInBrowser();
 
   before(() => demo.app.clock.set('2027-07-05T10:00:00+02:00'));
 
-  async function logInAs(page: Page, who: { username: string; password: string }): Promise<void> {
-    await page.goto(`${demo.url}/inloggen`);
-    await logIn(page, who.username, who.password);
-  }
-
-  async function logOut(page: Page): Promise<void> {
-    await clickAndLoad(page, page.getByRole('button', { name: 'Uitloggen', exact: true }));
-  }
-
   it('asks at login on its date, shows the family\'s data, and takes "Alles klopt"', async () => {
     const page = await browser.newPage();
-    await logInAs(page, PARENT);
+    await logInAt(page, demo.url, DEMO.parent);
     expect(new URL(page.url()).pathname, 'asked at login').to.equal('/gegevenscontrole');
     expect(await h1(page)).to.equal(CHECK_HEADING);
     const children = page.locator('main section.card');
@@ -49,21 +36,21 @@ describe('the data check in a real browser', function () {
     await page.goto(`${demo.url}/`);
     expect(await h1(page), 'the portal as usual').to.equal('Uw kinderen');
     await logOut(page);
-    await logInAs(page, PARENT);
+    await logInAt(page, demo.url, DEMO.parent);
     expect(new URL(page.url()).pathname, 'not asked again').not.to.equal('/gegevenscontrole');
     expect(browser.problems).to.deep.equal([]);
   });
 
   it('counts "Er klopt iets niet" once the correction is sent, not when the form is only opened', async () => {
     const page = await browser.newPage();
-    await logInAs(page, DIVORCED);
+    await logInAt(page, demo.url, DEMO.separated);
     expect(await h1(page)).to.equal(CHECK_HEADING);
     await clickAndLoad(page, page.getByRole('button', { name: /^Er klopt iets niet bij / }));
     expect(new URL(page.url()).pathname).to.match(/^\/kind\/[A-Za-z0-9_-]+\/wijzigen$/);
     // The parent leaves the form without sending anything.
     await logOut(page);
 
-    await logInAs(page, DIVORCED);
+    await logInAt(page, demo.url, DEMO.separated);
     expect(await h1(page), 'asked again: nothing was sent').to.equal(CHECK_HEADING);
     expect(await textOf(page.locator('main .notice'))).to.contain('U bent begonnen met een correctie, maar die is nog niet verstuurd.');
     await expectNoAxeViolations(page, 'the data check with a correction started');
@@ -75,9 +62,9 @@ describe('the data check in a real browser', function () {
     expect(await h1(page)).to.equal('Wijziging ontvangen');
     await logOut(page);
 
-    await logInAs(page, DIVORCED);
+    await logInAt(page, demo.url, DEMO.separated);
     expect(await h1(page), 'the correction answered the check').to.equal('Uw kinderen');
-    const account = (await demo.app.booted.services.store.accounts.findByUsername(DIVORCED.username))!;
+    const account = (await demo.app.booted.services.store.accounts.findByUsername(DEMO.separated.username))!;
     const answers = await demo.app.booted.services.store.collection<DataCheckAnswer>(DATA_CHECK_ANSWERS_COLLECTION).list();
     expect(answers.find((a) => a.accountId === account.id)).to.include({ outcome: 'corrected' });
     expect(browser.problems).to.deep.equal([]);

@@ -10,6 +10,7 @@ import { createPasswordHasher } from '../../gateway/auth/password-hash.ts';
 import { boot, type Booted } from '../../gateway/boot.ts';
 import { loadConfig } from '../../gateway/config/index.ts';
 import { createLogger } from '../../gateway/logger.ts';
+import { useBrowser, type BrowserFixture } from '../support/browser.ts';
 import { manualClock, type ManualClock } from '../support/clock.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -80,4 +81,12 @@ export function useDemoApp(options: { values?: Record<string, unknown> } = {}): 
       return this.app.booted.url;
     },
   };
+}
+
+/**
+ * What most browser suites start with: a browser as a Dutch parent's (nl-NL, the school's time
+ * zone) and the demo app, set up in that order. Call at the top of a describe().
+ */
+export function useDemoInBrowser(): { readonly browser: BrowserFixture; readonly demo: ReturnType<typeof useDemoApp> } {
+  return { browser: useBrowser({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' }), demo: useDemoApp() };
 }

@@ -5,29 +5,21 @@
  * /beheer/verlof, and the parent finds "toegestaan" and the note on the leave page.
  */
 import { expect } from 'chai';
-import type { Page } from 'playwright-core';
-import { useBrowser } from '../support/browser.ts';
+import { DEMO } from '../support/app.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { useDemoApp } from './demo-app.ts';
-import { clickAndLoad, h1, logIn } from './page-actions.ts';
+import { useDemoInBrowser } from './demo-app.ts';
+import { clickAndLoad, h1, logIn, logInAt, logOut } from './page-actions.ts';
 import { textOf } from './page-reading.ts';
 
-const PARENT = { username: 'demo.ouder', password: 'fietsen langs de bloeiende dijk' };
 const NOTE = 'Fijne bruiloft, en tot maandag.';
 
 describe('a leave request decided by the head in a real browser', function () {
   this.timeout(90_000);
-  const browser = useBrowser({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  const demo = useDemoApp();
-
-  async function logOut(page: Page): Promise<void> {
-    await clickAndLoad(page, page.getByRole('button', { name: 'Uitloggen', exact: true }));
-  }
+  const { browser, demo } = useDemoInBrowser();
 
   it('goes from the parent\'s request through the head\'s approval with a note to "toegestaan" on the parent\'s page', async () => {
     const page = await browser.newPage();
-    await page.goto(`${demo.url}/inloggen`);
-    await logIn(page, PARENT.username, PARENT.password);
+    await logInAt(page, demo.url, DEMO.parent);
     await clickAndLoad(page, page.locator('main .cards .card-link').first());
     const childPath = new URL(page.url()).pathname;
     await clickAndLoad(page, page.getByRole('link', { name: 'Verlof aanvragen', exact: true }));
@@ -67,8 +59,7 @@ describe('a leave request decided by the head in a real browser', function () {
     await page.context().clearCookies();
 
     // The parent sees the decision and the note.
-    await page.goto(`${demo.url}/inloggen`);
-    await logIn(page, PARENT.username, PARENT.password);
+    await logInAt(page, demo.url, DEMO.parent);
     await page.goto(`${demo.url}${childPath}/verlof`);
     const mine = page.locator(`[id="verlof-${request.reference}"]`);
     expect(await textOf(mine)).to.contain('Besluit: toegestaan').and.contain(`Toelichting van de school: ${NOTE}`);

@@ -26,6 +26,17 @@ export async function logIn(page: Page, username: string, secret: string): Promi
   await clickAndLoad(page, page.getByRole('button', { name: 'Inloggen', exact: true }));
 }
 
+/** Opens the parents' login page of the app at `baseUrl` and logs in as `who`. */
+export async function logInAt(page: Page, baseUrl: string, who: { username: string; password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/inloggen`);
+  await logIn(page, who.username, who.password);
+}
+
+/** Logs out through the header's button and waits for the page it lands on. */
+export async function logOut(page: Page): Promise<void> {
+  await clickAndLoad(page, page.getByRole('button', { name: 'Uitloggen', exact: true }));
+}
+
 export function h1(page: Page): Promise<string> {
   return textOf(page.getByRole('heading', { level: 1 }));
 }

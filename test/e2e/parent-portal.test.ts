@@ -7,8 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Locator } from 'playwright-core';
-import { useBrowser } from '../support/browser.ts';
-import { REPO_ROOT, useDemoApp } from './demo-app.ts';
+import { REPO_ROOT, useDemoInBrowser } from './demo-app.ts';
 import {
   expectedLvsTables, expectedMethodTables, type ExpectedLvsRow, type ExpectedMethodRow, type ExpectedTable,
 } from './expected-results.ts';
@@ -28,8 +27,7 @@ const EXPECTED_FAILED_LOADS: ReadonlyArray<{ status: number; path: string }> = [
 
 describe('parent portal in a real browser', function () {
   this.timeout(60_000);
-  const browser = useBrowser({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  const demo = useDemoApp();
+  const { browser, demo } = useDemoInBrowser();
 
   function unexpectedProblems() {
     return browser.problems.filter((p) => !isExpectedFailedLoad(p, EXPECTED_FAILED_LOADS));

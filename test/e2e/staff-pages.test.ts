@@ -7,18 +7,16 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import type { Page } from 'playwright-core';
-import { useBrowser } from '../support/browser.ts';
 import { csrfFrom } from '../support/app.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { useDemoApp } from './demo-app.ts';
+import { useDemoInBrowser } from './demo-app.ts';
 import { clickAndLoad, h1, logIn } from './page-actions.ts';
 
 const PARENT = { username: 'demo.ouder', password: 'fietsen langs de bloeiende dijk' };
 
 describe('the school\'s staff pages in a real browser', function () {
   this.timeout(90_000);
-  const browser = useBrowser({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  const demo = useDemoApp();
+  const { browser, demo } = useDemoInBrowser();
 
   async function parentSession() {
     const agent = request.agent(demo.url);

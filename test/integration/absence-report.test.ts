@@ -13,34 +13,15 @@ import { ABSENCE_REPORTS_COLLECTION } from '../../gateway/absence-report/reports
 import type { AbsenceReportRecord } from '../../gateway/absence-report/types.ts';
 import { csrfFrom, createTestApp, DEMO, type TestApp } from '../support/app.ts';
 import { DEMO_OPERATOR, operatorLogin } from '../support/operator.ts';
+import { mockImportWith, withAnswer } from '../support/sis-with.ts';
 import { smtpValues, startTestSmtp, type TestSmtp } from '../support/smtp.ts';
 import { parentSession, type ParentSession } from './changes.support.ts';
-import type { AdapterModule, SisAdapter, Student } from '../../adapters/contract/index.ts';
 import type { ServiceOverrides } from '../../gateway/services.ts';
 
 /** The mock SIS as a school's whose teachers have no e-mail address in it. */
-const sisWithoutTeacherAddresses: NonNullable<ServiceOverrides['importModule']> = async (spec) => {
-  const mod = ((await import(spec)) as { default: AdapterModule }).default;
-  if (!spec.includes('mock')) return { default: mod };
-  return {
-    default: {
-      ...mod,
-      create(config, deps) {
-        const adapter = mod.create(config as never, deps);
-        return new Proxy(adapter, {
-          get(target, prop, receiver) {
-            const value = Reflect.get(target, prop, receiver) as unknown;
-            if (prop !== 'getStudent' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
-            return async (...args: unknown[]) => {
-              const student = (await (value as (...a: unknown[]) => Promise<Student>).apply(target, args));
-              return { ...student, teachers: student.teachers.map(({ email: _email, ...teacher }) => teacher) };
-            };
-          },
-        }) as SisAdapter;
-      },
-    } as AdapterModule,
-  };
-};
+const sisWithoutTeacherAddresses = mockImportWith((adapter) => withAnswer(adapter, 'getStudent', (student) => (
+  { ...student, teachers: student.teachers.map(({ email: _email, ...teacher }) => teacher) }
+)));
 
 /** Tuesday 2 March 2027, a school day, before the 08:15 cut-off. */
 const EARLY = '2027-03-02T07:40:00+01:00';

@@ -6,52 +6,35 @@
  * job alone (1 February) tells only last year's report.
  */
 import { expect } from 'chai';
-import type { Scheduler } from '../../gateway/jobs/index.ts';
-import type { NotificationDigest } from '../../gateway/notifications/digest.ts';
-import type { ReportsIssuedCheck } from '../../gateway/notifications/reports-issued-check.ts';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NOTIFICATIONS_COLLECTION } from '../../gateway/notifications/notify.ts';
 import { displayName } from '../../gateway/routes/parent/view-models/person-name.ts';
-import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
+import { DEMO } from '../support/app.ts';
 import { loginAs, tokenFor } from '../support/agent.ts';
-import { smtpValues, startTestSmtp, type TestSmtp } from '../support/smtp.ts';
-import { startReportNotifications, type ReportNotifications } from './report-notifications.support.ts';
+import { useReportNotifications } from './report-notifications.support.ts';
 
 describe('notifications: a report issued into an open section', function () {
   this.timeout(30_000);
-  let smtp: TestSmtp;
   let dir: string;
-  let t: TestApp;
-  let jobs: ReportNotifications;
-  let scheduler: Scheduler;
-  let digest: NotificationDigest;
-  let check: ReportsIssuedCheck;
-
-  before(async () => {
-    smtp = await startTestSmtp();
-    dir = await mkdtemp(join(tmpdir(), 'ouderpoort-reports-'));
+  before(async () => { dir = await mkdtemp(join(tmpdir(), 'ouderpoort-reports-')); });
+  after(() => rm(dir, { recursive: true, force: true }));
+  const reports = useReportNotifications({
+    now: '2027-01-31T12:00:00+01:00',
+    values: async () => {
+      const demo = await readFile('config/calendar.yaml', 'utf8');
+      const early = demo.replace(/(- id: rapporten\n\s+sections: \[reports\]\n\s+from: )2027-02-17/, '$12027-02-01');
+      expect(early, 'the demo calendar has the reports rule').not.to.equal(demo);
+      const file = join(dir, 'calendar.yaml');
+      await writeFile(file, early);
+      return { calendar: { file } };
+    },
   });
-  after(async () => {
-    await smtp.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
-  beforeEach(async () => {
-    smtp.messages.length = 0;
-    const demo = await readFile('config/calendar.yaml', 'utf8');
-    const early = demo.replace(/(- id: rapporten\n\s+sections: \[reports\]\n\s+from: )2027-02-17/, '$12027-02-01');
-    expect(early, 'the demo calendar has the reports rule').not.to.equal(demo);
-    const file = join(dir, 'calendar.yaml');
-    await writeFile(file, early);
-    t = await createTestApp({ now: '2027-01-31T12:00:00+01:00', values: { ...smtpValues(smtp.port), calendar: { file } } });
-    jobs = await startReportNotifications(t);
-    ({ scheduler, digest, check } = jobs);
-  });
-  afterEach(() => jobs.stop());
 
   /** One day of the gateway: the scheduler's tick and the daily check just after midnight, the digest in the afternoon. */
   async function day(date: string): Promise<void> {
+    const { t, scheduler, check, digest } = reports;
     t.clock.set(`${date}T00:05:00+01:00`);
     await scheduler.tick();
     await check.runOnce();
@@ -63,6 +46,7 @@ describe('notifications: a report issued into an open section', function () {
   }
 
   async function optIn(): Promise<string[]> {
+    const { t } = reports;
     const parent = await loginAs(t, DEMO.parent.username, DEMO.parent.password);
     const res = await parent.agent.post('/account/meldingen').type('form')
       .send({ _csrf: await tokenFor(parent.agent, '/account/meldingen'), topics: ['reports'] });
@@ -73,10 +57,12 @@ describe('notifications: a report issued into an open section', function () {
 
   /** The reports notified so far, by report id ("R…-2026-1": the school year 2026–2027's Rapport 1). */
   async function toldReports(): Promise<string[]> {
+    const { t } = reports;
     return (await t.services.store.collection<{ id: string }>(NOTIFICATIONS_COLLECTION).list()).map((n) => n.id.split(':report:')[1]!).sort();
   }
 
   it('tells the parent on the issue date, inside the window, once', async () => {
+    const { t, smtp, scheduler, check, digest } = reports;
     const names = await optIn();
     await day('2027-02-01');
     // The opening tells last school year's report, which this parent never heard of: one mail.
@@ -105,6 +91,7 @@ describe('notifications: a report issued into an open section', function () {
   });
 
   it('catches up a report issued while the gateway was down, once', async () => {
+    const { smtp } = reports;
     const names = await optIn();
     await day('2027-02-15');
     expect(smtp.messages).to.have.length(1);
@@ -118,6 +105,7 @@ describe('notifications: a report issued into an open section', function () {
   });
 
   it('tells nobody who did not opt in', async () => {
+    const { smtp } = reports;
     await day('2027-02-17');
     expect(smtp.messages).to.have.length(0);
   });

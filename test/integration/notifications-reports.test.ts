@@ -4,41 +4,24 @@
  * arrives in one mail inside the delivery window, naming the child only.
  */
 import { expect } from 'chai';
-import type { Scheduler } from '../../gateway/jobs/index.ts';
-import type { NotificationDigest } from '../../gateway/notifications/digest.ts';
-import type { ReportsIssuedCheck } from '../../gateway/notifications/reports-issued-check.ts';
 import { displayName } from '../../gateway/routes/parent/view-models/person-name.ts';
-import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
+import { DEMO } from '../support/app.ts';
 import { loginAs, tokenFor } from '../support/agent.ts';
-import { smtpValues, startTestSmtp, type TestSmtp } from '../support/smtp.ts';
-import { startReportNotifications, type ReportNotifications } from './report-notifications.support.ts';
+import { useReportNotifications } from './report-notifications.support.ts';
 
 describe('notifications: a new report', function () {
   this.timeout(30_000);
-  let smtp: TestSmtp;
-  let t: TestApp;
-  let jobs: ReportNotifications;
-  let scheduler: Scheduler;
-  let digest: NotificationDigest;
-  // The daily check runs too: a report issued on the day the section reopens is told once, not by both.
-  let check: ReportsIssuedCheck;
-
-  before(async () => { smtp = await startTestSmtp(); });
-  after(() => smtp.stop());
-  beforeEach(async () => {
-    smtp.messages.length = 0;
-    t = await createTestApp({ now: '2027-06-20T12:00:00+02:00', values: smtpValues(smtp.port) });
-    jobs = await startReportNotifications(t);
-    ({ scheduler, digest, check } = jobs);
-  });
-  afterEach(() => jobs.stop());
+  // The daily check runs beside the reports job: a report issued on the day the section reopens is told once, not by both.
+  const reports = useReportNotifications({ now: '2027-06-20T12:00:00+02:00' });
 
   async function sendDue() {
+    const { t, digest } = reports;
     await digest.runOnce();
     await t.services.delivery.runOnce();
   }
 
   it('tells a parent who opted in about the June report on 2 July, inside the window, once', async () => {
+    const { t, smtp, scheduler, check } = reports;
     const parent = await loginAs(t, DEMO.parent.username, DEMO.parent.password);
     const res = await parent.agent.post('/account/meldingen').type('form')
       .send({ _csrf: await tokenFor(parent.agent, '/account/meldingen'), topics: ['reports'] });
@@ -71,6 +54,7 @@ describe('notifications: a new report', function () {
   });
 
   it('tells nobody who did not opt in', async () => {
+    const { t, smtp, scheduler, check } = reports;
     t.clock.set('2027-07-02T16:00:00+02:00');
     await scheduler.tick();
     await check.runOnce();

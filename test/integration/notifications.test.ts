@@ -11,22 +11,21 @@ import { createNotificationDigest, type NotificationDigest } from '../../gateway
 import { notify } from '../../gateway/notifications/notify.ts';
 import { createResultsNotificationJob } from '../../gateway/notifications/results-job.ts';
 import { displayName } from '../../gateway/routes/parent/view-models/person-name.ts';
-import { createTestApp, csrfFrom, DEMO, type TestApp } from '../support/app.ts';
+import { csrfFrom, DEMO, type TestApp } from '../support/app.ts';
 import { loginAs, tokenFor, type Agent } from '../support/agent.ts';
-import { smtpValues, startTestSmtp, type TestSmtp } from '../support/smtp.ts';
+import type { TestSmtp } from '../support/smtp.ts';
+import { useSmtpApp } from '../support/smtp-app.ts';
 
 describe('notifications by e-mail', function () {
   this.timeout(30_000);
+  const mail = useSmtpApp({ now: '2027-02-16T12:00:00+01:00' });
   let smtp: TestSmtp;
   let t: TestApp;
   let scheduler: Scheduler;
   let digest: NotificationDigest;
 
-  before(async () => { smtp = await startTestSmtp(); });
-  after(() => smtp.stop());
   beforeEach(async () => {
-    smtp.messages.length = 0;
-    t = await createTestApp({ now: '2027-02-16T12:00:00+01:00', values: smtpValues(smtp.port) });
+    ({ t, smtp } = mail);
     scheduler = createScheduler({
       store: t.services.store, clock: t.clock, getCalendar: () => t.services.calendar.current(), logger: t.services.logger, cronExpression: false,
     });
@@ -34,10 +33,7 @@ describe('notifications by e-mail', function () {
     await scheduler.start();
     digest = createNotificationDigest(t.services);
   });
-  afterEach(async () => {
-    await scheduler.stop();
-    await t.services.mailer.close?.();
-  });
+  afterEach(() => scheduler.stop());
 
   async function optIn(agent: Agent, topics: string[]) {
     const res = await agent.post('/account/meldingen').type('form').send({ _csrf: await tokenFor(agent, '/account/meldingen'), topics });

@@ -8,10 +8,11 @@ import { inviteAccount } from '../../gateway/accounts/invitations.ts';
 import { REISSUE_MESSAGE_KEYS } from '../../gateway/routes/operator/invitations-view.ts';
 import { hasMessage, LOCALES } from '../../gateway/i18n/translate.ts';
 import type { Account } from '../../gateway/store/types.ts';
-import { createTestApp, csrfFrom, DEMO, type TestApp } from '../support/app.ts';
+import { csrfFrom, DEMO, type TestApp } from '../support/app.ts';
 import { loginAs, tokenFor, type Agent } from '../support/agent.ts';
 import { DEMO_OPERATOR, operatorLogin } from '../support/operator.ts';
-import { smtpValues, startTestSmtp, type ReceivedMail, type TestSmtp } from '../support/smtp.ts';
+import type { ReceivedMail, TestSmtp } from '../support/smtp.ts';
+import { useSmtpApp } from '../support/smtp-app.ts';
 
 const NOW = '2027-03-01T10:00:00+01:00';
 const DAY = 24 * 3_600_000;
@@ -61,16 +62,10 @@ async function deliverAll(t: TestApp): Promise<void> {
 
 describe('operator: invitations page', function () {
   this.timeout(30_000);
+  const mail = useSmtpApp({ now: NOW });
   let smtp: TestSmtp;
   let t: TestApp;
-
-  before(async () => { smtp = await startTestSmtp(); });
-  after(() => smtp.stop());
-  beforeEach(async () => {
-    smtp.messages.length = 0;
-    t = await createTestApp({ now: NOW, values: smtpValues(smtp.port) });
-  });
-  afterEach(async () => { await t?.services.mailer.close?.(); });
+  beforeEach(() => { ({ t, smtp } = mail); });
 
   it('re-issues an expired invitation: one mail with a new code, the old code dead, the new one opens the first login', async () => {
     const parent = await uninvitedParent(t);

@@ -4,33 +4,20 @@
  * what "Verwerkt" and "Afwijzen" then do.
  */
 import { expect } from 'chai';
-import type { AdapterModule, Address, SisAdapter, Student } from '../../adapters/contract/index.ts';
-import mockModule from '../../adapters/mock/index.ts';
+import type { Address } from '../../adapters/contract/index.ts';
 import { createTestApp, csrfFrom, type TestApp } from '../support/app.ts';
 import { operatorLogin } from '../support/operator.ts';
+import { mockImportWith, withAnswer } from '../support/sis-with.ts';
 import { formFields, formValues, newAddress, parentSession, sendCorrection, storedRequests } from './changes.support.ts';
 
 const NOW = '2027-03-01T10:00:00+01:00';
 const DAY = 24 * 3600_000;
 
 /** The mock SIS, with the child's address replaced by `sis.address` once a test sets it (as if the administration typed it in). */
-function sisWithAddress(sis: { address?: Partial<Address> }): AdapterModule {
-  return {
-    ...mockModule,
-    create(config, deps) {
-      const adapter = mockModule.create(config as never, deps);
-      return new Proxy(adapter, {
-        get(target, prop, receiver) {
-          const value = Reflect.get(target, prop, receiver) as unknown;
-          if (prop !== 'getStudent' || typeof value !== 'function') return value;
-          return async (id: string): Promise<Student> => {
-            const student = await (value as (id: string) => Promise<Student>).call(target, id);
-            return sis.address && student.address ? { ...student, address: { ...student.address, ...sis.address } } : student;
-          };
-        },
-      }) as SisAdapter;
-    },
-  } as AdapterModule;
+function sisWithAddress(sis: { address?: Partial<Address> }) {
+  return mockImportWith((adapter) => withAnswer(adapter, 'getStudent', (student) => (
+    sis.address && student.address ? { ...student, address: { ...student.address, ...sis.address } } : student
+  )));
 }
 
 async function correct(t: TestApp, change: (shown: Record<string, string>) => Record<string, string>) {
@@ -66,7 +53,7 @@ describe('the staff queue: changed fields only, and what the buttons do when the
 
   it('explains Verwerkt and Afwijzen, in nl and en, while the SIS already holds the new values; not once decided', async () => {
     const sis: { address?: Partial<Address> } = {};
-    const t = await createTestApp({ now: NOW, overrides: { importModule: async () => ({ default: sisWithAddress(sis) }) } });
+    const t = await createTestApp({ now: NOW, overrides: { importModule: sisWithAddress(sis) } });
     await correct(t, newAddress);
     const [request] = await storedRequests(t);
     const login = await operatorLogin(t);

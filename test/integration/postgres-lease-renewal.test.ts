@@ -8,8 +8,8 @@
 import { expect } from 'chai';
 import pino from 'pino';
 import { createDeliveryWorker, createOutbox, type DeliveryWorker } from '../../gateway/outbox/index.ts';
-import { createPostgresStore, type PostgresStore } from '../../gateway/store/postgres/index.ts';
-import { createTestDatabase, type TestDatabase } from '../support/postgres.ts';
+import type { PostgresStore } from '../../gateway/store/postgres/index.ts';
+import { usePostgresPair } from '../support/postgres-pair.ts';
 
 const LEASE_MS = 300;
 const HANDLER_MS = 1_500;
@@ -19,23 +19,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('outbox lease renewal on PostgreSQL, two workers', function () {
   this.timeout(60_000);
-  let db: TestDatabase;
-  let stores: PostgresStore[] = [];
-
-  before(async () => {
-    db = await createTestDatabase('lease_renewal');
-  });
-  beforeEach(async () => {
-    stores = [createPostgresStore({ url: db.url, poolSize: 2 }), createPostgresStore({ url: db.url, poolSize: 2 })];
-    for (const store of stores) await store.open();
-    await db.empty();
-  });
-  afterEach(async () => {
-    for (const store of stores) await store.close();
-  });
-  after(async () => {
-    await db?.drop();
-  });
+  const pair = usePostgresPair('lease_renewal', { poolSize: 2 });
 
   it('keeps the claim of a delivery five times slower than the lease: delivered once', async () => {
     const deliveries: string[] = [];
@@ -49,9 +33,9 @@ describe('outbox lease renewal on PostgreSQL, two workers', function () {
         },
       },
     });
-    const a = worker(stores[0]!, 'instance-a');
-    const b = worker(stores[1]!, 'instance-b');
-    await createOutbox(stores[0]!, clock).enqueue({ id: 'slow-1', kind: 'mail', payload: {} });
+    const a = worker(pair.stores[0], 'instance-a');
+    const b = worker(pair.stores[1], 'instance-b');
+    await createOutbox(pair.stores[0], clock).enqueue({ id: 'slow-1', kind: 'mail', payload: {} });
 
     const slow = a.runOnce();
     let finished = false;
@@ -69,7 +53,7 @@ describe('outbox lease renewal on PostgreSQL, two workers', function () {
     expect(deliveries, 'handler calls').to.deep.equal(['instance-a']);
     expect(report.delivered).to.deep.equal(['slow-1']);
     expect(fromB, 'the other worker took nothing').to.deep.equal([]);
-    const item = (await createOutbox(stores[1]!, clock).get('slow-1'))!;
+    const item = (await createOutbox(pair.stores[1], clock).get('slow-1'))!;
     expect(item).to.include({ status: 'delivered', attempts: 1 });
     expect(item, 'the claim ends with the delivery').to.not.have.any.keys('claimedBy', 'leaseUntil');
     expect(item.history.map((h) => h.outcome)).to.deep.equal(['delivered']);

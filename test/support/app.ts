@@ -3,8 +3,6 @@
  * clock, a cheap password hasher, a log sink, and a record of every SIS adapter call.
  */
 import { Writable } from 'node:stream';
-import type { AdapterModule, SisAdapter } from '../../adapters/contract/index.ts';
-import mockModule from '../../adapters/mock/index.ts';
 import { applyDemoAccounts, type DemoLogin } from '../../gateway/accounts/demo-accounts.ts';
 import { provisionAccounts } from '../../gateway/accounts/provision.ts';
 import { createApp } from '../../gateway/app.ts';
@@ -14,6 +12,7 @@ import { createLogger } from '../../gateway/logger.ts';
 import { createServices, type ServiceOverrides, type Services } from '../../gateway/services.ts';
 import { createMemoryStore } from '../../gateway/store/memory-store.ts';
 import { manualClock } from './clock.ts';
+import { interceptCalls, mockImportWith } from './sis-with.ts';
 
 export interface SisCall { method: string; args: unknown[] }
 
@@ -24,26 +23,6 @@ export interface TestApp {
   sisCalls: SisCall[];
   logs: () => string;
   demoLogins: DemoLogin[];
-}
-
-/** Wraps the mock module so every adapter method call is recorded. */
-function recordingMock(calls: SisCall[]): AdapterModule {
-  return {
-    ...mockModule,
-    create(config, deps) {
-      const adapter = mockModule.create(config as never, deps);
-      return new Proxy(adapter, {
-        get(target, prop, receiver) {
-          const value = Reflect.get(target, prop, receiver) as unknown;
-          if (typeof value !== 'function' || typeof prop !== 'string') return value;
-          return (...args: unknown[]) => {
-            calls.push({ method: prop, args });
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        },
-      }) as SisAdapter;
-    },
-  } as AdapterModule;
 }
 
 /** The data key every test app seals its corrections with (store.dataKey). */
@@ -68,7 +47,10 @@ export async function createTestApp(
     store: createMemoryStore(),
     hasher: CHEAP_HASHER,
     watchCalendar: false,
-    importModule: async (spec) => (spec.includes('mock') ? { default: recordingMock(sisCalls) } : import(spec)),
+    importModule: mockImportWith((adapter) => interceptCalls(adapter, (method, args, call) => {
+      sisCalls.push({ method, args });
+      return call();
+    })),
     ...options.overrides,
   });
   await provisionAccounts({ sis: services.sis, accounts: services.store.accounts, clock }, { invitationValidityMs: config.auth.invitationValidity });

@@ -1,0 +1,41 @@
+/**
+ * The mocha set-up of the tests where two gateway instances share one PostgreSQL database: one
+ * database for the suite (test/support/postgres.ts), and for each test two stores on it, each with
+ * its own pool as separate instances have, opened (which runs the migrations) on a database emptied
+ * of the test before's rows, and closed after. Call at the top of a describe():
+ *
+ *   const pair = usePostgresPair('claims', { poolSize: 4 });
+ *   it('…', async () => { const [a, b] = pair.stores; … pair.db.query(…) … });
+ */
+import { createPostgresStore, type PostgresStore } from '../../gateway/store/postgres/index.ts';
+import { createTestDatabase, type TestDatabase } from './postgres.ts';
+
+export function usePostgresPair(
+  label: string, options: { poolSize: number },
+): { readonly db: TestDatabase; readonly stores: readonly [PostgresStore, PostgresStore] } {
+  let db: TestDatabase | undefined;
+  let stores: [PostgresStore, PostgresStore] | undefined;
+  before(async () => {
+    db = await createTestDatabase(label);
+  });
+  beforeEach(async () => {
+    stores = [createPostgresStore({ url: db!.url, poolSize: options.poolSize }), createPostgresStore({ url: db!.url, poolSize: options.poolSize })];
+    for (const store of stores) await store.open();
+    await db!.empty();
+  });
+  afterEach(async () => {
+    for (const store of stores ?? []) await store.close();
+  });
+  after(async () => {
+    await db?.drop();
+  });
+  return {
+    get db() { return present(db, 'database'); },
+    get stores() { return present(stores, 'stores'); },
+  };
+}
+
+function present<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`usePostgresPair: no ${what} (used outside a test?)`);
+  return value;
+}
