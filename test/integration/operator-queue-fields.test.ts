@@ -4,7 +4,7 @@
  * what "Verwerkt" and "Afwijzen" then do.
  */
 import { expect } from 'chai';
-import type { AdapterModule, Address, SisAdapter, Student } from '../../adapters/contract/index.ts';
+import type { AdapterModule, Address, MedicalCard, SisAdapter, Student } from '../../adapters/contract/index.ts';
 import mockModule from '../../adapters/mock/index.ts';
 import { createTestApp, csrfFrom, type TestApp } from '../support/app.ts';
 import { operatorLogin } from '../support/operator.ts';
@@ -13,8 +13,11 @@ import { formFields, formValues, newAddress, parentSession, sendCorrection, stor
 const NOW = '2027-03-01T10:00:00+01:00';
 const DAY = 24 * 3600_000;
 
-/** The mock SIS, with the child's address replaced by `sis.address` once a test sets it (as if the administration typed it in). */
-function sisWithAddress(sis: { address?: Partial<Address> }): AdapterModule {
+/**
+ * The mock SIS, with the child's address replaced by `sis.address`, and the allergies on its
+ * medical card by `sis.allergy`, once a test sets them (as if the administration typed them in).
+ */
+function sisWithAddress(sis: { address?: Partial<Address>; allergy?: string }): AdapterModule {
   return {
     ...mockModule,
     create(config, deps) {
@@ -22,6 +25,12 @@ function sisWithAddress(sis: { address?: Partial<Address> }): AdapterModule {
       return new Proxy(adapter, {
         get(target, prop, receiver) {
           const value = Reflect.get(target, prop, receiver) as unknown;
+          if (prop === 'getMedicalCard' && typeof value === 'function') {
+            return async (id: string): Promise<MedicalCard> => {
+              const card = await (value as (id: string) => Promise<MedicalCard>).call(target, id);
+              return sis.allergy ? { ...card, allergies: [{ id: 'A-new', text: sis.allergy, secret: false }] } : card;
+            };
+          }
           if (prop !== 'getStudent' || typeof value !== 'function') return value;
           return async (id: string): Promise<Student> => {
             const student = await (value as (id: string) => Promise<Student>).call(target, id);
@@ -92,5 +101,28 @@ describe('the staff queue: changed fields only, and what the buttons do when the
     const after = cardOf((await agent.get('/beheer/wijzigingen?toon=all')).text, request!.reference);
     expect(after).to.include('verwerkt');
     expect(after, 'decided: nothing left to choose').not.to.include('heeft deze gegevens al');
+  });
+
+  it('compares a medical correction with the medical card in the SIS the same way', async () => {
+    const sis: { address?: Partial<Address>; allergy?: string } = {};
+    const t = await createTestApp({
+      now: NOW, values: { changes: { fields: ['address', 'medical.allergies'] } },
+      overrides: { importModule: async () => ({ default: sisWithAddress(sis) }) },
+    });
+    const allergy = 'Pinda-allergie, EpiPen in de tas';
+    await correct(t, (shown) => ({ ...shown, medicalAllergies: allergy }));
+    const [request] = await storedRequests(t);
+    expect(request!.fields.map((f) => f.field), 'only the allergies changed').to.deep.equal(['child.medical.allergies']);
+    const login = await operatorLogin(t);
+    const before = cardOf((await login.agent.get('/beheer/wijzigingen')).text, request!.reference);
+    expect(before).to.include('Pinda-allergie');
+    expect(before, 'the SIS still has the old allergies').not.to.include('heeft deze gegevens al');
+
+    // The administration types the allergy into the SIS (its own spacing); the cache has moved on a day later.
+    sis.allergy = '  Pinda-allergie,  EpiPen in de tas ';
+    t.clock.advance(DAY);
+    const { agent } = await operatorLogin(t);
+    const now = cardOf((await agent.get('/beheer/wijzigingen')).text, request!.reference);
+    expect(now).to.include('De leerlingadministratie heeft deze gegevens al');
   });
 });
