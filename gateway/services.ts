@@ -214,6 +214,6 @@ export async function createServices(
     health: platformHealth({ store, circuit: () => stack.circuit() }),
     ...(metrics && { metrics }),
     conversations: createConversationFeature({ store, sis, clock }),
-    dataCheck: createDataCheckFeature({ config, clock, store, sis, logger, handles, calendar, mail, mailRenderer, changes: changes.requests }),
+    dataCheck: createDataCheckFeature({ config, clock, store, sis, logger, handles, calendar, mail, mailRenderer, instanceId, changes: changes.requests }),
   };
 }

@@ -11,6 +11,7 @@
  *   (or one at every restart) changes nothing more.
  */
 import { createCronRoutine, type CronRoutine } from '../jobs/cron-routine.ts';
+import { routineRunLog } from '../jobs/routine-runs.ts';
 import { countedRun } from '../metrics/job-metrics.ts';
 import type { JobDefinition } from '../jobs/index.ts';
 import { eventsBetween } from '../policy/index.ts';
@@ -20,7 +21,7 @@ import { provisionAccounts, type ProvisionReport } from './provision.ts';
 
 export const INVITATIONS_JOB = 'accounts.invitations';
 
-export type AccountJobDeps = Pick<Services, 'config' | 'clock' | 'mail' | 'mailRenderer' | 'outbox' | 'sis' | 'store' | 'logger' | 'calendar' | 'metrics' | 'jobSlots'>;
+export type AccountJobDeps = Pick<Services, 'config' | 'clock' | 'mail' | 'mailRenderer' | 'outbox' | 'sis' | 'store' | 'logger' | 'calendar' | 'metrics' | 'jobSlots' | 'instanceId'>;
 
 export interface AccountRunReport {
   provision: ProvisionReport;
@@ -75,6 +76,6 @@ export function createNightlyAccounts(deps: AccountJobDeps): NightlyAccounts {
 
   return createCronRoutine({
     name: 'ouderpoort-nightly-accounts', expression: `${minute} ${hour} * * *`, timezone: deps.config.school.timezone,
-    logger: deps.logger, slots: deps.jobSlots, failureMessage: 'nightly accounts run failed', run: countedRun(deps.metrics, 'accounts.nightly', run),
+    logger: deps.logger, slots: deps.jobSlots, runs: routineRunLog(deps), failureMessage: 'nightly accounts run failed', run: countedRun(deps.metrics, 'accounts.nightly', run),
   });
 }

@@ -79,6 +79,15 @@ export function sameFieldValue(field: string, a: string, b: string): boolean {
   return spec ? spec.sameKey(a) === spec.sameKey(b) : a === b;
 }
 
+/**
+ * The fields of a proposal that change something. A group is proposed whole (an address is four
+ * fields), so a field whose new value is its old one by the form's rule is left out. The staff
+ * queue and the administration's mail both list these, so they show the same fields.
+ */
+export function changedFields<F extends Pick<ChangedField, 'field' | 'old' | 'new'>>(fields: readonly F[]): F[] {
+  return fields.filter((f) => f.old === undefined || !sameFieldValue(f.field, f.old, f.new));
+}
+
 /** Current values by input name, as the viewer may see them (absent: unknown or not visible). */
 export type CurrentValues = Partial<Record<string, string>>;
 

@@ -5,8 +5,9 @@
  * while the 'medical' section is open to this parent (gezag, calendar). The content goes to the
  * SIS through submitChange or to the operator queue; a mail never carries it (change-mail.ts).
  */
+import type { MedicalCard } from '../../adapters/contract/index.ts';
 import { tidy, type Checked } from './dutch-values.ts';
-import type { InputSpec } from './change-form.ts';
+import type { CurrentValues, InputSpec } from './change-form.ts';
 
 export const MEDICAL_FIELD_GROUPS = ['medical.medication', 'medical.allergies', 'medical.diet', 'medical.careContacts'] as const;
 export type MedicalFieldGroup = (typeof MEDICAL_FIELD_GROUPS)[number];
@@ -39,3 +40,21 @@ export const MEDICAL_INPUTS: Record<MedicalFieldGroup, { legendKey: string; inpu
   'medical.diet': { legendKey: 'changes.group.diet', inputs: [textInput('medicalDiet')] },
   'medical.careContacts': { legendKey: 'changes.group.careContacts', inputs: [textInput('medicalCareContacts')] },
 };
+
+const join = (items: ReadonlyArray<{ text: string; detail?: string }>) => items.map((e) => (e.detail ? `${e.text} (${e.detail})` : e.text)).join('; ');
+
+/**
+ * A medical card as the form's values, by input name: each list written as one text. The parent's
+ * form starts from the card they may see (routes/parent/medical-correction.ts); the staff queue
+ * compares a request with the SIS's whole card written the same way (routes/operator/queue-sis-values.ts).
+ */
+export function medicalValues(card: Pick<MedicalCard, 'medication' | 'allergies' | 'diet' | 'careContacts'>): CurrentValues {
+  const values: CurrentValues = {};
+  if (card.medication.length) values.medicalMedication = join(card.medication);
+  if (card.allergies.length) values.medicalAllergies = join(card.allergies);
+  if (card.diet.length) values.medicalDiet = join(card.diet);
+  if (card.careContacts.length) {
+    values.medicalCareContacts = card.careContacts.map((c) => [c.name, c.organisation, c.phone].filter(Boolean).join(', ')).join('; ');
+  }
+  return values;
+}

@@ -7,6 +7,7 @@
  * queues nothing twice. Runs every few minutes on node-cron; tests call runOnce().
  */
 import { createCronRoutine, type CronRoutine } from '../jobs/cron-routine.ts';
+import { routineRunLog } from '../jobs/routine-runs.ts';
 import { linkBase } from '../mail/create-mailer.ts';
 import { mailLocale, schoolMailModel } from '../mail/school-model.ts';
 import { notificationWindow } from '../notifications/window.ts';
@@ -54,9 +55,9 @@ export async function runDataCheckReminders(deps: ReminderDeps): Promise<Reminde
   return report;
 }
 
-export function createDataCheckReminders(deps: ReminderDeps): CronRoutine<ReminderReport> {
+export function createDataCheckReminders(deps: ReminderDeps & Pick<Services, 'instanceId'>): CronRoutine<ReminderReport> {
   return createCronRoutine({
     name: 'ouderpoort-data-check-reminders', expression: '*/5 * * * *', timezone: deps.config.school.timezone,
-    logger: deps.logger, failureMessage: 'data-check reminders failed', run: () => runDataCheckReminders(deps),
+    logger: deps.logger, runs: routineRunLog(deps), failureMessage: 'data-check reminders failed', run: () => runDataCheckReminders(deps),
   });
 }

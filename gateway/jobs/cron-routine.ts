@@ -8,9 +8,15 @@
  * A firing whose claim fails (the store is down) does not run — fail closed — and is tried again
  * every retryMs until the store answers, then run late, once; a later firing supersedes it (each
  * routine does what is due now, so the newer firing does the older one's work).
+ *
+ * Every run, fired or called, is recorded in the job run log (routine-runs.ts): running, then
+ * succeeded or failed with the error's message, as the scheduler records its calendar jobs, so the
+ * status page shows it. The record is for the page: a store that does not take it is logged and
+ * changes neither whether the routine runs nor its outcome.
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import type { AdapterLogger } from '../../adapters/contract/index.ts';
+import type { RoutineRunLog } from './routine-runs.ts';
 import type { SlotClaims } from './slot-claims.ts';
 
 export interface CronRoutineOptions<R> {
@@ -22,6 +28,8 @@ export interface CronRoutineOptions<R> {
   /** Logged with the error when a run fails. */
   failureMessage: string;
   run(): Promise<R>;
+  /** Where each run is recorded (routineRunLog over the routine's store and clock). */
+  runs: RoutineRunLog;
   /** Claims each firing across instances; without it every firing runs here. */
   slots?: SlotClaims;
   /** How soon a firing the store could not claim is tried again, in ms; default 60 s. */
@@ -47,7 +55,26 @@ export function createCronRoutine<R>(options: CronRoutineOptions<R>): CronRoutin
   let running: Promise<R> | undefined;
   let retry: { slot: number; timer: NodeJS.Timeout } | undefined;
   let stopped = false;
-  const runOnce = () => (running ??= options.run().finally(() => { running = undefined; }));
+  const recordFailed = (err: unknown) => {
+    options.logger.error({ err, job: options.name }, `${options.name}: its run could not be recorded in the job run log`);
+    return undefined;
+  };
+
+  async function recorded(trigger: string): Promise<R> {
+    const run = await options.runs.begin(options.name, trigger).catch(recordFailed);
+    let result: R;
+    try {
+      result = await options.run();
+    } catch (err) {
+      if (run) await options.runs.end(run, 'failed', err instanceof Error ? err.message : String(err)).catch(recordFailed);
+      throw err;
+    }
+    if (run) await options.runs.end(run, 'succeeded').catch(recordFailed);
+    return result;
+  }
+
+  const runNow = (trigger: string) => (running ??= recorded(trigger).finally(() => { running = undefined; }));
+  const runOnce = () => runNow('run-once');
 
   function cancelRetry(): void {
     if (retry) clearTimeout(retry.timer);
@@ -72,7 +99,7 @@ export function createCronRoutine<R>(options: CronRoutineOptions<R>): CronRoutin
       return false;
     }
     if (!mine) return false;
-    await runOnce();
+    await runNow(`slot:${slot.toISOString()}`);
     return true;
   }
 

@@ -1,6 +1,9 @@
-/** The record of job runs in the store (collection jobRuns), for the operator page and for once-only runs. */
+/**
+ * The record of job runs in the store (collection jobRuns), for the operator page and for once-only
+ * runs. The cron routines' latest runs are in the same collection (routine-runs.ts).
+ */
 import type { Store } from '../store/types.ts';
-import type { JobRun } from './job-types.ts';
+import type { CalendarJobRun, JobRun } from './job-types.ts';
 import type { PolicyEvent } from './policy-events.ts';
 
 export const JOB_RUNS_COLLECTION = 'jobRuns';
@@ -12,8 +15,8 @@ export interface JobRunLog {
    * the same event exactly one gets the run (the claim row per job and event). Undefined when the
    * job has run, or is running, for this event.
    */
-  begin(event: PolicyEvent, job: string, now: Date, owner?: string): Promise<JobRun | undefined>;
-  end(run: JobRun, outcome: 'succeeded' | 'failed', now: Date, error?: string): Promise<JobRun>;
+  begin(event: PolicyEvent, job: string, now: Date, owner?: string): Promise<CalendarJobRun | undefined>;
+  end<T extends JobRun>(run: T, outcome: 'succeeded' | 'failed', now: Date, error?: string): Promise<T>;
   /**
    * Runs left 'running' by a process that stopped mid-run become 'interrupted'; returns them. With
    * `startedBefore`, only runs started before it (on a shared store a younger run may be another
@@ -32,13 +35,13 @@ export function jobRunLog(store: Store, collection = JOB_RUNS_COLLECTION): JobRu
   return {
     find: (event, job) => runs.get(runId(event, job)),
     async begin(event, job, now, owner) {
-      const run: JobRun = {
+      const run: CalendarJobRun = {
         id: runId(event, job), job, eventKey: event.key, event, startedAt: now.toISOString(), outcome: 'running', ...(owner && { instance: owner }),
       };
       return (await runs.create(run)) ? run : undefined;
     },
     async end(run, outcome, now, error) {
-      const ended: JobRun = { ...run, outcome, endedAt: now.toISOString(), ...(error !== undefined ? { error } : {}) };
+      const ended = { ...run, outcome, endedAt: now.toISOString(), ...(error !== undefined ? { error } : {}) };
       await runs.put(ended);
       return ended;
     },

@@ -34,13 +34,21 @@ export interface JobDefinition {
 
 export type RunOutcome = 'running' | 'succeeded' | 'failed' | 'interrupted';
 
-/** One run of one job for one event, as stored in the jobRuns collection. */
+/**
+ * One run of one job for one event, as stored in the jobRuns collection; or the latest run of a
+ * cron routine (routine-runs.ts), which has no policy event.
+ */
 export interface JobRun {
-  /** `${event.key}|${job}`: one record per job and event, which is what makes a run happen once. */
+  /**
+   * `${event.key}|${job}`: one record per job and event, which is what makes a run happen once.
+   * A routine's is `routine|${job}`.
+   */
   id: string;
   job: string;
+  /** The event's key; for a routine, what started the run (`slot:<minute>` or `run-once`). */
   eventKey: string;
-  event: PolicyEvent;
+  /** The policy event; absent on a routine's run. */
+  event?: PolicyEvent;
   startedAt: string;
   endedAt?: string;
   /** running until it ends; interrupted when the process stopped mid-run (found at the next start). */
@@ -50,6 +58,9 @@ export interface JobRun {
   /** The gateway instance that ran it (gateway/store/instance-id.ts). */
   instance?: string;
 }
+
+/** A calendar job's run, as the scheduler starts it: always for an event. */
+export type CalendarJobRun = JobRun & { event: PolicyEvent };
 
 export const JOB_NAME = /^[A-Za-z][A-Za-z0-9._-]{0,63}$/;
 

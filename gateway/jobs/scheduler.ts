@@ -22,7 +22,7 @@ import type { Calendar } from '../policy/calendar-types.ts';
 import { instanceId } from '../store/instance-id.ts';
 import type { Store } from '../store/types.ts';
 import { jobRunLog } from './job-run-log.ts';
-import { JOB_NAME, wants, type JobDefinition, type JobRun } from './job-types.ts';
+import { JOB_NAME, wants, type CalendarJobRun, type JobDefinition, type JobRun } from './job-types.ts';
 import { eventWatermark } from './event-watermark.ts';
 import { describeEvent, policyEventsBetween, type PolicyEvent } from './policy-events.ts';
 
@@ -57,7 +57,7 @@ export interface TickReport {
   to: string;
   events: PolicyEvent[];
   /** The runs this tick started (a job already run for an event is not run again). */
-  runs: JobRun[];
+  runs: CalendarJobRun[];
 }
 
 export interface Scheduler {
@@ -89,7 +89,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let state: 'new' | 'started' | 'stopped' = 'new';
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function runJob(job: JobDefinition, event: PolicyEvent): Promise<JobRun | undefined> {
+  async function runJob(job: JobDefinition, event: PolicyEvent): Promise<CalendarJobRun | undefined> {
     if (await runLog.find(event, job.name)) return undefined;
     const started = clock.now();
     const run = await runLog.begin(event, job.name, started, owner);
@@ -118,7 +118,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (now.getTime() <= from.getTime()) return { from: from.toISOString(), to: from.toISOString(), events: [], runs: [] };
 
     const events = policyEventsBetween(getCalendar(), from, now);
-    const runs: JobRun[] = [];
+    const runs: CalendarJobRun[] = [];
     for (let i = 0; i < events.length; i++) {
       const event = events[i] as PolicyEvent;
       logger.info({ event: event.key, at: event.at }, `policy event: ${describeEvent(event)}`);

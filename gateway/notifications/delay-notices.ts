@@ -8,6 +8,7 @@
  */
 import type { ChangeRequests } from '../changes/change-requests.ts';
 import { createCronRoutine, type CronRoutine } from '../jobs/cron-routine.ts';
+import { routineRunLog } from '../jobs/routine-runs.ts';
 import type { Services } from '../services.ts';
 import { notify } from './notify.ts';
 
@@ -27,9 +28,9 @@ export async function noticeDelayedCorrections(deps: DelayNoticeDeps): Promise<n
   return stored;
 }
 
-export function createDelayNotices(deps: DelayNoticeDeps): CronRoutine<number> {
+export function createDelayNotices(deps: DelayNoticeDeps & Pick<Services, 'instanceId'>): CronRoutine<number> {
   return createCronRoutine({
     name: 'ouderpoort-correction-delays', expression: '*/15 * * * *', timezone: deps.config.school.timezone,
-    logger: deps.logger, failureMessage: 'correction-delayed notices failed', run: () => noticeDelayedCorrections(deps),
+    logger: deps.logger, runs: routineRunLog(deps), failureMessage: 'correction-delayed notices failed', run: () => noticeDelayedCorrections(deps),
   });
 }

@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createCronRoutine, type CronRoutine } from '../jobs/cron-routine.ts';
+import { routineRunLog } from '../jobs/routine-runs.ts';
 import { countedRun } from '../metrics/job-metrics.ts';
 import { isSisError } from '../../adapters/contract/index.ts';
 import type { Locale } from '../i18n/translate.ts';
@@ -22,7 +23,7 @@ import type { Account } from '../store/types.ts';
 import { notifications, type PendingNotification } from './notify.ts';
 import { notificationWindow } from './window.ts';
 
-export type DigestDeps = Pick<Services, 'config' | 'clock' | 'store' | 'sis' | 'mail' | 'mailRenderer' | 'logger' | 'metrics' | 'jobSlots'>;
+export type DigestDeps = Pick<Services, 'config' | 'clock' | 'store' | 'sis' | 'mail' | 'mailRenderer' | 'logger' | 'metrics' | 'jobSlots' | 'instanceId'>;
 
 export interface DigestReport {
   /** False outside the window: nothing was sent. */
@@ -95,6 +96,6 @@ export type NotificationDigest = CronRoutine<DigestReport>;
 export function createNotificationDigest(deps: DigestDeps): NotificationDigest {
   return createCronRoutine({
     name: 'ouderpoort-notification-digest', expression: '* * * * *', timezone: deps.config.school.timezone,
-    logger: deps.logger, slots: deps.jobSlots, failureMessage: 'notification digest failed', run: countedRun(deps.metrics, 'notifications.digest', () => runDigest(deps)),
+    logger: deps.logger, slots: deps.jobSlots, runs: routineRunLog(deps), failureMessage: 'notification digest failed', run: countedRun(deps.metrics, 'notifications.digest', () => runDigest(deps)),
   });
 }

@@ -8,6 +8,7 @@
  * never told again after its notification was purged (retention.notifications).
  */
 import { createCronRoutine, type CronRoutine } from '../jobs/cron-routine.ts';
+import { routineRunLog } from '../jobs/routine-runs.ts';
 import { POLICY_STATE_COLLECTION } from '../jobs/event-watermark.ts';
 import { localDateOf } from '../policy/local-time.ts';
 import type { Services } from '../services.ts';
@@ -54,10 +55,10 @@ export async function checkIssuedReports(deps: CheckDeps): Promise<ReportsCheckR
   return { since, today, notifications };
 }
 
-export function createReportsIssuedCheck(deps: CheckDeps): ReportsIssuedCheck {
+export function createReportsIssuedCheck(deps: CheckDeps & Pick<Services, 'instanceId'>): ReportsIssuedCheck {
   return createCronRoutine({
     name: 'ouderpoort-reports-issued', expression: '5 0 * * *', timezone: deps.config.school.timezone,
-    logger: deps.logger, failureMessage: 'daily check of issued reports failed',
+    logger: deps.logger, runs: routineRunLog(deps), failureMessage: 'daily check of issued reports failed',
     run: () => checkIssuedReports(deps),
   });
 }

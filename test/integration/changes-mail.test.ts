@@ -68,4 +68,21 @@ describe('change requests: by e-mail when the SIS cannot take them', function ()
     expect(done.delivery).to.include({ via: 'mail' });
     expect((await t.services.outbox.get(request!.deliveryKey))!.status).to.equal('delivered');
   });
+
+  it('lists only the fields the parent changed, as the staff queue does: not the rest of the group', async () => {
+    const t = await appWithoutSubmit();
+    const parent = await parentSession(t);
+    const form = await parent.agent.get(`/kind/${parent.handle}/wijzigen`);
+    const shown = formValues(form.text);
+    // The house number retyped in another spelling is the same by the form's rule (sameKey).
+    await sendCorrection(parent.agent, parent.handle, { ...formFields(form.text), ...shown, city: 'Zwolle', houseNumber: ` ${shown.houseNumber!.toUpperCase()} ` });
+    for (let i = 0; i < 3; i++) await t.services.delivery.runOnce();
+
+    const [request] = await storedRequests(t);
+    expect(request!.fields.map((f) => f.field), 'the address is proposed whole').to.have.length(4);
+    const mails = smtp.to(ADMINISTRATION);
+    expect(mails).to.have.length(1);
+    const listed = mails[0]!.text.split('\n').filter((line) => line.startsWith('- '));
+    expect(listed).to.deep.equal([`- Plaats (kind): ${shown.city} → Zwolle`]);
+  });
 });

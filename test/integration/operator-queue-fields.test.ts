@@ -13,11 +13,17 @@ import { formFields, formValues, newAddress, parentSession, sendCorrection, stor
 const NOW = '2027-03-01T10:00:00+01:00';
 const DAY = 24 * 3600_000;
 
-/** The mock SIS, with the child's address replaced by `sis.address` once a test sets it (as if the administration typed it in). */
-function sisWithAddress(sis: { address?: Partial<Address> }) {
-  return mockImportWith((adapter) => withAnswer(adapter, 'getStudent', (student) => (
-    sis.address && student.address ? { ...student, address: { ...student.address, ...sis.address } } : student
-  )));
+/**
+ * The mock SIS, with the child's address replaced by `sis.address`, and the allergies on its
+ * medical card by `sis.allergy`, once a test sets them (as if the administration typed them in).
+ */
+function sisWithAddress(sis: { address?: Partial<Address>; allergy?: string }) {
+  return mockImportWith((adapter) => withAnswer(
+    withAnswer(adapter, 'getStudent', (student) => (
+      sis.address && student.address ? { ...student, address: { ...student.address, ...sis.address } } : student
+    )),
+    'getMedicalCard', (card) => (sis.allergy ? { ...card, allergies: [{ id: 'A-new', text: sis.allergy, secret: false }] } : card),
+  ));
 }
 
 async function correct(t: TestApp, change: (shown: Record<string, string>) => Record<string, string>) {
@@ -79,5 +85,28 @@ describe('the staff queue: changed fields only, and what the buttons do when the
     const after = cardOf((await agent.get('/beheer/wijzigingen?toon=all')).text, request!.reference);
     expect(after).to.include('verwerkt');
     expect(after, 'decided: nothing left to choose').not.to.include('heeft deze gegevens al');
+  });
+
+  it('compares a medical correction with the medical card in the SIS the same way', async () => {
+    const sis: { address?: Partial<Address>; allergy?: string } = {};
+    const t = await createTestApp({
+      now: NOW, values: { changes: { fields: ['address', 'medical.allergies'] } },
+      overrides: { importModule: sisWithAddress(sis) },
+    });
+    const allergy = 'Pinda-allergie, EpiPen in de tas';
+    await correct(t, (shown) => ({ ...shown, medicalAllergies: allergy }));
+    const [request] = await storedRequests(t);
+    expect(request!.fields.map((f) => f.field), 'only the allergies changed').to.deep.equal(['child.medical.allergies']);
+    const login = await operatorLogin(t);
+    const before = cardOf((await login.agent.get('/beheer/wijzigingen')).text, request!.reference);
+    expect(before).to.include('Pinda-allergie');
+    expect(before, 'the SIS still has the old allergies').not.to.include('heeft deze gegevens al');
+
+    // The administration types the allergy into the SIS (its own spacing); the cache has moved on a day later.
+    sis.allergy = '  Pinda-allergie,  EpiPen in de tas ';
+    t.clock.advance(DAY);
+    const { agent } = await operatorLogin(t);
+    const now = cardOf((await agent.get('/beheer/wijzigingen')).text, request!.reference);
+    expect(now).to.include('De leerlingadministratie heeft deze gegevens al');
   });
 });

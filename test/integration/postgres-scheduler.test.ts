@@ -10,6 +10,7 @@ import { createCronRoutine, type CronRoutine } from '../../gateway/jobs/cron-rou
 import { createScheduler, type Scheduler } from '../../gateway/jobs/scheduler.ts';
 import type { PolicyEvent } from '../../gateway/jobs/policy-events.ts';
 import { createSlotClaims } from '../../gateway/jobs/slot-claims.ts';
+import { routineRunLog } from '../../gateway/jobs/routine-runs.ts';
 import { loadCalendarFile } from '../../gateway/policy/parse-calendar.ts';
 import { createPostgresStore, type PostgresStore } from '../../gateway/store/postgres/index.ts';
 import { manualClock } from '../support/clock.ts';
@@ -51,7 +52,8 @@ describe('the scheduler on PostgreSQL, two instances, the database down for a wh
     const nightly: string[] = [];
     const routines: CronRoutine<void>[] = stores.map((store, i) => createCronRoutine({
       name: 'nightly', expression: '0 2 * * *', timezone: 'Europe/Amsterdam', logger: silent, failureMessage: 'x', retryMs: 200,
-      slots: createSlotClaims({ store, clock, owner: `i${i}`, exclusive: false }), run: async () => { nightly.push(`i${i}`); },
+      slots: createSlotClaims({ store, clock, owner: `i${i}`, exclusive: false }), runs: routineRunLog({ store, clock, instanceId: `i${i}` }),
+      run: async () => { nightly.push(`i${i}`); },
     }));
     await Promise.all(schedulers.map((s) => s.start()));
 
@@ -79,8 +81,12 @@ describe('the scheduler on PostgreSQL, two instances, the database down for a wh
     const caughtUp = seen.slice(8).map(([, key]) => key);
     expect(caughtUp, 'the missed events ran').to.deep.equal(['scheduled:herinnering-hulpmoment:2026-12-10T15:00:00.000Z', 'scheduled:hulpmoment:2026-12-14T07:30:00.000Z']);
     expect(new Set(caughtUp).size, 'each once').to.equal(caughtUp.length);
-    const rows = await db.query<{ n: string }>("SELECT count(*) AS n FROM documents WHERE collection = 'jobRuns'");
+    const rows = await db.query<{ n: string }>("SELECT count(*) AS n FROM documents WHERE collection = 'jobRuns' AND id NOT LIKE 'routine|%'");
     expect(Number(rows[0]!.n)).to.equal(seen.length);
+    const routineRuns = await db.query<{ outcome: string; instance: string }>(
+      "SELECT doc->>'outcome' AS outcome, doc->>'instance' AS instance FROM documents WHERE collection = 'jobRuns' AND id = 'routine|nightly'",
+    );
+    expect(routineRuns, 'the routine\'s latest run, by the instance that ran it').to.deep.equal([{ outcome: 'succeeded', instance: nightly[1] }]);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(nightly, 'and not again').to.have.length(2);
     await Promise.all([...schedulers.map((s) => s.stop()), ...routines.map((r) => r.stop())]);

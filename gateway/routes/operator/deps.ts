@@ -23,7 +23,7 @@ export interface OperatorRouterDeps {
   outbox: Outbox;
   store: Store;
   /** Names of parents and children for the accounts pages (through the cache). */
-  sis: Pick<SisService, 'getGuardian' | 'getStudent' | 'listGuardiansOfStudent' | 'health'>;
+  sis: Pick<SisService, 'getGuardian' | 'getStudent' | 'getMedicalCard' | 'listGuardiansOfStudent' | 'health'>;
   clock: Clock;
   logger: Pick<AdapterLogger, 'info' | 'warn' | 'error'>;
   limits: OperatorSessionLimits;

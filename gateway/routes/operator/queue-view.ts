@@ -3,7 +3,7 @@
  * delivery stands. A field group is proposed whole (an address is four fields), so fields whose
  * new value is the old one are left out: staff see only what the parent actually changed.
  */
-import { inputNameOfField, sameFieldValue, type CurrentValues } from '../../changes/change-form.ts';
+import { changedFields, inputNameOfField, sameFieldValue, type CurrentValues } from '../../changes/change-form.ts';
 import type { ChangeDelay } from '../../changes/delays.ts';
 import type { ChangeRequest, ChangeStatus } from '../../changes/types.ts';
 import { t, type Locale } from '../../i18n/translate.ts';
@@ -44,8 +44,6 @@ export interface QueueRow {
 
 type Field = ChangeRequest['fields'][number];
 
-const isChange = (f: Field) => f.old === undefined || !sameFieldValue(f.field, f.old, f.new);
-
 /** Whether the SIS (its values now, by input name) already holds each field's new value. */
 function heldBySis(fields: Field[], sisNow: CurrentValues): boolean {
   return fields.length > 0 && fields.every((f) => {
@@ -74,7 +72,7 @@ export function matchesFilter(filter: QueueFilter, request: ChangeRequest, item:
 export function queueRow(
   request: ChangeRequest, item: OutboxItem | undefined, locale: Locale, delay?: ChangeDelay, sisNow?: CurrentValues,
 ): QueueRow {
-  const changed = request.fields.filter(isChange);
+  const changed = changedFields(request.fields);
   const decided = request.status === 'processed' || request.status === 'rejected';
   const delivery: QueueRow['delivery'] = item
     ? { key: `operator.queue.deliveryState.${item.status}`, vars: { attempts: item.attempts + 1, error: item.lastError ?? '' } }

@@ -3,7 +3,7 @@
  * this parent (gezag; the calendar), and started from what the parent may see of the card
  * (privacy/visible-medical.ts: no secret entry for a parent the child does not live with).
  */
-import { isMedicalGroup } from '../../changes/medical-fields.ts';
+import { isMedicalGroup, medicalValues } from '../../changes/medical-fields.ts';
 import type { ChangeFieldGroup, CurrentValues } from '../../changes/change-form.ts';
 import type { OfferedGroup } from '../../changes/offered-groups.ts';
 import { visibleMedicalCard } from '../../privacy/visible-medical.ts';
@@ -17,8 +17,6 @@ export interface MedicalFormPart {
   values: CurrentValues;
 }
 
-const join = (items: Array<{ text: string; detail?: string }>) => items.map((e) => (e.detail ? `${e.text} (${e.detail})` : e.text)).join('; ');
-
 export async function medicalFormPart(
   deps: Pick<ParentRouterDeps, 'sis'>, user: Express.User, ctx: ChildContext, enabled: readonly ChangeFieldGroup[],
 ): Promise<MedicalFormPart> {
@@ -26,12 +24,5 @@ export async function medicalFormPart(
   if (groups.length === 0 || !ctx.access.medical || !showable(ctx.states.medical)) return { offered: [], values: {} };
   const card = visibleMedicalCard(user, ctx.guardian.value, (await deps.sis.getMedicalCard(ctx.studentId)).value);
   const listOf = { 'medical.medication': card.medication, 'medical.allergies': card.allergies, 'medical.diet': card.diet, 'medical.careContacts': card.careContacts } as const;
-  const values: CurrentValues = {};
-  if (card.medication.length) values.medicalMedication = join(card.medication);
-  if (card.allergies.length) values.medicalAllergies = join(card.allergies);
-  if (card.diet.length) values.medicalDiet = join(card.diet);
-  if (card.careContacts.length) {
-    values.medicalCareContacts = card.careContacts.map((c) => [c.name, c.organisation, c.phone].filter(Boolean).join(', ')).join('; ');
-  }
-  return { offered: groups.map((group) => ({ group, secret: listOf[group].some((e) => e.secret) })), values };
+  return { offered: groups.map((group) => ({ group, secret: listOf[group].some((e) => e.secret) })), values: medicalValues(card) };
 }

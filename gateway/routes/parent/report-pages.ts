@@ -5,14 +5,17 @@
  * (privacy/section-access.ts). The download sits behind the section guard, names the report by an
  * opaque handle (reports/report-handles.ts), is `no-store`, capped in size, and audited. A document
  * over the cap is refused with a page (502: the SIS gave what the portal cannot pass on) telling
- * the parent to ask the school for it, audited as `download.refused` and logged without ids.
+ * the parent to ask the school for it, audited as `download.refused` and logged without ids. A
+ * document whose body is not the size the SIS declared is found mid-download, after the 200: the
+ * connection is aborted (reports/capped-stream.ts), so the browser shows a failed download rather
+ * than a cut PDF, and it is logged without ids.
  */
 import type { Request, RequestHandler, Response } from 'express';
 import type { ReportCard } from '../../../adapters/contract/index.ts';
 import { guardedSubject, requireSectionOpen } from '../../http/section-guard.ts';
 import { auditView } from '../../privacy/audit-view.ts';
 import { childSummary } from '../../privacy/visible.ts';
-import { checkDeclaredSize, isDocumentTooLarge, readCapped, streamCapped } from '../../reports/capped-stream.ts';
+import { checkDeclaredSize, isDocumentSizeMismatch, isDocumentTooLarge, readCapped, streamDeclared } from '../../reports/capped-stream.ts';
 import { issuedReports, reportFileName } from '../../reports/issued.ts';
 import { reportHandle, resolveReport } from '../../reports/report-handles.ts';
 import { resolveChild, type ChildContext } from './child-context.ts';
@@ -104,7 +107,14 @@ export function reportPages(deps: ParentRouterDeps) {
       return;
     }
     res.set('Content-Length', String(doc.byteLength));
-    await streamCapped(res, doc, maxBytes);
+    try {
+      await streamDeclared(res, doc);
+    } catch (err) {
+      // The 200 and its Content-Length were promised, and the connection is gone: nothing is left to answer.
+      if (!isDocumentSizeMismatch(err)) throw err;
+      deps.logger.warn({ section: 'reports', reason: 'DOCUMENT_SIZE_MISMATCH', declared: err.declared, received: err.received, larger: err.larger },
+        'report document not the size the SIS declared: download aborted');
+    }
   }
 
   /** The child, a report of theirs issued by today, and the section open: else 404 or the closed page. */

@@ -1,5 +1,8 @@
 import { expect } from 'chai';
 import { createCronRoutine } from '../../../gateway/jobs/cron-routine.ts';
+import { JOB_RUNS_COLLECTION } from '../../../gateway/jobs/job-run-log.ts';
+import type { JobRun } from '../../../gateway/jobs/job-types.ts';
+import { routineRunLog } from '../../../gateway/jobs/routine-runs.ts';
 import { createSlotClaims, JOB_SLOTS_COLLECTION } from '../../../gateway/jobs/slot-claims.ts';
 import { createMemoryStore } from '../../../gateway/store/memory-store.ts';
 import { manualClock } from '../../support/clock.ts';
@@ -14,12 +17,13 @@ describe('cron routine', () => {
   const errors: unknown[] = [];
   const logger = { error: (obj: object | string) => { errors.push(obj); } };
   beforeEach(() => { errors.length = 0; });
+  const runLog = routineRunLog({ store: createMemoryStore(), clock: manualClock('2027-03-02T01:00:00Z') });
 
   it('shares a run in flight with a second call, and runs anew after it ended', async () => {
     let runs = 0;
     const g = gate();
     const routine = createCronRoutine({
-      name: 'test-shared', expression: '* * * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x',
+      name: 'test-shared', expression: '* * * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x', runs: runLog,
       run: async () => { runs += 1; await g.opened; return runs; },
     });
     const first = routine.runOnce();
@@ -34,7 +38,7 @@ describe('cron routine', () => {
     let finished = false;
     const g = gate();
     const routine = createCronRoutine({
-      name: 'test-stop', expression: '0 3 * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x',
+      name: 'test-stop', expression: '0 3 * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x', runs: runLog,
       run: async () => {
         if (fail) throw new Error('boom');
         await g.opened;
@@ -52,6 +56,57 @@ describe('cron routine', () => {
     await running;
   });
 
+  describe('in the job run log', () => {
+    let clock = manualClock('2027-03-02T01:00:00Z');
+    beforeEach(() => { clock = manualClock('2027-03-02T01:00:00Z'); });
+
+    it('records each run as running, then succeeded, with its start, end, trigger and instance', async () => {
+      const store = createMemoryStore();
+      const g = gate();
+      const routine = createCronRoutine({
+        name: 'nightly', expression: '0 2 * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x',
+        runs: routineRunLog({ store, clock, instanceId: 'i1' }), run: async () => { await g.opened; clock.advance(90_000); },
+      });
+      const record = () => store.collection<JobRun>(JOB_RUNS_COLLECTION).get('routine|nightly');
+      const fired = routine.fire(new Date('2027-03-02T01:00:00.250Z'));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(await record()).to.deep.equal({
+        id: 'routine|nightly', job: 'nightly', eventKey: 'slot:2027-03-02T01:00:00.000Z', startedAt: '2027-03-02T01:00:00.000Z', outcome: 'running', instance: 'i1',
+      });
+      g.open();
+      expect(await fired).to.equal(true);
+      expect(await record()).to.include({ outcome: 'succeeded', startedAt: '2027-03-02T01:00:00.000Z', endedAt: '2027-03-02T01:01:30.000Z' });
+    });
+
+    it('records a failed run with its error and still rejects; the next run replaces the record', async () => {
+      const store = createMemoryStore();
+      let fail = true;
+      const routine = createCronRoutine({
+        name: 'digest', expression: '* * * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x',
+        runs: routineRunLog({ store, clock }), run: async () => { if (fail) throw new Error('SIS_UNAVAILABLE'); return 1; },
+      });
+      await routine.runOnce().then(() => expect.fail('should reject'), (err: Error) => expect(err.message).to.equal('SIS_UNAVAILABLE'));
+      const all = () => store.collection<JobRun>(JOB_RUNS_COLLECTION).list();
+      expect(await all()).to.have.length(1);
+      expect((await all())[0]).to.include({ job: 'digest', eventKey: 'run-once', outcome: 'failed', error: 'SIS_UNAVAILABLE' });
+      fail = false;
+      clock.advance(60_000);
+      expect(await routine.runOnce()).to.equal(1);
+      expect(await all(), 'one record: the latest run').to.have.length(1);
+      expect((await all())[0]).to.include({ outcome: 'succeeded', startedAt: '2027-03-02T01:01:00.000Z' }).and.not.to.have.property('error');
+    });
+
+    it('runs, and keeps its outcome, when the run log cannot be written', async () => {
+      let ran = 0;
+      const broken = { begin: () => Promise.reject(new Error('disk full')), end: () => Promise.reject(new Error('disk full')) };
+      const routine = createCronRoutine({
+        name: 'purge', expression: '0 3 * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x', runs: broken, run: async () => (ran += 1),
+      });
+      expect(await routine.runOnce()).to.equal(1);
+      expect(errors).to.have.length(1);
+    });
+  });
+
   describe('fired on several instances sharing one store', () => {
     const clock = manualClock('2027-03-02T01:00:00Z');
     const slot = new Date('2027-03-02T01:00:00.250Z');
@@ -60,7 +115,7 @@ describe('cron routine', () => {
       const ran: string[] = [];
       const list = Array.from({ length: count }, (_, i) => createCronRoutine({
         name: 'nightly', expression: '0 2 * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x',
-        slots: createSlotClaims({ store, clock, owner: `instance-${i}`, exclusive: false }),
+        slots: createSlotClaims({ store, clock, owner: `instance-${i}`, exclusive: false }), runs: routineRunLog({ store, clock, instanceId: `instance-${i}` }),
         run: async () => { ran.push(`instance-${i}`); },
         ...(retryMs !== undefined && { retryMs }),
       }));
@@ -102,7 +157,7 @@ describe('cron routine', () => {
       const store = createMemoryStore();
       const routine = createCronRoutine({
         name: 'digest', expression: '* * * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x',
-        slots: createSlotClaims({ store, clock, owner: 'only', exclusive: true }), run: async () => 1,
+        slots: createSlotClaims({ store, clock, owner: 'only', exclusive: true }), runs: routineRunLog({ store, clock }), run: async () => 1,
       });
       expect(await routine.fire(slot)).to.equal(true);
       expect(await routine.fire(slot)).to.equal(true);

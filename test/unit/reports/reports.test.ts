@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import type { Response } from 'express';
 import type { ReportCard } from '../../../adapters/contract/index.ts';
 import { createChildHandles } from '../../../gateway/privacy/child-handles.ts';
-import { checkDeclaredSize, DocumentTooLargeError, isDocumentTooLarge, readCapped, streamCapped } from '../../../gateway/reports/capped-stream.ts';
+import { checkDeclaredSize, DocumentSizeMismatchError, DocumentTooLargeError, isDocumentTooLarge, readCapped, streamDeclared } from '../../../gateway/reports/capped-stream.ts';
 import { issuedReports, reportFileName } from '../../../gateway/reports/issued.ts';
 import { reportHandle, resolveReport } from '../../../gateway/reports/report-handles.ts';
 
@@ -45,16 +45,41 @@ describe('reports: handles, issue dates, file names and the size cap', () => {
     expect(reportFileName({ ...reports[0]!, period: 'Eindrapport "groep 8" / ü' })).to.equal('rapport-2026-2027-eindrapport-groep-8-u.pdf');
   });
 
-  it('refuses a declared size over the cap before the first byte, and cuts off a stream that grows past it', async () => {
+  it('refuses a declared size over the cap before the first byte', () => {
     expect(() => checkDeclaredSize({ byteLength: 11 }, 10)).to.throw(DocumentTooLargeError);
     expect(() => checkDeclaredSize({ byteLength: 10 }, 10)).to.not.throw();
+  });
+
+  it('sends a body of its declared size whole and ends the response', async () => {
     const ok = sink();
-    expect(await streamCapped(ok.res, { contentType: 'application/pdf', body: chunks(4, 6) }, 10)).to.equal(10);
-    const big = sink();
+    expect(await streamDeclared(ok.res, { contentType: 'application/pdf', byteLength: 10, body: chunks(4, 6) })).to.equal(10);
+    expect(Buffer.concat(ok.written).byteLength).to.equal(10);
+    expect(ok.stream.writableEnded).to.equal(true);
+    expect(ok.stream.destroyed).to.equal(false);
+  });
+
+  it('destroys the response before the declared length is complete when the body is longer', async () => {
+    // The first 10 bytes are exactly the declared size: the 6-byte chunk is held until the SIS ends.
+    for (const sizes of [[4, 6, 1], [4, 7], [11]]) {
+      const big = sink();
+      let caught: unknown;
+      await streamDeclared(big.res, { contentType: 'application/pdf', byteLength: 10, body: chunks(...sizes) }).catch((err: unknown) => { caught = err; });
+      expect(caught, String(sizes)).to.be.instanceOf(DocumentSizeMismatchError);
+      expect(caught).to.include({ declared: 10, larger: true });
+      expect(big.stream.destroyed, String(sizes)).to.equal(true);
+      expect(big.stream.writableEnded, 'never ended as if whole').to.equal(false);
+      expect(Buffer.concat(big.written).byteLength, 'fewer bytes than promised').to.be.below(10);
+    }
+  });
+
+  it('destroys the response when the body is shorter than declared', async () => {
+    const short = sink();
     let caught: unknown;
-    await streamCapped(big.res, { contentType: 'application/pdf', body: chunks(6, 6) }, 10).catch((err: unknown) => { caught = err; });
-    expect(caught).to.be.instanceOf(DocumentTooLargeError);
-    expect(big.stream.destroyed).to.equal(true);
+    await streamDeclared(short.res, { contentType: 'application/pdf', byteLength: 10, body: chunks(4, 5) }).catch((err: unknown) => { caught = err; });
+    expect(caught).to.be.instanceOf(DocumentSizeMismatchError);
+    expect(caught).to.include({ declared: 10, received: 9, larger: false });
+    expect(short.stream.destroyed).to.equal(true);
+    expect(short.stream.writableEnded).to.equal(false);
   });
 
   it('reads a document without a declared size whole up to the cap, and stops reading the SIS once it passes it', async () => {
