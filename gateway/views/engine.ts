@@ -14,7 +14,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { registerHelpers } from './helpers/index.ts';
-import { createKeptPartial } from './kept-partial.ts';
+import { createKeptPartial, KEPT_BYTES, keptSlots, newKeptMarker, spliceKept } from './kept-partial.ts';
 
 export interface ViewEngineOptions {
   viewsDir: string;
@@ -22,13 +22,18 @@ export interface ViewEngineOptions {
   cache: boolean;
 }
 
+/**
+ * Express's engine signature says string; with `asBytes: true` in the render options the page
+ * comes as its UTF-8 bytes instead, which Express hands to the render callback untouched
+ * (routes/parent/render.ts renderToBytes is the one caller that asks).
+ */
 export type RenderCallback = (err: Error | null, html?: string) => void;
 export type ViewEngine = (filePath: string, options: object, callback: RenderCallback) => void;
 
 const LAYOUT_NAME = /^[a-z0-9-]+$/;
 const ERROR_VIEW = /^errors\/([a-z0-9-]+)\.hbs$/;
 /** Express merges these into the render options; templates have no business with them. */
-const EXPRESS_KEYS = ['settings', '_locals', 'cache', 'layout'] as const;
+const EXPRESS_KEYS = ['settings', '_locals', 'cache', 'layout', 'asBytes'] as const;
 
 async function listTemplates(dir: string): Promise<string[]> {
   let entries;
@@ -48,6 +53,7 @@ export function createViewEngine({ viewsDir, cache }: ViewEngineOptions): ViewEn
   registerHelpers(hbs);
   hbs.registerHelper('keptPartial', createKeptPartial(hbs, { keep: cache }));
   const compiled = new Map<string, Promise<Handlebars.TemplateDelegate>>();
+  const keptMarker = newKeptMarker();
   let partialsLoaded: Promise<void> | undefined;
 
   async function compileFile(file: string): Promise<Handlebars.TemplateDelegate> {
@@ -83,27 +89,30 @@ export function createViewEngine({ viewsDir, cache }: ViewEngineOptions): ViewEn
     return partialsLoaded;
   }
 
-  async function render(filePath: string, options: Record<string, unknown>): Promise<string> {
+  async function render(filePath: string, options: Record<string, unknown>): Promise<string | Buffer> {
     const layout = options.layout === undefined ? 'main' : options.layout;
     if (layout !== false && (typeof layout !== 'string' || !LAYOUT_NAME.test(layout))) {
       throw new Error(`Invalid layout name: ${String(layout)}`);
     }
-    const context: Record<string, unknown> = { ...options };
+    const context: Record<string | symbol, unknown> = { ...options };
     for (const key of EXPRESS_KEYS) delete context[key];
+    const slots = options.asBytes === true ? keptSlots(keptMarker) : undefined;
+    if (slots) context[KEPT_BYTES] = slots;
     // An error page is rendered from a dozen places; its title (WCAG 2.4.2) comes with the view.
     const errorPage = ERROR_VIEW.exec(path.relative(viewsDir, filePath).split(path.sep).join('/'));
     if (errorPage && context.titleKey === undefined) context.titleKey = `errors.${errorPage[1]}.title`;
 
     await partials();
     const body = (await template(filePath))(context);
-    if (layout === false) return body;
-    const layoutFile = path.join(viewsDir, 'layouts', `${layout}.hbs`);
-    return (await template(layoutFile))({ ...context, body: new hbs.SafeString(body) });
+    const html = layout === false
+      ? body
+      : (await template(path.join(viewsDir, 'layouts', `${layout}.hbs`)))({ ...context, body: new hbs.SafeString(body) });
+    return slots ? spliceKept(html, slots) : html;
   }
 
   return (filePath, options, callback) => {
     render(filePath, options as Record<string, unknown>).then(
-      (html) => callback(null, html),
+      (html) => callback(null, html as string),
       (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
     );
   };

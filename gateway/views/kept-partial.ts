@@ -15,17 +15,62 @@
  * (not one shared view) is rendered every time, never kept; so is everything in development
  * (`keep: false`), where templates are re-read and a kept fragment would outlive an edit.
  *
+ * A page rendered as bytes (the engine's `asBytes`) gets a kept fragment as its encoded bytes too:
+ * the helper puts a marker in the page's HTML and the engine splices the fragment's Buffer in at
+ * the marker (spliceKept). A 50 KB fragment is then encoded to UTF-8 once, not flattened out of
+ * Handlebars' string pieces and encoded again on every send (bench/README.md, issue 23). The marker
+ * holds a random token drawn per engine, so no data on the page can forge or move one.
+ *
  * Not in helpers/index.ts: it needs the engine's own Handlebars instance (its partials).
  */
+import { randomBytes } from 'node:crypto';
 import type Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import { localeFrom } from './helpers/locale-from.ts';
 
 type Hbs = typeof Handlebars;
 
+/** On a page's root context when it is rendered as bytes: the kept fragments it took, in order. */
+export const KEPT_BYTES = Symbol('keptBytes');
+
+export interface KeptSlots {
+  marker: string;
+  fragments: Buffer[];
+}
+
+interface Kept {
+  html: Handlebars.SafeString;
+  bytes?: Buffer;
+}
+
+/** A fresh slot list for one page render; the marker is the engine's own. */
+export function keptSlots(marker: string): KeptSlots {
+  return { marker, fragments: [] };
+}
+
+/** A marker no page content can contain by chance or by design: NUL-delimited, with a random token. */
+export function newKeptMarker(): string {
+  return `\u0000kept-${randomBytes(12).toString('hex')}\u0000`;
+}
+
+/** The page's HTML with each marker replaced by its fragment's bytes, as one Buffer. */
+export function spliceKept(html: string, slots: KeptSlots): Buffer {
+  if (slots.fragments.length === 0) return Buffer.from(html);
+  const pieces = html.split(slots.marker);
+  // A marker moved, doubled or dropped (the helper used inside an attribute, say): refuse, never guess.
+  if (pieces.length !== slots.fragments.length + 1) throw new Error('keptPartial: a kept fragment\'s marker did not reach the page intact');
+  const parts: Buffer[] = [];
+  pieces.forEach((piece, i) => {
+    parts.push(Buffer.from(piece));
+    const fragment = slots.fragments[i];
+    if (fragment) parts.push(fragment);
+  });
+  return Buffer.concat(parts);
+}
+
 export function createKeptPartial(hbs: Hbs, options: { keep: boolean }) {
   const compiled = new Map<string, { source: unknown; template: Handlebars.TemplateDelegate }>();
-  const kept = new WeakMap<object, Map<string, Handlebars.SafeString>>();
+  const kept = new WeakMap<object, Map<string, Kept>>();
 
   function templateOf(name: string): Handlebars.TemplateDelegate {
     const source: unknown = hbs.partials[name];
@@ -54,11 +99,15 @@ export function createKeptPartial(hbs: Hbs, options: { keep: boolean }) {
       kept.set(value, fragments);
     }
     const key = `${name}|${locale}`;
-    let html = fragments.get(key);
-    if (!html) {
-      html = render(name, value, locale);
-      fragments.set(key, html);
+    let entry = fragments.get(key);
+    if (!entry) {
+      entry = { html: render(name, value, locale) };
+      fragments.set(key, entry);
     }
-    return html;
+    const slots = (helper.data as { root?: { [KEPT_BYTES]?: KeptSlots } } | undefined)?.root?.[KEPT_BYTES];
+    if (!slots) return entry.html;
+    entry.bytes ??= Buffer.from(entry.html.toString());
+    slots.fragments.push(entry.bytes);
+    return new hbs.SafeString(slots.marker);
   };
 }

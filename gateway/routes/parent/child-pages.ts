@@ -11,7 +11,7 @@ import { schoolYearOf } from '../../sis/school-year.ts';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../i18n/translate.ts';
 import { resolveChild, type ChildContext } from './child-context.ts';
 import type { ParentRouterDeps } from './deps.ts';
-import { refuseChild, renderToString } from './render.ts';
+import { refuseChild, renderToBytes, renderToString } from './render.ts';
 import { reasonIn, showable, type Section, type SectionState } from './section-policy.ts';
 import { stalenessOf } from './staleness.ts';
 import { absencesView } from './view-models/absences.ts';
@@ -82,13 +82,13 @@ export async function renderAudited(
   deps: ParentRouterDeps, res: Response, user: Express.User, ctx: ChildContext,
   view: string, model: object, sections: Section[],
 ): Promise<void> {
-  const html = await renderToString(res, view, model);
+  const page = await renderToBytes(res, view, model);
   // Appended together: on PostgreSQL one INSERT (one commit) for all sections; still every record
   // is committed before the page is sent.
   await Promise.all(sections.map((section) => auditView(deps.store, deps.clock, {
     accountId: user.accountId, studentId: ctx.studentId, section, requestId: res.locals.requestId,
   })));
-  res.send(html);
+  res.type('html').send(page);
 }
 
 /** The viewer's own corrections for this child, and the way to the form when it is open to them. */

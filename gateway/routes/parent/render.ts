@@ -20,6 +20,15 @@ export function renderToString(res: Response, view: string, model: object): Prom
   });
 }
 
+/** The page as its UTF-8 bytes: kept fragments (views/kept-partial.ts) go in as they were encoded once. */
+export function renderToBytes(res: Response, view: string, model: object): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    res.render(view, { ...model, asBytes: true }, (err: Error | null, page?: string | Buffer) => (
+      err ? reject(err) : resolve(Buffer.isBuffer(page) ? page : Buffer.from(page ?? ''))
+    ));
+  });
+}
+
 /** The one 404 of the parent pages: an unknown, foreign or departed child all look the same. */
 export function renderNotFound(res: Response): void {
   res.status(404).render('errors/404', { requestId: res.locals.requestId });

@@ -92,6 +92,32 @@ describe('views: engine', () => {
     expect(await render(fresh, page('hello'), { name: 'A', layout: false })).to.equal('<p>changed A</p>');
   });
 
+  it('renders as bytes on asking: the same page, a kept fragment spliced in as the one Buffer it was encoded to', async () => {
+    writeFileSync(path.join(dir, 'partials/scores.hbs'), '<ol>{{#each rows}}<li>{{this}} → ✓</li>{{/each}}</ol>');
+    writeFileSync(page('kept'), '<h1>{{viewer}}</h1>{{keptPartial "scores" view}}<p>{{viewer}} ë</p>');
+    const engine = createViewEngine({ viewsDir: dir, cache: true });
+    const view = Object.freeze({ rows: Object.freeze(['7', '8,5']) });
+    const asText = await render(engine, page('kept'), { lang: 'nl', locale: 'nl', viewer: 'Anouk', view });
+    const asBytes = (await render(engine, page('kept'), { lang: 'nl', locale: 'nl', viewer: 'Anouk', view, asBytes: true })) as unknown;
+    expect(Buffer.isBuffer(asBytes)).to.equal(true);
+    expect((asBytes as Buffer).toString('utf8')).to.equal(asText);
+    expect(asText).to.equal('<html lang="nl"><main><h1>Anouk</h1><ol><li>7 → ✓</li><li>8,5 → ✓</li></ol><p>Anouk ë</p></main></html>');
+    // Another viewer, the same view: their own name around the same kept bytes; no marker left anywhere.
+    const other = ((await render(engine, page('kept'), { lang: 'nl', locale: 'nl', viewer: 'Bram', view, asBytes: true })) as unknown as Buffer).toString('utf8');
+    expect(other).to.equal(asText.replaceAll('Anouk', 'Bram'));
+    expect(other).to.not.include('\u0000');
+  });
+
+  it('refuses a page whose kept marker did not arrive intact, rather than guess where the fragment goes', async () => {
+    writeFileSync(path.join(dir, 'partials/scores.hbs'), '<i>{{word}}</i>');
+    // The helper's output used twice over: the second copy has no fragment of its own.
+    writeFileSync(page('twice'), '{{#with (keptPartial "scores" view) as |kept|}}{{kept}}{{kept}}{{/with}}');
+    const engine = createViewEngine({ viewsDir: dir, cache: true });
+    const view = Object.freeze({ word: 'x' });
+    const failed = await render(engine, page('twice'), { layout: false, locale: 'nl', view, asBytes: true }).then(() => undefined, (err: Error) => err);
+    expect(failed?.message).to.match(/marker did not reach the page intact/);
+  });
+
   it('reports a missing template as an error', async () => {
     let error: unknown;
     try {
