@@ -4,10 +4,14 @@
  * The cached results page of `npm run bench` measured another way: the CPU time (user + system,
  * from /proc/<pid>/stat, Linux only) the bare and the gateway server processes spend per request,
  * for sequential requests over four keep-alive connections. A neighbour's load slows both without
- * changing what a request costs, so this ratio moves less than the throughput ratio.
+ * changing what a request costs, so this ratio moves less than the throughput ratio. Beside them
+ * Express 5 sending the gateway's own bytes from memory (the issue-23 baseline): the gateway's
+ * share of that is what the throughput share would be on an otherwise idle core.
  */
 import http from 'node:http';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { openChildResults } from './client/parent-flow.ts';
 import { startServer } from './lib/server-process.ts';
 
@@ -26,11 +30,22 @@ const clockStart = '2027-03-01T10:00:00+01:00';
 const bare = await startServer({ mode: 'bare', clockStart });
 const gateway = await startServer({ mode: 'gateway', clockStart, pupils: 200, latencyMs: 200 });
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+let bytes: Awaited<ReturnType<typeof startServer>> | undefined;
 try {
   const { resultsPath, browser } = await openChildResults(new URL(gateway.ready.url), agent, 'demo.ouder', gateway.ready.password ?? '');
   const cookie = browser.cookie ?? '';
   const bareUrl = `${bare.ready.url}${bare.ready.path ?? ''}`;
   const gatewayUrl = `${gateway.ready.url}${resultsPath}`;
+  const pageFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'cpu-per-request-')), 'results.html');
+  writeFileSync(pageFile, await new Promise<Buffer>((resolve, reject) => {
+    http.get(gatewayUrl, { agent, headers: { cookie } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve(Buffer.concat(chunks)));
+    }).on('error', reject);
+  }));
+  bytes = await startServer({ mode: 'bytes-express', pages: [{ path: resultsPath, file: pageFile }] });
+  const bytesUrl = `${bytes.ready.url}${resultsPath}`;
   const get = (url: string, headers: Record<string, string>) => new Promise<void>((resolve, reject) => {
     http.get(url, { agent, headers }, (res) => {
       res.resume();
@@ -51,14 +66,17 @@ try {
   // Warm-up (JIT, template cache), not counted.
   await load(bareUrl, {}, 300);
   await load(gatewayUrl, { cookie }, 300);
+  await load(bytesUrl, {}, 300);
   for (let round = 1; round <= 2; round++) {
     const bareMs = await perRequest(bare.pid, bareUrl, {});
     const gatewayMs = await perRequest(gateway.pid, gatewayUrl, { cookie });
-    process.stdout.write(`round ${round}: bare ${bareMs.toFixed(2)} ms, gateway ${gatewayMs.toFixed(2)} ms of CPU per request; `
-      + `gateway at ${Math.round((bareMs / gatewayMs) * 100)} % of bare\n`);
+    const bytesMs = await perRequest(bytes.pid, bytesUrl, {});
+    process.stdout.write(`round ${round}: Express bytes ${bytesMs.toFixed(2)} ms, bare ${bareMs.toFixed(2)} ms, gateway ${gatewayMs.toFixed(2)} ms of CPU per request; `
+      + `gateway at ${Math.round((bytesMs / gatewayMs) * 100)} % of Express bytes, ${Math.round((bareMs / gatewayMs) * 100)} % of bare\n`);
   }
 } finally {
   agent.destroy();
   await bare.stop();
   await gateway.stop();
+  await bytes?.stop();
 }
