@@ -1,8 +1,9 @@
 /**
  * A routine on its own node-cron task (the nightly accounts run, the notification digest, the
- * purge): one run at a time — a call during a run shares it — a failed run logged, never thrown
- * into cron, and a stop that waits for the run in flight. Tests call runOnce() with their own
- * clock instead of cron, or fire(slot) for what cron does.
+ * purge, the correction-delay notices, the issued-reports check, the data-check reminders): one
+ * run at a time — a call during a run shares it — a failed run logged, never thrown into cron,
+ * and a stop that waits for the run in flight. Tests call runOnce() with their own clock instead
+ * of cron, or fire(slot) for what cron does.
  *
  * With several instances each firing is claimed first (slot-claims.ts), so one instance runs it.
  * A firing whose claim fails (the store is down) does not run — fail closed — and is tried again
