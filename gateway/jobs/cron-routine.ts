@@ -31,8 +31,11 @@ export interface CronRoutineOptions<R> {
   run(): Promise<R>;
   /** Where each run is recorded (routineRunLog over the routine's store and clock). */
   runs: RoutineRunLog;
-  /** Claims each firing across instances; without it every firing runs here. */
-  slots?: SlotClaims;
+  /**
+   * Claims each firing across instances (the services' jobSlots). Required, so no routine runs
+   * on every instance by leaving it out; on a store one process owns every claim succeeds.
+   */
+  slots: SlotClaims;
   /** How soon a firing the store could not claim is tried again, in ms; default 60 s. */
   retryMs?: number;
 }
@@ -87,7 +90,7 @@ export function createCronRoutine<R>(options: CronRoutineOptions<R>): CronRoutin
     if (retry && retry.slot <= slot.getTime()) cancelRetry();
     let mine: boolean;
     try {
-      mine = options.slots ? await options.slots.claim(options.name, slot) : true;
+      mine = await options.slots.claim(options.name, slot);
     } catch (err) {
       options.logger.error({ err, job: options.name, slot: slot.toISOString() },
         `${options.name}: the store did not answer, so this run waits for it (no run without a claim)`);
