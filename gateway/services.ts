@@ -143,6 +143,7 @@ export async function createServices(
   // PostgreSQL is shared by every instance; lowdb and memory belong to this process alone.
   const storeExclusive = store.kind !== 'postgres';
   const instanceId = newInstanceId();
+  const jobSlots = createSlotClaims({ store, clock, owner: instanceId, exclusive: storeExclusive });
   const outbox = createOutbox(store, clock);
   const deliveryHandlers: Record<string, DeliveryHandler<never>> = {};
   const mailer = overrides.mailer ?? createMailer(config, clock);
@@ -179,7 +180,7 @@ export async function createServices(
     store,
     instanceId,
     storeExclusive,
-    jobSlots: createSlotClaims({ store, clock, owner: instanceId, exclusive: storeExclusive }),
+    jobSlots,
     stack,
     sis,
     throttle,
@@ -214,6 +215,6 @@ export async function createServices(
     health: platformHealth({ store, circuit: () => stack.circuit() }),
     ...(metrics && { metrics }),
     conversations: createConversationFeature({ store, sis, clock }),
-    dataCheck: createDataCheckFeature({ config, clock, store, sis, logger, handles, calendar, mail, mailRenderer, instanceId, changes: changes.requests }),
+    dataCheck: createDataCheckFeature({ config, clock, store, sis, logger, handles, calendar, mail, mailRenderer, jobSlots, instanceId, changes: changes.requests }),
   };
 }

@@ -28,7 +28,7 @@ export interface DataCheckFeature {
   reminders: CronRoutine<ReminderReport>;
 }
 
-type FeatureDeps = Pick<Services, 'config' | 'clock' | 'store' | 'sis' | 'logger' | 'handles' | 'calendar' | 'mail' | 'mailRenderer' | 'instanceId'> & {
+type FeatureDeps = Pick<Services, 'config' | 'clock' | 'store' | 'sis' | 'logger' | 'handles' | 'calendar' | 'mail' | 'mailRenderer' | 'jobSlots' | 'instanceId'> & {
   /** Corrections: one sent while a check runs answers it for that parent. */
   changes: Pick<ChangeRequests, 'onSubmitted'>;
 };

@@ -4,7 +4,8 @@
  * after it started, and only inside the school's delivery window (mail.notifications.window): the
  * mail carries the window into the outbox, so a retry after a failure late in it waits for the next
  * opening. The delivery key names the check and the account, so a run repeated after a restart
- * queues nothing twice. Runs every few minutes on node-cron; tests call runOnce().
+ * queues nothing twice. Runs every few minutes on node-cron, each firing on one instance only (its
+ * slot claimed, slot-claims.ts); tests call runOnce().
  */
 import { createCronRoutine, type CronRoutine } from '../jobs/cron-routine.ts';
 import { routineRunLog } from '../jobs/routine-runs.ts';
@@ -55,9 +56,10 @@ export async function runDataCheckReminders(deps: ReminderDeps): Promise<Reminde
   return report;
 }
 
-export function createDataCheckReminders(deps: ReminderDeps & Pick<Services, 'instanceId'>): CronRoutine<ReminderReport> {
+export function createDataCheckReminders(deps: ReminderDeps & Pick<Services, 'jobSlots' | 'instanceId'>): CronRoutine<ReminderReport> {
   return createCronRoutine({
     name: 'ouderpoort-data-check-reminders', expression: '*/5 * * * *', timezone: deps.config.school.timezone,
-    logger: deps.logger, runs: routineRunLog(deps), failureMessage: 'data-check reminders failed', run: () => runDataCheckReminders(deps),
+    logger: deps.logger, slots: deps.jobSlots, runs: routineRunLog(deps), failureMessage: 'data-check reminders failed',
+    run: () => runDataCheckReminders(deps),
   });
 }

@@ -1,8 +1,9 @@
 /**
  * A routine on its own node-cron task (the nightly accounts run, the notification digest, the
- * purge): one run at a time — a call during a run shares it — a failed run logged, never thrown
- * into cron, and a stop that waits for the run in flight. Tests call runOnce() with their own
- * clock instead of cron, or fire(slot) for what cron does.
+ * purge, the correction-delay notices, the issued-reports check, the data-check reminders): one
+ * run at a time — a call during a run shares it — a failed run logged, never thrown into cron,
+ * and a stop that waits for the run in flight. Tests call runOnce() with their own clock instead
+ * of cron, or fire(slot) for what cron does.
  *
  * With several instances each firing is claimed first (slot-claims.ts), so one instance runs it.
  * A firing whose claim fails (the store is down) does not run — fail closed — and is tried again
@@ -30,8 +31,11 @@ export interface CronRoutineOptions<R> {
   run(): Promise<R>;
   /** Where each run is recorded (routineRunLog over the routine's store and clock). */
   runs: RoutineRunLog;
-  /** Claims each firing across instances; without it every firing runs here. */
-  slots?: SlotClaims;
+  /**
+   * Claims each firing across instances (the services' jobSlots). Required, so no routine runs
+   * on every instance by leaving it out; on a store one process owns every claim succeeds.
+   */
+  slots: SlotClaims;
   /** How soon a firing the store could not claim is tried again, in ms; default 60 s. */
   retryMs?: number;
 }
@@ -86,7 +90,7 @@ export function createCronRoutine<R>(options: CronRoutineOptions<R>): CronRoutin
     if (retry && retry.slot <= slot.getTime()) cancelRetry();
     let mine: boolean;
     try {
-      mine = options.slots ? await options.slots.claim(options.name, slot) : true;
+      mine = await options.slots.claim(options.name, slot);
     } catch (err) {
       options.logger.error({ err, job: options.name, slot: slot.toISOString() },
         `${options.name}: the store did not answer, so this run waits for it (no run without a claim)`);

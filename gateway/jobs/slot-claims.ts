@@ -1,6 +1,7 @@
 /**
  * Once per slot across instances: a firing of a cron routine (the nightly accounts run at its
- * minute, the digest at each minute, the nightly purge) is claimed by creating the row
+ * minute, the digest at each minute, the nightly purge, the correction-delay notices, the daily
+ * check of issued reports, the data-check reminders) is claimed by creating the row
  * `<job>|<slot>` in the jobSlots collection (DocumentRepo.create: INSERT … ON CONFLICT DO NOTHING
  * on PostgreSQL). The instance that created it runs the slot; the others skip it. A store that
  * does not answer claims nothing and the slot does not run (fail closed); the routine tries that

@@ -3,7 +3,8 @@
  * delivered within changes.maxPendingAge; changes/delays.ts) becomes one notification for the
  * parent who sent it, if they asked for news about corrections. Stuck is judged by the injected
  * clock, so the routine checks on its own cron task (every 15 minutes in production; runOnce() in
- * tests); the key makes it once per correction however often it runs. The digest then sends it
+ * tests), each firing on one instance only (its slot claimed, slot-claims.ts); the key makes it
+ * once per correction however often it runs. The digest then sends it
  * inside the delivery window, naming the child only: never the fields, the values or the reason.
  */
 import type { ChangeRequests } from '../changes/change-requests.ts';
@@ -28,9 +29,10 @@ export async function noticeDelayedCorrections(deps: DelayNoticeDeps): Promise<n
   return stored;
 }
 
-export function createDelayNotices(deps: DelayNoticeDeps & Pick<Services, 'instanceId'>): CronRoutine<number> {
+export function createDelayNotices(deps: DelayNoticeDeps & Pick<Services, 'jobSlots' | 'instanceId'>): CronRoutine<number> {
   return createCronRoutine({
     name: 'ouderpoort-correction-delays', expression: '*/15 * * * *', timezone: deps.config.school.timezone,
-    logger: deps.logger, runs: routineRunLog(deps), failureMessage: 'correction-delayed notices failed', run: () => noticeDelayedCorrections(deps),
+    logger: deps.logger, slots: deps.jobSlots, runs: routineRunLog(deps), failureMessage: 'correction-delayed notices failed',
+    run: () => noticeDelayedCorrections(deps),
   });
 }

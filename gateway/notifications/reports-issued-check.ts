@@ -3,7 +3,8 @@
  * reports issued by the day the section opens, so a report whose issue date comes while the
  * section is already open would never be told. Once a day (00:05 school time, node-cron) every
  * report issued after the last checked day and up to today, for a child whose group has the
- * section open today, is a notification (the same key as the opened job's: told once). The last
+ * section open today, is a notification (the same key as the opened job's: told once); with
+ * several instances one of them runs each day's check (its slot claimed, slot-claims.ts). The last
  * checked day is kept in the store, so days the gateway was down are caught up, and a report is
  * never told again after its notification was purged (retention.notifications).
  */
@@ -55,10 +56,10 @@ export async function checkIssuedReports(deps: CheckDeps): Promise<ReportsCheckR
   return { since, today, notifications };
 }
 
-export function createReportsIssuedCheck(deps: CheckDeps & Pick<Services, 'instanceId'>): ReportsIssuedCheck {
+export function createReportsIssuedCheck(deps: CheckDeps & Pick<Services, 'jobSlots' | 'instanceId'>): ReportsIssuedCheck {
   return createCronRoutine({
     name: 'ouderpoort-reports-issued', expression: '5 0 * * *', timezone: deps.config.school.timezone,
-    logger: deps.logger, runs: routineRunLog(deps), failureMessage: 'daily check of issued reports failed',
+    logger: deps.logger, slots: deps.jobSlots, runs: routineRunLog(deps), failureMessage: 'daily check of issued reports failed',
     run: () => checkIssuedReports(deps),
   });
 }

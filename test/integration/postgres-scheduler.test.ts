@@ -3,10 +3,20 @@
  * database really gone for a while (a TCP proxy that cuts every connection): each calendar event's
  * job and each cron firing runs once across both; while the database is gone nothing runs (fail
  * closed), and once it is back the missed work runs once.
+ *
+ * Then the routines whose work is keyed but not claimed by itself (the correction-delay notices,
+ * the daily check of issued reports, the data-check reminders), each on two whole service graphs:
+ * the same slot fired on both instances at once runs on one of them, and its work is done once.
  */
 import { expect } from 'chai';
 import pino from 'pino';
 import { createCronRoutine, type CronRoutine } from '../../gateway/jobs/cron-routine.ts';
+import { createDelayNotices } from '../../gateway/notifications/delay-notices.ts';
+import { createReportsIssuedCheck } from '../../gateway/notifications/reports-issued-check.ts';
+import { setTopics } from '../../gateway/notifications/prefs.ts';
+import { DEMO, type TestApp } from '../support/app.ts';
+import { usePostgresPair } from '../support/postgres-pair.ts';
+import { formFields, formValues, newAddress, parentSession, sendCorrection } from './changes.support.ts';
 import { createScheduler, type Scheduler } from '../../gateway/jobs/scheduler.ts';
 import type { PolicyEvent } from '../../gateway/jobs/policy-events.ts';
 import { createSlotClaims } from '../../gateway/jobs/slot-claims.ts';
@@ -90,5 +100,88 @@ describe('the scheduler on PostgreSQL, two instances, the database down for a wh
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(nightly, 'and not again').to.have.length(2);
     await Promise.all([...schedulers.map((s) => s.stop()), ...routines.map((r) => r.stop())]);
+  });
+});
+
+describe('the routines without a claim of their own, two instances firing the same slot on PostgreSQL', function () {
+  this.timeout(60_000);
+  const pair = usePostgresPair('routines', { poolSize: 4 });
+
+  /**
+   * Fires `slot` of each instance's routine at the same moment, as both instances' cron does, and
+   * returns the instance that ran it. One did: its fire() says it ran, its claim is the slot's only
+   * row, and the routine's run in the job run log is that slot's, by that instance, succeeded.
+   */
+  async function fireOnBoth(apps: [TestApp, TestApp], job: string, routine: (t: TestApp) => CronRoutine<unknown>, slot: Date): Promise<TestApp> {
+    const routines = apps.map(routine);
+    let ran: boolean[];
+    try {
+      ran = await Promise.all(routines.map((r) => r.fire(slot)));
+    } finally {
+      await Promise.all(routines.map((r) => r.stop()));
+    }
+    expect(ran, 'the slot ran on one instance, not on both').to.have.members([true, false]);
+    const winner = apps[ran.indexOf(true)]!;
+    const claims = await pair.db.query<{ id: string; by: string }>(
+      "SELECT id, doc->>'claimedBy' AS by FROM documents WHERE collection = 'jobSlots'",
+    );
+    expect(claims).to.deep.equal([{ id: `${job}|${slot.toISOString()}`, by: winner.services.instanceId }]);
+    const runs = await pair.db.query<{ trigger: string; instance: string; outcome: string }>(
+      "SELECT doc->>'eventKey' AS trigger, doc->>'instance' AS instance, doc->>'outcome' AS outcome FROM documents WHERE collection = 'jobRuns' AND id = $1",
+      [`routine|${job}`],
+    );
+    expect(runs).to.deep.equal([{ trigger: `slot:${slot.toISOString()}`, instance: winner.services.instanceId, outcome: 'succeeded' }]);
+    return winner;
+  }
+
+  it('the correction-delay notices: a parked correction is noticed by one instance', async () => {
+    const now = '2027-03-01T10:00:00+01:00';
+    // The demo reads from one mock; corrections go to a second that refuses them for good (parked).
+    const values = { sis: { stack: [
+      { adapter: 'mock', config: { hideFuture: true, capabilities: ['students', 'guardians', 'absences', 'results.method', 'results.lvs', 'reports', 'medical'] } },
+      { adapter: 'mock', config: { hideFuture: true, capabilities: ['changes.submit'], failWith: 'SIS_AUTH_FAILED' } },
+    ] } };
+    const [a, b] = await pair.instances({ now, values });
+    const parent = await parentSession(a);
+    await setTopics(a.services.store, parent.accountId, ['corrections'], a.clock.now());
+    const form = await parent.agent.get(`/kind/${parent.handle}/wijzigen`);
+    await sendCorrection(parent.agent, parent.handle, { ...formFields(form.text), ...newAddress(formValues(form.text)) });
+    await a.services.delivery.runOnce();
+    expect(await b.services.changes.listDelayed(), 'stuck, for either instance').to.have.length(1);
+
+    await fireOnBoth([a, b], 'ouderpoort-correction-delays', (t) => createDelayNotices(t.services), new Date(now));
+    const notices = await pair.db.query<{ account: string }>(
+      "SELECT doc->>'accountId' AS account FROM documents WHERE collection = 'notifications' AND doc->>'kind' = 'correction-delayed'",
+    );
+    expect(notices).to.deep.equal([{ account: parent.accountId }]);
+  });
+
+  it('the daily check of issued reports: one instance checks the day and tells each report', async () => {
+    const now = '2027-02-17T00:05:00+01:00';
+    const [a, b] = await pair.instances({ now });
+    const account = (await a.services.store.accounts.findByUsername(DEMO.parent.username))!;
+    await setTopics(a.services.store, account.id, ['reports'], a.clock.now());
+
+    const winner = await fireOnBoth([a, b], 'ouderpoort-reports-issued', (t) => createReportsIssuedCheck(t.services), new Date(now));
+    // The check says so in its log at each run: once, on the instance that ran it.
+    const checked = (t: TestApp) => t.logs().split('\n').filter((line) => line.includes('"msg":"issued reports checked"')).length;
+    expect([a, b].map(checked)).to.deep.equal([a, b].map((t) => (t === winner ? 1 : 0)));
+    const told = await pair.db.query<{ id: string }>(
+      "SELECT id FROM documents WHERE collection = 'notifications' AND doc->>'kind' = 'report-available'",
+    );
+    expect(told, 'each child\'s new report').to.have.length(account.studentIds!.length);
+  });
+
+  it('the data-check reminders: one instance queues the reminders, one mail per parent', async () => {
+    const now = '2027-07-12T16:30:00+02:00';
+    const [a, b] = await pair.instances({ now });
+
+    await fireOnBoth([a, b], 'ouderpoort-data-check-reminders', (t) => t.services.dataCheck.reminders, new Date(now));
+    const mails = await pair.db.query<{ id: string }>("SELECT id FROM documents WHERE collection = 'outbox' AND id LIKE 'data-check:%' ORDER BY id");
+    const reminded = await pair.db.query<{ key: string }>(
+      "SELECT doc->>'reminder' AS key FROM documents WHERE collection = 'dataCheckAnswers' AND doc->>'reminder' IS NOT NULL ORDER BY 1",
+    );
+    expect(mails.length, 'parents to remind').to.be.above(1);
+    expect(mails.map((m) => m.id)).to.deep.equal(reminded.map((r) => r.key));
   });
 });

@@ -6,15 +6,26 @@
  *
  *   const pair = usePostgresPair('claims', { poolSize: 4 });
  *   it('…', async () => { const [a, b] = pair.stores; … pair.db.query(…) … });
+ *
+ * instances() builds a whole gateway's service graph on each store (createTestApp: the demo config
+ * over the mock SIS, each with its own clock at `now`), as two processes behind a balancer do;
+ * their mail transports are closed after the test.
  */
 import { createPostgresStore, type PostgresStore } from '../../gateway/store/postgres/index.ts';
+import { createTestApp, type TestApp } from './app.ts';
 import { createTestDatabase, type TestDatabase } from './postgres.ts';
 
-export function usePostgresPair(
-  label: string, options: { poolSize: number },
-): { readonly db: TestDatabase; readonly stores: readonly [PostgresStore, PostgresStore] } {
+export interface PostgresPair {
+  readonly db: TestDatabase;
+  readonly stores: readonly [PostgresStore, PostgresStore];
+  /** Two gateway instances, one on each store; the second finds the accounts the first provisioned. */
+  instances(options: { now: string; values?: Record<string, unknown> }): Promise<[TestApp, TestApp]>;
+}
+
+export function usePostgresPair(label: string, options: { poolSize: number }): PostgresPair {
   let db: TestDatabase | undefined;
   let stores: [PostgresStore, PostgresStore] | undefined;
+  let apps: TestApp[] = [];
   before(async () => {
     db = await createTestDatabase(label);
   });
@@ -24,6 +35,8 @@ export function usePostgresPair(
     await db!.empty();
   });
   afterEach(async () => {
+    for (const app of apps) await app.services.mailer.close?.();
+    apps = [];
     for (const store of stores ?? []) await store.close();
   });
   after(async () => {
@@ -32,6 +45,15 @@ export function usePostgresPair(
   return {
     get db() { return present(db, 'database'); },
     get stores() { return present(stores, 'stores'); },
+    async instances(app) {
+      const [a, b] = present(stores, 'stores');
+      // One after the other: each provisions the accounts, and the second must find the first's.
+      const first = await createTestApp({ ...app, overrides: { store: a } });
+      apps.push(first);
+      const second = await createTestApp({ ...app, overrides: { store: b } });
+      apps.push(second);
+      return [first, second];
+    },
   };
 }
 

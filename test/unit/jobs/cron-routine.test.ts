@@ -18,12 +18,14 @@ describe('cron routine', () => {
   const logger = { error: (obj: object | string) => { errors.push(obj); } };
   beforeEach(() => { errors.length = 0; });
   const runLog = routineRunLog({ store: createMemoryStore(), clock: manualClock('2027-03-02T01:00:00Z') });
+  // One process on its own store: every slot is its own.
+  const slots = createSlotClaims({ store: createMemoryStore(), clock: manualClock('2027-03-02T01:00:00Z'), owner: 'only', exclusive: true });
 
   it('shares a run in flight with a second call, and runs anew after it ended', async () => {
     let runs = 0;
     const g = gate();
     const routine = createCronRoutine({
-      name: 'test-shared', expression: '* * * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x', runs: runLog,
+      name: 'test-shared', expression: '* * * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x', slots, runs: runLog,
       run: async () => { runs += 1; await g.opened; return runs; },
     });
     const first = routine.runOnce();
@@ -38,7 +40,7 @@ describe('cron routine', () => {
     let finished = false;
     const g = gate();
     const routine = createCronRoutine({
-      name: 'test-stop', expression: '0 3 * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x', runs: runLog,
+      name: 'test-stop', expression: '0 3 * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x', slots, runs: runLog,
       run: async () => {
         if (fail) throw new Error('boom');
         await g.opened;
@@ -64,7 +66,7 @@ describe('cron routine', () => {
       const store = createMemoryStore();
       const g = gate();
       const routine = createCronRoutine({
-        name: 'nightly', expression: '0 2 * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x',
+        name: 'nightly', expression: '0 2 * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x', slots,
         runs: routineRunLog({ store, clock, instanceId: 'i1' }), run: async () => { await g.opened; clock.advance(90_000); },
       });
       const record = () => store.collection<JobRun>(JOB_RUNS_COLLECTION).get('routine|nightly');
@@ -82,7 +84,7 @@ describe('cron routine', () => {
       const store = createMemoryStore();
       let fail = true;
       const routine = createCronRoutine({
-        name: 'digest', expression: '* * * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x',
+        name: 'digest', expression: '* * * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x', slots,
         runs: routineRunLog({ store, clock }), run: async () => { if (fail) throw new Error('SIS_UNAVAILABLE'); return 1; },
       });
       await routine.runOnce().then(() => expect.fail('should reject'), (err: Error) => expect(err.message).to.equal('SIS_UNAVAILABLE'));
@@ -100,7 +102,7 @@ describe('cron routine', () => {
       let ran = 0;
       const broken = { begin: () => Promise.reject(new Error('disk full')), end: () => Promise.reject(new Error('disk full')) };
       const routine = createCronRoutine({
-        name: 'purge', expression: '0 3 * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x', runs: broken, run: async () => (ran += 1),
+        name: 'purge', expression: '0 3 * * *', timezone: 'Europe/Amsterdam', logger, failureMessage: 'x', slots, runs: broken, run: async () => (ran += 1),
       });
       expect(await routine.runOnce()).to.equal(1);
       expect(errors).to.have.length(1);
