@@ -1,5 +1,6 @@
 /**
- * `node --import tsx bench/cpu-per-request.ts [requests]` (default 3000 per round, two rounds)
+ * `node --import tsx bench/cpu-per-request.ts [requests] [results|child|dashboard]` (default 3000 per
+ * round, two rounds, the results page)
  *
  * The cached results page of `npm run bench` measured another way: the CPU time (user + system,
  * from /proc/<pid>/stat, Linux only) the bare and the gateway server processes spend per request,
@@ -16,6 +17,8 @@ import { openChildResults } from './client/parent-flow.ts';
 import { startServer } from './lib/server-process.ts';
 
 const requests = Number(process.argv[2] ?? 3000);
+const pageName = process.argv[3] ?? 'results';
+if (!['results', 'child', 'dashboard'].includes(pageName)) throw new Error('the page is results, child or dashboard');
 if (!Number.isInteger(requests) || requests < 1) throw new Error('usage: cpu-per-request.ts [requests per round]');
 const CONNECTIONS = 4;
 const CLOCK_TICK_MS = 10;
@@ -32,9 +35,10 @@ const gateway = await startServer({ mode: 'gateway', clockStart, pupils: 200, la
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 let bytes: Awaited<ReturnType<typeof startServer>> | undefined;
 try {
-  const { resultsPath, browser } = await openChildResults(new URL(gateway.ready.url), agent, 'demo.ouder', gateway.ready.password ?? '');
+  const { resultsPath: childResults, browser } = await openChildResults(new URL(gateway.ready.url), agent, 'demo.ouder', gateway.ready.password ?? '');
   const cookie = browser.cookie ?? '';
   const bareUrl = `${bare.ready.url}${bare.ready.path ?? ''}`;
+  const resultsPath = { results: childResults, child: childResults.replace(/\/resultaten$/, ''), dashboard: '/' }[pageName]!;
   const gatewayUrl = `${gateway.ready.url}${resultsPath}`;
   const pageFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'cpu-per-request-')), 'results.html');
   writeFileSync(pageFile, await new Promise<Buffer>((resolve, reject) => {
