@@ -6,12 +6,14 @@
  *
  *   const pair = usePostgresPair('claims', { poolSize: 4 });
  *   it('…', async () => { const [a, b] = pair.stores; … pair.db.query(…) … });
+ *
+ * `store` adds options to both stores (say, a clock for the cache's peek memo).
  */
-import { createPostgresStore, type PostgresStore } from '../../gateway/store/postgres/index.ts';
+import { createPostgresStore, type PostgresStore, type PostgresStoreOptions } from '../../gateway/store/postgres/index.ts';
 import { createTestDatabase, type TestDatabase } from './postgres.ts';
 
 export function usePostgresPair(
-  label: string, options: { poolSize: number },
+  label: string, options: { poolSize: number; store?: Omit<PostgresStoreOptions, 'url' | 'poolSize'> },
 ): { readonly db: TestDatabase; readonly stores: readonly [PostgresStore, PostgresStore] } {
   let db: TestDatabase | undefined;
   let stores: [PostgresStore, PostgresStore] | undefined;
@@ -19,7 +21,8 @@ export function usePostgresPair(
     db = await createTestDatabase(label);
   });
   beforeEach(async () => {
-    stores = [createPostgresStore({ url: db!.url, poolSize: options.poolSize }), createPostgresStore({ url: db!.url, poolSize: options.poolSize })];
+    const make = () => createPostgresStore({ ...options.store, url: db!.url, poolSize: options.poolSize });
+    stores = [make(), make()];
     for (const store of stores) await store.open();
     await db!.empty();
   });
