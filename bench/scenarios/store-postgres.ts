@@ -6,7 +6,8 @@
  * - bulk load: n cache sets, 32 in flight (as the cache-warm job calls the SIS), the time it takes
  *   and the event-loop lag meanwhile (each set serialises its record on the main thread);
  * - one write: a single set's latency (a committed upsert) and the event-loop block around it;
- * - one read: a single get's latency (a query and a JSON parse; the PostgreSQL cache has no peek);
+ * - one read: a single get's latency (a query and a JSON parse; peek's short memo, which the pages
+ *   read through, is not what this measures);
  * - under a steady 100 sets a second, the lag and the p99 of a set, as for lowdb.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';

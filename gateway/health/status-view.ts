@@ -6,7 +6,8 @@ const KNOWN_REASONS = new Set(['ENOSPC', 'EROFS', 'EACCES']);
 export function platformHealthView(health: PlatformHealth) {
   return {
     store: {
-      ok: health.store.ok,
+      // PostgreSQL stays ok (ready) while a kind's latest write failed; the page says it is failing.
+      ok: health.store.ok && !health.store.kinds.some((k) => k.failing),
       // A kind is worth a line while failing, or once it has failed since start.
       kinds: health.store.kinds.filter((k) => k.lastError).map((k) => ({
         kind: k.kind,

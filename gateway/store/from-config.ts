@@ -18,7 +18,7 @@ export function createStoreFromConfig(config: Config, base: { clock: Clock; logg
   if (store.kind === 'postgres') {
     // The schema refuses kind postgres without a URL; this only narrows the type.
     if (!store.postgres.url) throw new Error('store.postgres.url: set OUDERPOORT_DATABASE_URL');
-    return createPostgresStore({ url: store.postgres.url, poolSize: store.postgres.poolSize, logger: base.logger });
+    return createPostgresStore({ url: store.postgres.url, poolSize: store.postgres.poolSize, clock: base.clock, logger: base.logger });
   }
   return createLowdbStore({ dir: store.lowdb.dir, clock: base.clock, logger: base.logger });
 }

@@ -14,7 +14,9 @@
  * Nothing is acknowledged that is not kept: a store that fails to persist a kind (full or
  * read-only disk, a database that refuses the write) rolls that kind back to what it last
  * persisted, reports it in `health()`, refuses further changes to it with UNAVAILABLE and rejects
- * `flush()` until it can write again. Reads keep answering from what was persisted.
+ * `flush()` until it can write again. Reads keep answering from what was persisted. PostgreSQL
+ * holds nothing back: a write that fails rejects to its caller (nothing changed), is reported in
+ * `health()`, and the next write is tried anew.
  */
 import type { AccessGrant } from '../privacy/grant.ts';
 
@@ -126,8 +128,14 @@ export interface CacheRepo {
    * Like get(), without the copy: the store's own entry, deeply frozen and shared with every other
    * reader, for callers that only read (the SisService, on every page view). The same stored
    * version may come back as the same object, so a reader may remember what it derived from it by
-   * identity; a set() puts a new object in its place. Optional: a store that cannot share (one
-   * that parses each row anew) leaves it out and readers fall back to get().
+   * identity; a set() puts a new object in its place. Optional: a store that cannot share leaves
+   * it out and readers fall back to get().
+   *
+   * Staleness: memory and lowdb hold the entries themselves, so peek() is never behind. PostgreSQL
+   * answers from a short per-instance memo (postgres/peek-memo.ts): this instance's own set,
+   * delete, deleteBy… and purge show at once, another instance's within 2 s (PEEK_MEMO_TTL_MS).
+   * Only for readers that may be that far behind another instance (a page showing SIS records,
+   * which are minutes old anyway); get() always reads the store.
    */
   peek?<T = unknown>(key: string): Promise<CacheEntry<T> | undefined>;
   /** Creates or replaces; INVALID when storedAt is not a date. */
@@ -269,7 +277,10 @@ export interface StoreWriteFailure {
 
 export interface StoreKindHealth {
   kind: string;
-  /** True while changes to this kind are refused (UNAVAILABLE) because its writes fail. */
+  /**
+   * True while changes to this kind are refused (UNAVAILABLE) because its writes fail; on
+   * PostgreSQL, which refuses nothing, while the latest write of the kind failed.
+   */
   failing: boolean;
   /** The last write failure, kept after recovery until the next failure replaces it. */
   lastError?: StoreWriteFailure;
@@ -278,7 +289,10 @@ export interface StoreKindHealth {
 }
 
 export interface StoreHealth {
-  /** False while any kind is failing. */
+  /**
+   * False while the store refuses changes (any lowdb kind failing): /readyz takes the instance out.
+   * Always true on PostgreSQL: every instance shares the database, so taking one out helps nobody.
+   */
   ok: boolean;
   /** Kinds that have been written or have failed since open(), by name. */
   kinds: StoreKindHealth[];

@@ -9,9 +9,10 @@
  *
  * instances() builds a whole gateway's service graph on each store (createTestApp: the demo config
  * over the mock SIS, each with its own clock at `now`), as two processes behind a balancer do;
- * their mail transports are closed after the test.
+ * their mail transports are closed after the test. `store` adds options to both stores (say, a
+ * clock for the cache's peek memo).
  */
-import { createPostgresStore, type PostgresStore } from '../../gateway/store/postgres/index.ts';
+import { createPostgresStore, type PostgresStore, type PostgresStoreOptions } from '../../gateway/store/postgres/index.ts';
 import { createTestApp, type TestApp } from './app.ts';
 import { createTestDatabase, type TestDatabase } from './postgres.ts';
 
@@ -22,7 +23,9 @@ export interface PostgresPair {
   instances(options: { now: string; values?: Record<string, unknown> }): Promise<[TestApp, TestApp]>;
 }
 
-export function usePostgresPair(label: string, options: { poolSize: number }): PostgresPair {
+export function usePostgresPair(
+  label: string, options: { poolSize: number; store?: Omit<PostgresStoreOptions, 'url' | 'poolSize'> },
+): PostgresPair {
   let db: TestDatabase | undefined;
   let stores: [PostgresStore, PostgresStore] | undefined;
   let apps: TestApp[] = [];
@@ -30,7 +33,8 @@ export function usePostgresPair(label: string, options: { poolSize: number }): P
     db = await createTestDatabase(label);
   });
   beforeEach(async () => {
-    stores = [createPostgresStore({ url: db!.url, poolSize: options.poolSize }), createPostgresStore({ url: db!.url, poolSize: options.poolSize })];
+    const make = () => createPostgresStore({ ...options.store, url: db!.url, poolSize: options.poolSize });
+    stores = [make(), make()];
     for (const store of stores) await store.open();
     await db!.empty();
   });

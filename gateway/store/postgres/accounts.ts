@@ -28,8 +28,8 @@ export class PgAccounts implements AccountRepo {
   async create(account: Account): Promise<Account> {
     this.db.assertOpen();
     const record = stored(account);
-    await this.db.query(
-      'INSERT INTO accounts (school_id, id, username, guardian_id, doc) VALUES ($1, $2, $3, $4, $5)',
+    await this.db.write(
+      'accounts', 'INSERT INTO accounts (school_id, id, username, guardian_id, doc) VALUES ($1, $2, $3, $4, $5)',
       [this.db.schoolId, record.id, record.username, record.guardianId, toJson(record)], DUPLICATES,
     );
     return record;
@@ -49,7 +49,7 @@ export class PgAccounts implements AccountRepo {
 
   async update(id: string, patch: AccountPatch): Promise<Account> {
     this.db.assertOpen();
-    return this.db.transaction(async (q) => {
+    return this.db.writeTransaction('accounts', async (q) => {
       const { rows } = await q.query<{ doc: Account }>(
         'SELECT doc FROM accounts WHERE school_id = $1 AND id = $2 FOR UPDATE', [this.db.schoolId, id],
       );
@@ -73,7 +73,7 @@ export class PgAccounts implements AccountRepo {
 
   async delete(id: string): Promise<boolean> {
     this.db.assertOpen();
-    const { rowCount } = await this.db.query('DELETE FROM accounts WHERE school_id = $1 AND id = $2', [this.db.schoolId, id]);
+    const { rowCount } = await this.db.write('accounts', 'DELETE FROM accounts WHERE school_id = $1 AND id = $2', [this.db.schoolId, id]);
     return (rowCount ?? 0) > 0;
   }
 

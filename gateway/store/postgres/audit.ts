@@ -63,8 +63,8 @@ export class PgAudit implements AuditRepo {
   async #insert(values: unknown[], rows: number): Promise<void> {
     const tuples = Array.from({ length: rows }, (_, r) =>
       `(${Array.from({ length: COLUMNS }, (_c, c) => `$${r * COLUMNS + c + 1}`).join(', ')})`).join(', ');
-    await this.db.query(
-      `INSERT INTO audit_records (school_id, id, at, actor, action, student_id, doc) VALUES ${tuples}`,
+    await this.db.write(
+      'audit', `INSERT INTO audit_records (school_id, id, at, actor, action, student_id, doc) VALUES ${tuples}`,
       values, rows === 1 ? { audit_records_pkey: (v) => `Audit record ${String(v[1])} exists` } : undefined,
     );
   }
@@ -101,8 +101,8 @@ export class PgAudit implements AuditRepo {
   }
 
   async purgeOlderThan(before: Date): Promise<number> {
-    const { rowCount } = await this.db.query(
-      'DELETE FROM audit_records WHERE school_id = $1 AND at < $2', [this.db.schoolId, before.toISOString()],
+    const { rowCount } = await this.db.write(
+      'audit', 'DELETE FROM audit_records WHERE school_id = $1 AND at < $2', [this.db.schoolId, before.toISOString()],
     );
     return rowCount ?? 0;
   }

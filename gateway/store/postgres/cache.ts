@@ -2,13 +2,21 @@ import { parseTime, requireId } from '../tables/table-hooks.ts';
 import type { CacheEntry, CacheRepo } from '../types.ts';
 import { toJson } from './db.ts';
 import type { Db } from './db.ts';
+import { PeekMemo } from './peek-memo.ts';
+import type { PeekMemoOptions } from './peek-memo.ts';
 
 /**
- * The record cache in PostgreSQL. No peek(): every row is parsed anew, so there is no shared
- * object to hand out and readers fall back to get() (CacheRepo.peek).
+ * The record cache in PostgreSQL. get() parses the row anew each time; peek() answers from a short
+ * per-instance memo (peek-memo.ts), so the pages' memos keyed by object identity hit here too.
+ * Every write of this instance drops what it touched from the memo once it has run, whatever its
+ * outcome (a failed write may still have committed before the connection broke).
  */
 export class PgCache implements CacheRepo {
-  constructor(private readonly db: Db) {}
+  readonly #memo: PeekMemo;
+
+  constructor(private readonly db: Db, memo: PeekMemoOptions = {}) {
+    this.#memo = new PeekMemo(memo);
+  }
 
   async get<T = unknown>(key: string): Promise<CacheEntry<T> | undefined> {
     const { rows } = await this.db.query<{ doc: CacheEntry<T> }>(
@@ -17,35 +25,45 @@ export class PgCache implements CacheRepo {
     return rows[0]?.doc;
   }
 
+  async peek<T = unknown>(key: string): Promise<CacheEntry<T> | undefined> {
+    this.db.assertOpen();
+    const held = this.#memo.get(key);
+    if (held) return held as CacheEntry<T>;
+    const epoch = this.#memo.epoch;
+    const entry = await this.get<T>(key);
+    // Absent keys are not memoised: the record another instance fetches shows at once.
+    return entry && (this.#memo.remember(key, entry, epoch) as CacheEntry<T>);
+  }
+
   async set<T = unknown>(entry: CacheEntry<T>): Promise<void> {
     this.db.assertOpen();
     requireId(entry.key, 'key');
     const storedMs = parseTime(entry.storedAt, 'storedAt');
-    await this.db.query(
-      `INSERT INTO cache_entries (school_id, key, kind, student_id, guardian_id, stored_at, doc) VALUES ($1, $2, $3, $4, $5, $6, $7)
+    await this.#writing(() => this.db.write(
+      'cache', `INSERT INTO cache_entries (school_id, key, kind, student_id, guardian_id, stored_at, doc) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (school_id, key) DO UPDATE
        SET kind = excluded.kind, student_id = excluded.student_id, guardian_id = excluded.guardian_id,
            stored_at = excluded.stored_at, doc = excluded.doc`,
       [this.db.schoolId, entry.key, String(entry.kind), entry.studentId ?? null, entry.guardianId ?? null,
         new Date(storedMs).toISOString(), toJson(entry)],
-    );
+    ), entry.key);
   }
 
   async delete(key: string): Promise<void> {
-    await this.db.query('DELETE FROM cache_entries WHERE school_id = $1 AND key = $2', [this.db.schoolId, key]);
+    await this.#writing(() => this.db.write('cache', 'DELETE FROM cache_entries WHERE school_id = $1 AND key = $2', [this.db.schoolId, key]), key);
   }
 
   async deleteByStudent(studentId: string): Promise<number> {
-    const { rowCount } = await this.db.query(
-      'DELETE FROM cache_entries WHERE school_id = $1 AND student_id = $2', [this.db.schoolId, studentId],
-    );
+    const { rowCount } = await this.#writing(() => this.db.write(
+      'cache', 'DELETE FROM cache_entries WHERE school_id = $1 AND student_id = $2', [this.db.schoolId, studentId],
+    ));
     return rowCount ?? 0;
   }
 
   async deleteByGuardian(guardianId: string): Promise<number> {
-    const { rowCount } = await this.db.query(
-      'DELETE FROM cache_entries WHERE school_id = $1 AND guardian_id = $2', [this.db.schoolId, guardianId],
-    );
+    const { rowCount } = await this.#writing(() => this.db.write(
+      'cache', 'DELETE FROM cache_entries WHERE school_id = $1 AND guardian_id = $2', [this.db.schoolId, guardianId],
+    ));
     return rowCount ?? 0;
   }
 
@@ -64,9 +82,9 @@ export class PgCache implements CacheRepo {
   }
 
   async purgeOlderThan(before: Date): Promise<number> {
-    const { rowCount } = await this.db.query(
-      'DELETE FROM cache_entries WHERE school_id = $1 AND stored_at < $2', [this.db.schoolId, before.toISOString()],
-    );
+    const { rowCount } = await this.#writing(() => this.db.write(
+      'cache', 'DELETE FROM cache_entries WHERE school_id = $1 AND stored_at < $2', [this.db.schoolId, before.toISOString()],
+    ));
     return rowCount ?? 0;
   }
 
@@ -84,5 +102,19 @@ export class PgCache implements CacheRepo {
        FROM cache_entries WHERE school_id = $1 GROUP BY kind ORDER BY kind`, [this.db.schoolId],
     );
     return rows.map((r) => ({ kind: r.kind, count: Number(r.n), oldest: new Date(r.oldest).toISOString(), newest: new Date(r.newest).toISOString() }));
+  }
+
+  /**
+   * Runs a write, then drops from the memo the key it wrote (or everything, for the deletes by
+   * owner and the purge). Dropping after, not before: a peek that read the old row while the write
+   * ran is not remembered either (the memo's epoch).
+   */
+  async #writing<R>(write: () => Promise<R>, key?: string): Promise<R> {
+    try {
+      return await write();
+    } finally {
+      if (key === undefined) this.#memo.forgetAll();
+      else this.#memo.forget(key);
+    }
   }
 }

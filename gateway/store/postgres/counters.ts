@@ -30,8 +30,8 @@ export class PgCounters implements ThrottleState {
   }
 
   async set(key: string, c: ThrottleCounter): Promise<void> {
-    await this.db.query(
-      `INSERT INTO throttle_counters (school_id, key, count, first_at, last_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)
+    await this.db.write(
+      'counters', `INSERT INTO throttle_counters (school_id, key, count, first_at, last_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (school_id, key) DO UPDATE
        SET count = excluded.count, first_at = excluded.first_at, last_at = excluded.last_at, expires_at = excluded.expires_at`,
       [this.db.schoolId, key, c.count, c.firstAt, c.lastAt, c.expiresAt],
@@ -44,8 +44,8 @@ export class PgCounters implements ThrottleState {
       await this.purgeExpired(now);
     }
     // $3 now, $4 ttl, $5 sliding? An expired row starts over as a fresh counter.
-    const { rows } = await this.db.query<Row>(
-      `INSERT INTO throttle_counters AS t (school_id, key, count, first_at, last_at, expires_at)
+    const { rows } = await this.db.write<Row>(
+      'counters', `INSERT INTO throttle_counters AS t (school_id, key, count, first_at, last_at, expires_at)
        VALUES ($1, $2, 1, $3::bigint, $3::bigint, $3::bigint + $4::bigint)
        ON CONFLICT (school_id, key) DO UPDATE SET
          count = CASE WHEN t.expires_at <= $3 THEN 1 ELSE t.count + 1 END,
@@ -59,12 +59,12 @@ export class PgCounters implements ThrottleState {
   }
 
   async delete(key: string): Promise<void> {
-    await this.db.query('DELETE FROM throttle_counters WHERE school_id = $1 AND key = $2', [this.db.schoolId, key]);
+    await this.db.write('counters', 'DELETE FROM throttle_counters WHERE school_id = $1 AND key = $2', [this.db.schoolId, key]);
   }
 
   async purgeExpired(now: Date): Promise<number> {
-    const { rowCount } = await this.db.query(
-      'DELETE FROM throttle_counters WHERE school_id = $1 AND expires_at <= $2', [this.db.schoolId, now.getTime()],
+    const { rowCount } = await this.db.write(
+      'counters', 'DELETE FROM throttle_counters WHERE school_id = $1 AND expires_at <= $2', [this.db.schoolId, now.getTime()],
     );
     return rowCount ?? 0;
   }

@@ -2,9 +2,11 @@
  * What the PostgreSQL repositories share: the pool while the store is open, the school id every
  * key starts with, and the translation of PostgreSQL's errors into StoreErrors. Every statement
  * is counted while it runs, so flush() and close() can wait for the writes already under way.
+ * Writes go through write() / writeTransaction(), which note their outcome per kind for health().
  */
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import { StoreError } from '../types.ts';
+import type { WriteHealth } from './write-health.ts';
 
 export interface Queryable {
   query<R extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
@@ -17,7 +19,7 @@ export class Db {
   #pool: Pool | undefined;
   readonly #running = new Set<Promise<unknown>>();
 
-  constructor(readonly schoolId: string, private readonly describe: () => string) {}
+  constructor(readonly schoolId: string, private readonly describe: () => string, readonly writes: WriteHealth) {}
 
   attach(pool: Pool): void {
     this.#pool = pool;
@@ -47,6 +49,18 @@ export class Db {
     return this.#track(pool.query<R>(text, values).catch((err: unknown) => {
       throw translate(err, values, duplicates);
     }));
+  }
+
+  /** A statement that changes `kind` (accounts, cache, a collection's name, …): health() hears how it went. */
+  write<R extends QueryResultRow = QueryResultRow>(
+    kind: string, text: string, values: unknown[] = [], duplicates?: DuplicateMessages,
+  ): Promise<{ rows: R[]; rowCount: number | null }> {
+    return this.writes.record(kind, this.query<R>(text, values, duplicates));
+  }
+
+  /** A transaction that changes `kind`, noted for health() like write(). */
+  writeTransaction<T>(kind: string, work: (q: Queryable) => Promise<T>, duplicates?: DuplicateMessages): Promise<T> {
+    return this.writes.record(kind, this.transaction(work, duplicates));
   }
 
   /** Statements on one connection inside BEGIN … COMMIT; any error rolls back. */

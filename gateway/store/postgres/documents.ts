@@ -41,8 +41,8 @@ export class PgDocuments<T extends { id: string }> implements DocumentRepo<T> {
   async put(doc: T): Promise<void> {
     this.db.assertOpen();
     const id = requireId((doc as { id?: unknown } | undefined)?.id, 'id');
-    await this.db.query(
-      `INSERT INTO documents (school_id, collection, id, doc, ${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    await this.db.write(
+      this.name, `INSERT INTO documents (school_id, collection, id, doc, ${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (school_id, collection, id) DO UPDATE SET doc = excluded.doc, status = excluded.status,
          next_attempt_at = excluded.next_attempt_at, claimed_by = excluded.claimed_by, lease_until = excluded.lease_until`,
       [this.db.schoolId, this.name, id, toJson(doc), ...claimFields(doc)],
@@ -52,8 +52,8 @@ export class PgDocuments<T extends { id: string }> implements DocumentRepo<T> {
   async create(doc: T): Promise<boolean> {
     this.db.assertOpen();
     const id = requireId((doc as { id?: unknown } | undefined)?.id, 'id');
-    const { rowCount } = await this.db.query(
-      `INSERT INTO documents (school_id, collection, id, doc, ${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    const { rowCount } = await this.db.write(
+      this.name, `INSERT INTO documents (school_id, collection, id, doc, ${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (school_id, collection, id) DO NOTHING`,
       [this.db.schoolId, this.name, id, toJson(doc), ...claimFields(doc)],
     );
@@ -63,7 +63,7 @@ export class PgDocuments<T extends { id: string }> implements DocumentRepo<T> {
   async claim(request: ClaimRequest): Promise<T[]> {
     this.db.assertOpen();
     assertClaimRequest(request);
-    return this.db.transaction(async (q) => {
+    return this.db.writeTransaction(this.name, async (q) => {
       const { rows } = await q.query<{ id: string; doc: T }>(
         SELECT_DUE, [this.db.schoolId, this.name, request.now.toISOString(), request.limit],
       );
@@ -84,8 +84,8 @@ export class PgDocuments<T extends { id: string }> implements DocumentRepo<T> {
     this.db.assertOpen();
     const id = requireId((doc as { id?: unknown } | undefined)?.id, 'id');
     // A claim under way on the row makes this wait for it, then look at the row it left (READ COMMITTED).
-    const { rowCount } = await this.db.query(
-      `UPDATE documents SET doc = $4, status = $7, next_attempt_at = $8, claimed_by = $9, lease_until = $10
+    const { rowCount } = await this.db.write(
+      this.name, `UPDATE documents SET doc = $4, status = $7, next_attempt_at = $8, claimed_by = $9, lease_until = $10
        WHERE school_id = $1 AND collection = $2 AND id = $3 AND status = 'delivering'
          AND claimed_by = $5 AND lease_until > $6`,
       [this.db.schoolId, this.name, id, toJson(doc), owner, now.toISOString(), ...claimFields(doc)],
@@ -109,8 +109,8 @@ export class PgDocuments<T extends { id: string }> implements DocumentRepo<T> {
   }
 
   async delete(id: string): Promise<void> {
-    await this.db.query(
-      'DELETE FROM documents WHERE school_id = $1 AND collection = $2 AND id = $3', [this.db.schoolId, this.name, id],
+    await this.db.write(
+      this.name, 'DELETE FROM documents WHERE school_id = $1 AND collection = $2 AND id = $3', [this.db.schoolId, this.name, id],
     );
   }
 }

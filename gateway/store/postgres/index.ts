@@ -13,6 +13,7 @@
  */
 import pg from 'pg';
 import type { Pool } from 'pg';
+import type { Clock } from '../../../adapters/contract/adapter.ts';
 import { assertCollectionName } from '../tables/tables.ts';
 import type { DocumentRepo, Store } from '../types.ts';
 import type { StoreLogger } from '../lowdb/store-logger.ts';
@@ -23,7 +24,9 @@ import { Db } from './db.ts';
 import { PgCounters } from './counters.ts';
 import { PgDocuments } from './documents.ts';
 import { migrate } from './migrate.ts';
+import type { PeekMemoOptions } from './peek-memo.ts';
 import { PgSessions } from './sessions.ts';
+import { WriteHealth } from './write-health.ts';
 
 /** Waiting longer for a connection or an answer helps nobody: the parent is gone by then. */
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -37,6 +40,10 @@ export interface PostgresStoreOptions {
   /** The school whose rows this store reads and writes; default 'default'. */
   schoolId?: string;
   logger?: StoreLogger;
+  /** Stamps health()'s times; defaults to the system clock. */
+  clock?: Clock;
+  /** The memo behind cache.peek() (peek-memo.ts): how long, how many, its clock; defaults 2 s, 4096. */
+  peekMemo?: PeekMemoOptions;
 }
 
 export interface PostgresStore extends Store {
@@ -64,7 +71,8 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   const schoolId = options.schoolId ?? 'default';
   const where = describeDatabaseUrl(options.url);
   const { logger } = options;
-  const db = new Db(schoolId, () => where);
+  const writes = new WriteHealth(options.clock ?? { now: () => new Date() });
+  const db = new Db(schoolId, () => where, writes);
   const collections = new Map<string, PgDocuments<{ id: string }>>();
   let transitions: Promise<void> = Promise.resolve();
 
@@ -108,13 +116,14 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   return {
     kind: 'postgres',
     // Nothing is held back in memory: a write is committed when it returns, or it rejects to its
-    // caller, who then acknowledges nothing. A database that stops answering shows in /readyz's probe.
-    health: () => ({ ok: true, kinds: [] }),
+    // caller, who then acknowledges nothing. A database that stops answering shows in /readyz's
+    // probe; health() tells which kinds' writes failed, and why (write-health.ts).
+    health: () => writes.report(),
     schoolId,
     where,
     accounts: new PgAccounts(db),
     sessions: new PgSessions(db),
-    cache: new PgCache(db),
+    cache: new PgCache(db, options.peekMemo),
     audit: new PgAudit(db),
     counters: new PgCounters(db),
     collection<T extends { id: string }>(name: string): DocumentRepo<T> {

@@ -20,8 +20,8 @@ export class PgSessions implements SessionRepo {
     this.db.assertOpen();
     requireId(record.sid, 'sid');
     const expiresMs = parseTime(record.expiresAt, 'expiresAt');
-    await this.db.query(
-      `INSERT INTO sessions (school_id, sid, account_id, expires_at, doc) VALUES ($1, $2, $3, $4, $5)
+    await this.db.write(
+      'sessions', `INSERT INTO sessions (school_id, sid, account_id, expires_at, doc) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (school_id, sid) DO UPDATE
        SET account_id = excluded.account_id, expires_at = excluded.expires_at, doc = excluded.doc`,
       [this.db.schoolId, record.sid, record.accountId ?? null, iso(expiresMs), toJson(record)],
@@ -29,12 +29,12 @@ export class PgSessions implements SessionRepo {
   }
 
   async destroy(sid: string): Promise<void> {
-    await this.db.query('DELETE FROM sessions WHERE school_id = $1 AND sid = $2', [this.db.schoolId, sid]);
+    await this.db.write('sessions', 'DELETE FROM sessions WHERE school_id = $1 AND sid = $2', [this.db.schoolId, sid]);
   }
 
   async destroyByAccount(accountId: string, exceptSid?: string): Promise<number> {
-    const { rowCount } = await this.db.query(
-      'DELETE FROM sessions WHERE school_id = $1 AND account_id = $2 AND sid IS DISTINCT FROM $3',
+    const { rowCount } = await this.db.write(
+      'sessions', 'DELETE FROM sessions WHERE school_id = $1 AND account_id = $2 AND sid IS DISTINCT FROM $3',
       [this.db.schoolId, accountId, exceptSid ?? null],
     );
     return rowCount ?? 0;
@@ -49,8 +49,8 @@ export class PgSessions implements SessionRepo {
   }
 
   async purgeExpired(now: Date): Promise<number> {
-    const { rowCount } = await this.db.query(
-      'DELETE FROM sessions WHERE school_id = $1 AND expires_at <= $2', [this.db.schoolId, now.toISOString()],
+    const { rowCount } = await this.db.write(
+      'sessions', 'DELETE FROM sessions WHERE school_id = $1 AND expires_at <= $2', [this.db.schoolId, now.toISOString()],
     );
     return rowCount ?? 0;
   }

@@ -83,6 +83,51 @@ export function cacheTests({ describe, it, store }: SuiteContext): void {
       await expectStoreError(store().cache.set(cacheEntry({ key: 'k', storedAt: 'now' })), 'INVALID');
     });
 
+    describe('peek: the shared frozen entry', () => {
+      const peek = (key: string) => {
+        const cache = store().cache;
+        if (!cache.peek) throw new Error('store-suite: every store shares its cache entries (CacheRepo.peek)');
+        return cache.peek(key);
+      };
+
+      it('hands out the same frozen entry while it is not replaced; get still copies', async () => {
+        await store().cache.set(cacheEntry({ key: 'k', value: { list: [1, 2] } }));
+        const shared = await peek('k');
+        expect(shared?.value).to.deep.equal({ list: [1, 2] });
+        expect(await peek('k')).to.equal(shared);
+        expect(Object.isFrozen(shared) && Object.isFrozen((shared!.value as { list: number[] }).list)).to.equal(true);
+        expect(await store().cache.get('k')).to.not.equal(shared);
+        expect(await peek('missing')).to.equal(undefined);
+      });
+
+      it("sees the store's own set and delete at once", async () => {
+        await store().cache.set(cacheEntry({ key: 'k', value: 1 }));
+        const first = await peek('k');
+        await store().cache.set(cacheEntry({ key: 'k', value: 2 }));
+        const second = await peek('k');
+        expect(second).to.not.equal(first);
+        expect(second?.value).to.equal(2);
+        expect(first?.value).to.equal(1);
+        await store().cache.delete('k');
+        expect(await peek('k')).to.equal(undefined);
+      });
+
+      it("sees the store's own deletes by pupil and guardian and its purge at once", async () => {
+        await store().cache.set(cacheEntry({ key: 'student:1', studentId: '1' }));
+        await store().cache.set(cacheEntry({ key: 'guardian:G1', kind: 'guardian', guardianId: 'G1' }));
+        await store().cache.set(cacheEntry({ key: 'old', storedAt: '2025-09-01T07:00:00.000Z' }));
+        await store().cache.set(cacheEntry({ key: 'new', storedAt: '2025-09-01T09:00:00.000Z' }));
+        for (const key of ['student:1', 'guardian:G1', 'old', 'new']) expect(await peek(key), key).to.not.equal(undefined);
+        await store().cache.deleteByStudent('1');
+        await store().cache.deleteByGuardian('G1');
+        await store().cache.purgeOlderThan(new Date('2025-09-01T08:00:00.000Z'));
+        expect(await peek('student:1')).to.equal(undefined);
+        expect(await peek('guardian:G1')).to.equal(undefined);
+        expect(await peek('old')).to.equal(undefined);
+        expect(await peek('new')).to.not.equal(undefined);
+      });
+    });
+
     it('hands out copies', async () => {
       const entry = cacheEntry({ key: 'k', value: { list: [1, 2] } });
       await store().cache.set(entry);
