@@ -36,6 +36,21 @@ describe('corrections say what was changed (issue 22 item 4)', function () {
     expect(en).to.include('Street was: Kwarteldreef → becomes: Lindelaan');
   });
 
+  it('lists only the fields that change, as the staff queue and the school\'s mail do: not the rest of an address', async () => {
+    const t = await createTestApp();
+    const parent = await parentSession(t);
+    const form = await parent.agent.get(`/kind/${parent.handle}/wijzigen`);
+    const shown = formValues(form.text);
+    // The house number retyped in another spelling is the same by the form's rule.
+    await sendCorrection(parent.agent, parent.handle, { ...formFields(form.text), ...shown, city: 'Zwolle', houseNumber: ` ${shown.houseNumber!.toUpperCase()} ` });
+    const page = await parent.agent.get(`/kind/${parent.handle}`);
+    const list = page.text.slice(page.text.indexOf('id="changes-heading"'));
+    const cards = [...list.matchAll(/<li class="card">([\s\S]*?)<\/li>/g)].map((m) => textOf(m[1]!));
+    expect(cards).to.have.length(1);
+    expect(cards[0]).to.include(`Plaats was: ${shown.city} → wordt: Zwolle`);
+    for (const unchanged of ['Straat', 'Huisnummer', 'Postcode']) expect(cards[0], unchanged).not.to.include(unchanged);
+  });
+
   it('puts the "wijzigen" links beside the child\'s address and contacts and beside the parent\'s own card', async () => {
     const t = await createTestApp();
     const parent = await parentSession(t);

@@ -3,7 +3,7 @@
  * filter lets this viewer see) and the viewer's own requests for a child with their status.
  * Another guardian's requests are never listed: a new address may be one they keep secret.
  */
-import { labelKeyOfField, type CurrentValues } from '../../../changes/change-form.ts';
+import { changedFields, labelKeyOfField, type CurrentValues } from '../../../changes/change-form.ts';
 import type { ChangeRequests } from '../../../changes/change-requests.ts';
 import { isMedicalField } from '../../../changes/medical-fields.ts';
 import type { ChangeRequest } from '../../../changes/types.ts';
@@ -52,9 +52,12 @@ export interface ChangeRequestView {
 /**
  * The viewer's own requests only (see above), so every value is one this parent saw or typed;
  * medical values are left out when the medical card is no longer open to them (AVG art. 9).
+ * Only the fields that change something, as the staff queue and the school's mail list them (a
+ * group is proposed whole: an address of which only the city changed lists the city).
  */
 function fieldViews(request: ChangeRequest, options: { medical: boolean }): ChangedFieldView[] {
-  return request.fields.map((f) => {
+  const changed = changedFields(request.fields);
+  return (changed.length > 0 ? changed : request.fields).map((f) => {
     const labelKey = labelKeyOfField(f.field) ?? 'changes.field.other';
     if (isMedicalField(f.field) && !options.medical) return { labelKey };
     return { labelKey, ...(f.old !== undefined && f.old !== '' && { old: f.old }), new: f.new };
