@@ -4,8 +4,9 @@
  * is sent. A declared size is promised to the browser as Content-Length with status 200, so a body
  * that turns out longer or shorter than declared must not end as a normal response: the browser
  * would keep the first Content-Length bytes as a whole PDF (a longer body), or wait for bytes that
- * never come (a shorter one). The connection is destroyed instead, before the promised length is
- * complete, and the browser shows a failed download.
+ * never come (a shorter one). Once the 200 has gone out, the connection is destroyed instead,
+ * before the promised length is complete, and the browser shows a failed download; found before
+ * anything was sent (a document that arrives in one piece), the caller can still answer with a page.
  */
 import type { Response } from 'express';
 import type { ReportDocument } from '../../adapters/contract/index.ts';
@@ -53,7 +54,8 @@ export const isDocumentSizeMismatch = (err: unknown): err is DocumentSizeMismatc
  * Writes a body of a declared size (checked against the cap before) and ends the response; resolves
  * with the bytes sent. The last chunk is held back until the SIS's stream has ended, so a body
  * longer than declared is found while the browser still lacks bytes: then, as for a shorter body,
- * the response is destroyed (never ended) and this rejects with DocumentSizeMismatchError.
+ * this rejects with DocumentSizeMismatchError, the response destroyed (never ended) if its headers
+ * went out, untouched otherwise.
  */
 export async function streamDeclared(res: Response, doc: ReportDocument): Promise<number> {
   const declared = doc.byteLength;
@@ -62,7 +64,7 @@ export async function streamDeclared(res: Response, doc: ReportDocument): Promis
   let read = 0;
   let held: Uint8Array | undefined;
   const mismatch = (larger: boolean) => {
-    res.destroy();
+    if (res.headersSent) res.destroy();
     return new DocumentSizeMismatchError(declared, read, larger);
   };
   for await (const chunk of doc.body) {

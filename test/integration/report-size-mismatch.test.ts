@@ -10,9 +10,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import request from 'supertest';
-import type { AdapterModule, ReportDocument, SisAdapter } from '../../adapters/contract/index.ts';
 import type { ServiceOverrides } from '../../gateway/services.ts';
 import { createTestApp, csrfFrom, DEMO, type TestApp } from '../support/app.ts';
+import { mockImportWith, withAnswer } from '../support/sis-with.ts';
 
 const reportHref = (html: string) => /href="(\/kind\/[^"/]+\/rapporten\/[^"]+)"/.exec(html)?.[1];
 
@@ -30,33 +30,14 @@ async function* inKilobytes(body: AsyncIterable<Uint8Array>): AsyncGenerator<Uin
   }
 }
 
-/** The mock SIS, declaring each report document `by` bytes off its real size. */
-function sisDeclaringOff(by: number): NonNullable<ServiceOverrides['importModule']> {
-  return async (spec) => {
-    const mod = ((await import(spec)) as { default: AdapterModule }).default;
-    if (!spec.includes('mock')) return { default: mod };
-    return {
-      default: {
-        ...mod,
-        create(config, deps) {
-          const adapter = mod.create(config as never, deps);
-          return new Proxy(adapter, {
-            get(target, prop, receiver) {
-              const value = Reflect.get(target, prop, receiver) as unknown;
-              if (prop !== 'getReportDocument' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
-              return async (...args: unknown[]) => {
-                const doc = await (value as (...a: unknown[]) => Promise<ReportDocument>).apply(target, args);
-                return { ...doc, byteLength: doc.byteLength! + by, body: inKilobytes(doc.body) };
-              };
-            },
-          }) as SisAdapter;
-        },
-      } as AdapterModule,
-    };
-  };
+/** The mock SIS, declaring each report document `by` bytes off its real size, sent in kilobytes or (`whole`) as the mock has it, in one piece. */
+function sisDeclaringOff(by: number, arrives: 'in-kilobytes' | 'whole'): NonNullable<ServiceOverrides['importModule']> {
+  return mockImportWith((adapter) => withAnswer(adapter, 'getReportDocument', (doc) => (
+    { ...doc, byteLength: doc.byteLength! + by, body: arrives === 'whole' ? doc.body : inKilobytes(doc.body) }
+  )));
 }
 
-interface Received { status: number; contentLength: number; received: number; complete: boolean }
+interface Received { status: number; contentLength: number; received: number; complete: boolean; body: string }
 
 /**
  * One GET as a browser makes it: over a kept-alive connection, so the end of the response is where
@@ -68,12 +49,14 @@ function get(port: number, path: string, cookie: string): Promise<Received> {
   return new Promise<Received>((resolve) => {
     let response: http.IncomingMessage | undefined;
     let received = 0;
+    const chunks: Buffer[] = [];
     const outcome = (): Received => ({
       status: response?.statusCode ?? 0, contentLength: Number(response?.headers['content-length']), received, complete: response?.complete ?? false,
+      body: Buffer.concat(chunks).toString('utf8'),
     });
     const req = http.get({ host: '127.0.0.1', port, path, headers: { cookie }, agent }, (res) => {
       response = res;
-      res.on('data', (chunk: Buffer) => { received += chunk.byteLength; });
+      res.on('data', (chunk: Buffer) => { received += chunk.byteLength; chunks.push(chunk); });
       res.on('error', () => undefined);
       res.on('close', () => resolve(outcome()));
     });
@@ -82,8 +65,8 @@ function get(port: number, path: string, cookie: string): Promise<Received> {
   }).finally(() => agent.destroy());
 }
 
-async function download(by: number): Promise<{ t: TestApp; result: Received }> {
-  const t = await createTestApp({ now: '2027-03-01T10:00:00+01:00', overrides: { importModule: sisDeclaringOff(by) } });
+async function download(by: number, arrives: 'in-kilobytes' | 'whole' = 'in-kilobytes'): Promise<{ t: TestApp; result: Received }> {
+  const t = await createTestApp({ now: '2027-03-01T10:00:00+01:00', overrides: { importModule: sisDeclaringOff(by, arrives) } });
   const agent = request.agent(t.app);
   const page = await agent.get('/inloggen');
   const login = await agent.post('/inloggen').type('form').send({ _csrf: csrfFrom(page.text), username: DEMO.parent.username, password: DEMO.parent.password });
@@ -128,6 +111,17 @@ describe('report cards: a document that does not match its declared size', funct
     expect(JSON.parse(line!)).to.include({ section: 'reports', reason: 'DOCUMENT_SIZE_MISMATCH', declared: result.contentLength, larger: true });
     const account = (await t.services.store.accounts.findByUsername(DEMO.parent.username))!;
     for (const id of [account.id, account.guardianId, DEMO.parent.username]) expect(line).not.to.include(id);
+  });
+
+  it('in one piece and not the size declared: found before anything was sent, so a page instead of a reset connection', async () => {
+    for (const by of [-512, 512]) {
+      const { t, result } = await download(by, 'whole');
+      expect(result.status, `${by}`).to.equal(502);
+      expect(result.complete).to.equal(true);
+      expect(result.body).to.include('Dit rapport kan niet worden gedownload').and.include('is niet compleet');
+      expect(result.body).to.not.include('%PDF');
+      expect(JSON.parse(abortLine(t)!)).to.include({ reason: 'DOCUMENT_SIZE_MISMATCH', larger: by < 0 });
+    }
   });
 
   it('smaller than declared: aborted too, and logged', async () => {

@@ -70,16 +70,21 @@ export function reportPages(deps: ParentRouterDeps) {
     await renderAudited(deps, res, user, ctx, 'pages/reports', model, ['reports']);
   }
 
+  /** The 502 page for a document the portal cannot pass on: over the cap, or (`broken`) not the size it declared. */
+  function refusalPage(res: Response, ctx: ChildContext, broken: boolean): void {
+    noStore(res);
+    res.status(502).render('pages/report-too-large', {
+      ...baseModel(headerOf(ctx), 'reports.title'), broken, ...(deps.schoolEmail ? { schoolEmail: deps.schoolEmail } : {}),
+    });
+  }
+
   async function refuseTooLarge(res: Response, user: Express.User, ctx: ChildContext, report: ReportCard): Promise<void> {
     await auditView(deps.store, deps.clock, {
       accountId: user.accountId, studentId: ctx.studentId, section: 'reports', action: 'download.refused',
       requestId: res.locals.requestId, detail: { reportId: report.id, reason: 'too-large' },
     });
     deps.logger.warn({ section: 'reports', reason: 'DOCUMENT_TOO_LARGE', limit: maxBytes }, 'report document over the size cap: download refused');
-    noStore(res);
-    res.status(502).render('pages/report-too-large', {
-      ...baseModel(headerOf(ctx), 'reports.title'), ...(deps.schoolEmail ? { schoolEmail: deps.schoolEmail } : {}),
-    });
+    refusalPage(res, ctx, false);
   }
 
   async function download(_req: Request, res: Response, user: Express.User): Promise<void> {
@@ -110,10 +115,14 @@ export function reportPages(deps: ParentRouterDeps) {
     try {
       await streamDeclared(res, doc);
     } catch (err) {
-      // The 200 and its Content-Length were promised, and the connection is gone: nothing is left to answer.
       if (!isDocumentSizeMismatch(err)) throw err;
       deps.logger.warn({ section: 'reports', reason: 'DOCUMENT_SIZE_MISMATCH', declared: err.declared, received: err.received, larger: err.larger },
         'report document not the size the SIS declared: download aborted');
+      // Once the 200 and its Content-Length went out the connection is gone and nothing is left to
+      // answer; found before (a document in one piece), the parent gets the page instead of a reset.
+      if (res.headersSent) return;
+      for (const name of ['Content-Type', 'Content-Disposition', 'Content-Length']) res.removeHeader(name);
+      refusalPage(res, ctx, true);
     }
   }
 

@@ -11,12 +11,19 @@ const report = (id: string, issuedOn: string, studentId = 'L1'): ReportCard => (
   id, studentId, schoolYear: '2026-2027', period: id === 'R2' ? 'Rapport 2' : 'Rapport 1', kind: 'rapport', issuedOn, jaargroep: 5, contentType: 'application/pdf',
 });
 
-/** A response stand-in that records what was written and whether it was destroyed. */
+/**
+ * A response stand-in that records what was written and whether it was destroyed; its headers
+ * count as sent from the first write, as a Response's do.
+ */
 function sink() {
   const stream = new PassThrough();
   const written: Buffer[] = [];
   stream.on('data', (c: Buffer) => written.push(c));
-  return { res: stream as unknown as Response, written, stream };
+  let wrote = false;
+  const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+  stream.write = ((...args: unknown[]) => { wrote = true; return write(...args); }) as typeof stream.write;
+  Object.defineProperty(stream, 'headersSent', { get: () => wrote });
+  return { res: stream as unknown as Response, written, stream, headersSent: () => wrote };
 }
 
 async function* chunks(...sizes: number[]) {
@@ -60,15 +67,26 @@ describe('reports: handles, issue dates, file names and the size cap', () => {
 
   it('destroys the response before the declared length is complete when the body is longer', async () => {
     // The first 10 bytes are exactly the declared size: the 6-byte chunk is held until the SIS ends.
-    for (const sizes of [[4, 6, 1], [4, 7], [11]]) {
-      const big = sink();
+    const big = sink();
+    let caught: unknown;
+    await streamDeclared(big.res, { contentType: 'application/pdf', byteLength: 10, body: chunks(4, 6, 1) }).catch((err: unknown) => { caught = err; });
+    expect(caught).to.be.instanceOf(DocumentSizeMismatchError);
+    expect(caught).to.include({ declared: 10, larger: true });
+    expect(big.stream.destroyed).to.equal(true);
+    expect(big.stream.writableEnded, 'never ended as if whole').to.equal(false);
+    expect(Buffer.concat(big.written).byteLength, 'fewer bytes than promised').to.be.below(10);
+  });
+
+  it('leaves the response to the caller when the body is found too long before anything was sent', async () => {
+    // [4, 7]: the 4 is held when the 7 passes the declared size; [11]: the first chunk does.
+    for (const sizes of [[4, 7], [11]]) {
+      const early = sink();
       let caught: unknown;
-      await streamDeclared(big.res, { contentType: 'application/pdf', byteLength: 10, body: chunks(...sizes) }).catch((err: unknown) => { caught = err; });
+      await streamDeclared(early.res, { contentType: 'application/pdf', byteLength: 10, body: chunks(...sizes) }).catch((err: unknown) => { caught = err; });
       expect(caught, String(sizes)).to.be.instanceOf(DocumentSizeMismatchError);
-      expect(caught).to.include({ declared: 10, larger: true });
-      expect(big.stream.destroyed, String(sizes)).to.equal(true);
-      expect(big.stream.writableEnded, 'never ended as if whole').to.equal(false);
-      expect(Buffer.concat(big.written).byteLength, 'fewer bytes than promised').to.be.below(10);
+      expect(early.headersSent(), 'nothing went out').to.equal(false);
+      expect(early.stream.destroyed, 'still answerable with a page').to.equal(false);
+      expect(early.stream.writableEnded).to.equal(false);
     }
   });
 
