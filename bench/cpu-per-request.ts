@@ -7,10 +7,12 @@
  * for sequential requests over four keep-alive connections. A neighbour's load slows both without
  * changing what a request costs, so this ratio moves less than the throughput ratio. Beside them
  * Express 5 sending the gateway's own bytes from memory (the issue-23 baseline): the gateway's
- * share of that is what the throughput share would be on an otherwise idle core.
+ * share of that is what the throughput share would be on an otherwise idle core. And the gateway
+ * process sending the same bytes from two bench-only routes (server/chain-probe.ts), one before
+ * its middleware and one after it: what the chain alone costs a logged-in parent's request.
  */
 import http from 'node:http';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openChildResults } from './client/parent-flow.ts';
@@ -31,7 +33,7 @@ function cpuMs(pid: number): number {
 
 const clockStart = '2027-03-01T10:00:00+01:00';
 const bare = await startServer({ mode: 'bare', clockStart });
-const gateway = await startServer({ mode: 'gateway', clockStart, pupils: 200, latencyMs: 200 });
+const gateway = await startServer({ mode: 'gateway', clockStart, pupils: 200, latencyMs: 200, chainProbe: true });
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 let bytes: Awaited<ReturnType<typeof startServer>> | undefined;
 try {
@@ -50,6 +52,7 @@ try {
   }));
   bytes = await startServer({ mode: 'bytes-express', pages: [{ path: resultsPath, file: pageFile }] });
   const bytesUrl = `${bytes.ready.url}${resultsPath}`;
+  const probeUrl = (at: 'top' | 'chain') => `${gateway.ready.url}/bench/probe/${at}?bytes=${statSync(pageFile).size}`;
   const get = (url: string, headers: Record<string, string>) => new Promise<void>((resolve, reject) => {
     http.get(url, { agent, headers }, (res) => {
       res.resume();
@@ -71,12 +74,19 @@ try {
   await load(bareUrl, {}, 300);
   await load(gatewayUrl, { cookie }, 300);
   await load(bytesUrl, {}, 300);
+  await load(probeUrl('top'), { cookie }, 300);
+  await load(probeUrl('chain'), { cookie }, 300);
+  const pct = (part: number, whole: number) => `${Math.round((part / whole) * 100)} %`;
   for (let round = 1; round <= 2; round++) {
     const bareMs = await perRequest(bare.pid, bareUrl, {});
     const gatewayMs = await perRequest(gateway.pid, gatewayUrl, { cookie });
     const bytesMs = await perRequest(bytes.pid, bytesUrl, {});
+    const topMs = await perRequest(gateway.pid, probeUrl('top'), { cookie });
+    const chainMs = await perRequest(gateway.pid, probeUrl('chain'), { cookie });
     process.stdout.write(`round ${round}: Express bytes ${bytesMs.toFixed(2)} ms, bare ${bareMs.toFixed(2)} ms, gateway ${gatewayMs.toFixed(2)} ms of CPU per request; `
-      + `gateway at ${Math.round((bytesMs / gatewayMs) * 100)} % of Express bytes, ${Math.round((bareMs / gatewayMs) * 100)} % of bare\n`);
+      + `gateway at ${pct(bytesMs, gatewayMs)} of Express bytes, ${pct(bareMs, gatewayMs)} of bare\n`
+      + `  the same bytes from the gateway process: before its middleware ${topMs.toFixed(2)} ms, after it (just before the parent pages) ${chainMs.toFixed(2)} ms: `
+      + `the chain alone caps a page at ${pct(topMs, chainMs)} of the bytes sent before it\n`);
   }
 } finally {
   agent.destroy();

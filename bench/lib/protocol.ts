@@ -2,8 +2,11 @@
 
 export type ServerSpec =
   | { mode: 'bare'; clockStart: string }
-  /** databaseUrl: the PostgreSQL store on that database (several servers may share it); otherwise lowdb in a temp directory. */
-  | { mode: 'gateway'; clockStart: string; pupils: number; latencyMs: number; databaseUrl?: string }
+  /**
+   * databaseUrl: the PostgreSQL store on that database (several servers may share it); otherwise lowdb in a temp directory.
+   * chainProbe: the two bench-only routes of server/chain-probe.ts are added.
+   */
+  | { mode: 'gateway'; clockStart: string; pupils: number; latencyMs: number; databaseUrl?: string; chainProbe?: boolean }
   /** A baseline sending captured page bytes from memory; each page's bytes are in a file (an env var is too small). */
   | { mode: 'bytes-node'; pages: BytesPage[] }
   | { mode: 'bytes-express'; pages: BytesPage[] };

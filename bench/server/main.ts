@@ -8,6 +8,7 @@ import type { Command, LagStats, Ready, Reply, ServerSpec, ServerStats, TickResu
 import { startBare } from './bare-under-test.ts';
 import { startBytesExpress } from './bytes-express.ts';
 import { startBytesNode } from './bytes-node.ts';
+import { installChainProbe } from './chain-probe.ts';
 import { loadPages } from './listen-loopback.ts';
 import { BENCH_PASSWORD, startGateway, type GatewayUnderTest } from './gateway-under-test.ts';
 
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     ready = { url: bytes.url };
   } else {
     gw = await startGateway(spec);
+    if (spec.chainProbe) installChainProbe(gw.booted.server);
     stop = gw.stop;
     ready = { url: gw.booted.url, usernames: gw.usernames, password: BENCH_PASSWORD, bootMs: Math.round(gw.bootMs) };
   }
