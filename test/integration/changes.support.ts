@@ -80,6 +80,18 @@ export async function sendCorrection(agent: Agent, handle: string, body: Record<
 }
 
 /**
+ * Sends a correction of the child's address in which only the city changes: the address is
+ * proposed whole, and the house number is retyped in another spelling (the same by the form's
+ * rule, sameKey). Returns the values the form showed.
+ */
+export async function sendCityOnlyCorrection(parent: ParentSession, city: string): Promise<Record<string, string>> {
+  const form = await parent.agent.get(`/kind/${parent.handle}/wijzigen`);
+  const shown = formValues(form.text);
+  await sendCorrection(parent.agent, parent.handle, { ...formFields(form.text), ...shown, city, houseNumber: ` ${shown.houseNumber!.toUpperCase()} ` });
+  return shown;
+}
+
+/**
  * Runs the notification digest and the delivery worker now (10:00: outside the window, so nothing
  * may be sent) and again at 16:00 the same day (inside it); returns the news mails sent by then.
  */
