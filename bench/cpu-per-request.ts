@@ -12,11 +12,12 @@
  * its middleware and one after it: what the chain alone costs a logged-in parent's request.
  */
 import http from 'node:http';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openChildResults } from './client/parent-flow.ts';
 import { startServer } from './lib/server-process.ts';
+import { capture } from './scenarios/page-rotation.ts';
 
 const requests = Number(process.argv[2] ?? 3000);
 const pageName = process.argv[3] ?? 'results';
@@ -43,16 +44,11 @@ try {
   const resultsPath = { results: childResults, child: childResults.replace(/\/resultaten$/, ''), dashboard: '/' }[pageName]!;
   const gatewayUrl = `${gateway.ready.url}${resultsPath}`;
   const pageFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'cpu-per-request-')), 'results.html');
-  writeFileSync(pageFile, await new Promise<Buffer>((resolve, reject) => {
-    http.get(gatewayUrl, { agent, headers: { cookie } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve(Buffer.concat(chunks)));
-    }).on('error', reject);
-  }));
+  const page = await capture(gatewayUrl, cookie);
+  writeFileSync(pageFile, page);
   bytes = await startServer({ mode: 'bytes-express', pages: [{ path: resultsPath, file: pageFile }] });
   const bytesUrl = `${bytes.ready.url}${resultsPath}`;
-  const probeUrl = (at: 'top' | 'chain') => `${gateway.ready.url}/bench/probe/${at}?bytes=${statSync(pageFile).size}`;
+  const probeUrl = (at: 'top' | 'chain') => `${gateway.ready.url}/bench/probe/${at}?bytes=${page.length}`;
   const get = (url: string, headers: Record<string, string>) => new Promise<void>((resolve, reject) => {
     http.get(url, { agent, headers }, (res) => {
       res.resume();

@@ -14,19 +14,21 @@ export function noStore(res: Response): void {
   res.set('Cache-Control', 'no-store');
 }
 
-export function renderToString(res: Response, view: string, model: object): Promise<string> {
+/** res.render as a promise: the string Express's engine API names, or the bytes when asked (`asBytes`). */
+function rendered(res: Response, view: string, model: object): Promise<string | Buffer | undefined> {
   return new Promise((resolve, reject) => {
-    res.render(view, model, (err: Error | null, html?: string) => (err ? reject(err) : resolve(html ?? '')));
+    res.render(view, model, (err: Error | null, page?: string | Buffer) => (err ? reject(err) : resolve(page)));
   });
 }
 
+export async function renderToString(res: Response, view: string, model: object): Promise<string> {
+  return String((await rendered(res, view, model)) ?? '');
+}
+
 /** The page as its UTF-8 bytes: kept fragments (views/kept-partial.ts) go in as they were encoded once. */
-export function renderToBytes(res: Response, view: string, model: object): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    res.render(view, { ...model, asBytes: true }, (err: Error | null, page?: string | Buffer) => (
-      err ? reject(err) : resolve(Buffer.isBuffer(page) ? page : Buffer.from(page ?? ''))
-    ));
-  });
+export async function renderToBytes(res: Response, view: string, model: object): Promise<Buffer> {
+  const page = await rendered(res, view, { ...model, asBytes: true });
+  return Buffer.isBuffer(page) ? page : Buffer.from(page ?? '');
 }
 
 /** The one 404 of the parent pages: an unknown, foreign or departed child all look the same. */
